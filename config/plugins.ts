@@ -1,0 +1,43 @@
+import type { Core } from '@strapi/strapi';
+
+const allowedMediaTypes = ['image/*', 'video/*', 'audio/*', 'application/pdf'];
+
+const deniedTypes = [
+  'image/svg+xml',
+  'application/vnd.microsoft.portable-executable',
+  'application/x-msdownload',
+  'application/x-msdos-program',
+  'application/x-executable',
+  'application/x-dosexec',
+  'application/x-sh',
+  'text/x-shellscript',
+  'application/x-mach-binary',
+];
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  'users-permissions': {
+    config: {
+      jwtManagement: 'refresh',
+      sessions: { httpOnly: true },
+    },
+  },
+  upload: {
+    config: {
+      security: { allowedTypes: allowedMediaTypes, deniedTypes },
+    },
+  },
+  graphql: {
+    config: {
+      endpoint: '/graphql',
+      shadowCRUD: true,
+      // A news page never needs more than article → body component → official → photo.
+      depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 8),
+      defaultLimit: 25,
+      maxLimit: 100,
+      landingPage: env('NODE_ENV') !== 'production',
+      apolloServer: { introspection: true },
+    },
+  },
+});
+
+export default config;

@@ -1,0 +1,24 @@
+/**
+ * Two projects: `unit` runs the pure cores without Strapi; `api` boots Strapi on a temporary database.
+ * The api project compiles the app once (globalSetup) and each test file boots its own instance.
+ */
+const tsJest = ['ts-jest', { tsconfig: 'tests/tsconfig.json', isolatedModules: true }];
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests/unit'],
+      transform: { '^.+\\.ts$': tsJest },
+    },
+    {
+      displayName: 'api',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests/api'],
+      transform: { '^.+\\.ts$': tsJest },
+      globalSetup: '<rootDir>/tests/harness/global-setup.js',
+      testTimeout: 60000,
+    },
+  ],
+};

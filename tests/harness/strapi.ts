@@ -1,0 +1,41 @@
+import path from 'path';
+import request from 'supertest';
+import type { Core } from '@strapi/strapi';
+import { createStrapi } from '@strapi/strapi';
+import { applyTestEnv } from './test-env';
+import { createTestDatabase, TestDatabase } from './database';
+
+const appDir = path.resolve(__dirname, '..', '..');
+
+export interface TestApp {
+  strapi: Core.Strapi;
+  http: () => request.Agent;
+  close(): Promise<void>;
+}
+
+/**
+ * Boots the compiled app on a database of its own (see database.ts), with the demo content unless
+ * `seed: false`, and serves it in-process for supertest.
+ */
+export const bootApp = async ({ seed = true, env = {} }: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> => {
+  applyTestEnv();
+  const database: TestDatabase = await createTestDatabase();
+  Object.assign(process.env, database.env, { SEED_DEMO: seed ? 'true' : 'false' }, env);
+
+  const strapi = await createStrapi({
+    appDir,
+    distDir: path.join(appDir, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
+  strapi.server.mount();
+
+  return {
+    strapi,
+    http: () => request.agent(strapi.server.httpServer),
+    close: async () => {
+      await strapi.destroy();
+      await database.drop();
+    },
+  };
+};
