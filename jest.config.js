@@ -2,9 +2,10 @@
  * Two projects: `unit` runs the pure cores without Strapi; `api` boots Strapi on a temporary database.
  * The api project compiles the app once (globalSetup) and each test file boots its own instance.
  */
-const tsJest = ['ts-jest', { tsconfig: 'tests/tsconfig.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: 'tests/tsconfig.json' }];
 
 module.exports = {
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -18,7 +19,6 @@ module.exports = {
       roots: ['<rootDir>/tests/api'],
       transform: { '^.+\\.ts$': tsJest },
       globalSetup: '<rootDir>/tests/harness/global-setup.js',
-      testTimeout: 60000,
     },
   ],
 };

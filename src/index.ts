@@ -1,10 +1,15 @@
 import type { Core } from '@strapi/strapi';
+import { registerArticleDocumentHooks } from './api/article/document-hooks';
 import { ensureDefaultLocale } from './bootstrap/locales';
+import { registerPublishedOnlyReads } from './bootstrap/published-only-reads';
 import { grantPublicActions, PUBLIC_ACTIONS } from './bootstrap/public-permissions';
 import { seedDemoContent } from './demo/seed-demo';
 
 export default {
-  register() {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerPublishedOnlyReads(strapi);
+    registerArticleDocumentHooks(strapi);
+  },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureDefaultLocale(strapi);

@@ -17,8 +17,8 @@ export const BIDI_CONTROLS = /[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/g;
  */
 export const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED]/g;
 
-/** Characters that are invisible and split nothing: tatweel, ZWJ, BOM, soft hyphen. */
-export const INVISIBLE_JOINERS = /[\u0640\u200D\uFEFF\u00AD]/g;
+/** Invisible and split nothing: tatweel, ZWJ, word joiner, combining grapheme joiner, BOM, soft hyphen. */
+export const INVISIBLE_JOINERS = /[\u0640\u200D\u2060\u034F\uFEFF\u00AD]/g;
 
 /** Any horizontal space: ASCII, no-break, thin and other Unicode spaces (not line breaks). */
 export const HORIZONTAL_SPACE = /[ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;

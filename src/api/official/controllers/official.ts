@@ -1,3 +1,8 @@
 import { factories } from '@strapi/strapi';
+import { withLocaleFallback } from '../../../lib/locale-fallback';
 
-export default factories.createCoreController('api::official.official');
+export default factories.createCoreController('api::official.official', ({ strapi }) => ({
+  async findOne(ctx) {
+    return withLocaleFallback(strapi, ctx, () => super.findOne(ctx));
+  },
+}));

@@ -1,0 +1,10 @@
+/** The pure core of the persian-slug plugin: no Strapi, no I/O. */
+export { SLUG_MAX_LENGTH, SLUG_ALPHABET, PERSIAN_SLUG_LETTERS, LATIN_SLUG_CHARACTERS } from './alphabet';
+export type { PersianSlugLetter } from './alphabet';
+export { SlugError } from './errors';
+export type { SlugErrorCode } from './errors';
+export type { SlugMode, SlugOptions } from './options';
+export { persianSlug } from './slug';
+export { slugCandidate } from './candidate';
+export { normalizeSlugLookup } from './lookup';
+export { isValidSlug, SLUG_UID_REGEX } from './validate';
