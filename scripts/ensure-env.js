@@ -19,6 +19,7 @@ const lines = [
   `TRANSFER_TOKEN_SALT=${secret()}`,
   `JWT_SECRET=${secret()}`,
   `ENCRYPTION_KEY=${secret()}`,
+  'STRAPI_TELEMETRY_DISABLED=true',
   'DATABASE_CLIENT=sqlite',
   'DATABASE_FILENAME=.tmp/data.db',
   '',

@@ -1,17 +1,22 @@
 import type { Core } from '@strapi/strapi';
 
 /**
- * What an unauthenticated reader may do: read published articles, sections and officials.
+ * What an unauthenticated reader may do: read published articles, sections and officials (lists,
+ * findOne, slug and news-code lookups).
  * Granted on every start so a fresh database is usable; anything else stays closed unless an
  * administrator opens it in Settings → Users & Permissions.
  */
 export const PUBLIC_ACTIONS = [
   'api::article.article.find',
   'api::article.article.findOne',
+  'api::article.article.findBySlug',
+  'api::article.article.findByNewsCode',
   'api::section.section.find',
   'api::section.section.findOne',
+  'api::section.section.findBySlug',
   'api::official.official.find',
   'api::official.official.findOne',
+  'api::official.official.findBySlug',
 ];
 
 export const grantPublicActions = async (strapi: Core.Strapi, actions: string[]): Promise<void> => {

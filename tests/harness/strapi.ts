@@ -22,12 +22,20 @@ export const bootApp = async ({ seed = true, env = {} }: { seed?: boolean; env?:
   const database: TestDatabase = await createTestDatabase();
   Object.assign(process.env, database.env, { SEED_DEMO: seed ? 'true' : 'false' }, env);
 
-  const strapi = await createStrapi({
+  const instance = createStrapi({
     appDir,
     distDir: path.join(appDir, 'dist'),
     autoReload: false,
     serveAdminPanel: false,
-  }).load();
+  });
+  let strapi: Core.Strapi;
+  try {
+    strapi = await instance.load();
+  } catch (error) {
+    await instance.destroy().catch(() => undefined);
+    await database.drop();
+    throw error;
+  }
   strapi.server.mount();
 
   return {

@@ -3,6 +3,7 @@ export const applyTestEnv = (): void => {
   const defaults: Record<string, string> = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
+    STRAPI_TELEMETRY_DISABLED: 'true',
     APP_KEYS: 'test-key-1,test-key-2',
     API_TOKEN_SALT: 'test-api-token-salt',
     ADMIN_JWT_SECRET: 'test-admin-jwt-secret',

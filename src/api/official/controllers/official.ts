@@ -1,8 +1,15 @@
 import { factories } from '@strapi/strapi';
 import { withLocaleFallback } from '../../../lib/locale-fallback';
+import { lookups } from '../../../lib/lookups';
 
-export default factories.createCoreController('api::official.official', ({ strapi }) => ({
+const UID = 'api::official.official';
+
+export default factories.createCoreController(UID, ({ strapi }) => ({
   async findOne(ctx) {
     return withLocaleFallback(strapi, ctx, () => super.findOne(ctx));
+  },
+
+  async findBySlug(ctx) {
+    return lookups(strapi).bySlug(ctx, UID, async () => this.findOne(ctx, undefined as never));
   },
 }));

@@ -1,0 +1,528 @@
+import { toLatinDigits } from '../../persian';
+import { GAP, LETTER_CLASS, analysisText, foldedText, isLetter, squeezedKey, wordKey } from './text';
+
+/** An official the newsroom already knows (the officials collection). */
+export interface KnownOfficial {
+  fullName: string;
+  /** Other names the newsroom writes them by, e.g. the surname alone. */
+  aliases?: ReadonlyArray<string>;
+  role?: string;
+}
+
+/** A person the story quotes or names: a known official (matched) or a candidate found by pattern. */
+export interface OfficialReport {
+  fullName: string;
+  role: string | null;
+  matched: boolean;
+}
+
+/** A unit of story text in reading order: title, lead, then the body blocks. */
+export interface TextUnit {
+  kind: 'title' | 'lead' | 'subheading' | 'paragraph';
+  text: string;
+}
+
+export interface QuoteAttribution {
+  official: string;
+  role?: string;
+}
+
+export interface OfficialsAnalysis {
+  /** For each unit index that is a quote: who is quoted. */
+  quotes: Map<number, QuoteAttribution>;
+  officials: OfficialReport[];
+}
+
+const L = LETTER_CLASS;
+
+/**
+ * How much of each unit is searched for people. News paragraphs are far shorter; the bound keeps the
+ * analysis linear in the size of the file whatever the file holds.
+ */
+export const MAX_ANALYSED_CHARS = 4000;
+
+/** A clause longer than this cannot be a name with its role; the backwards walk stops there. */
+const MAX_CLAUSE_CHARS = 300;
+
+/** Speech verbs as newsrooms write them, over folded text (تأکید folds to تاکید). */
+const SPEECH_VERB =
+  `(?:(?:اظهار|تاکید|عنوان|بیان|خاطر${GAP}نشان|تصریح|اعلام|اضافه|اذعان|تشریح)${GAP}(?:کرد|داشت|نمود)` +
+  `|گفت|افزود|(?:ادامه|توضیح)${GAP}داد|یاد${GAP}آور${GAP}(?:شد|کرد)|می${GAP}گوید)(?:ند)?`;
+
+/** A speech verb and its colon: what opens a quotation. */
+const SPEECH_COLON = new RegExp(`(?<![${L}\\u200C])${SPEECH_VERB} ?[:：]`);
+
+/**
+ * What follows a person's name when news introduces them: «NAME در گفت و گو با», «NAME اظهار کرد»
+ * (any speech verb), «NAME با اشاره به / با بیان اینکه / با تاکید بر».
+ */
+const INTRODUCTION = new RegExp(
+  `(?<![${L}\\u200C])(?:در${GAP}(?:گفت${GAP}و${GAP}گو|گفتگو)${GAP}با|${SPEECH_VERB}(?![${L}])` +
+    `|با${GAP}(?:بیان|اشاره|تاکید|اعلام)${GAP}(?:اینکه|این${GAP}که|به|بر)(?![${L}]))`,
+  'g',
+);
+
+const keys = (words: string): Set<string> => new Set(words.split(' ').map(wordKey));
+
+/** First words of a role phrase (office titles). */
+const ROLE_HEADS = keys(
+  'نماینده وزیر رئیس رییس معاون سخنگوی سخنگو مدیرکل مدیرعامل مدیر مشاور دبیر دبیرکل عضو استاندار فرماندار ' +
+    'شهردار بخشدار دادستان فرمانده سفیر نایب جانشین قائممقام رئیسکل سرپرست',
+);
+
+/** Where a role phrase stops: prepositions, verbs, pronouns, time words. */
+const ROLE_STOPS = keys(
+  'با از به برای که را گفت افزود اظهار تاکید عنوان بیان خاطرنشان ادامه تصریح اعلام ضمن طی هم همچنین نیز ' +
+    'امروز دیروز روز شب صبح این آن وی او ایشان است بود شد می نمی تا اگر اما ولی پس پیش درباره خطاب در ' +
+    'خبر داد کرد کرده شده دارد داشت نمود گفته کند کنند هستند باشد گفتند حضور',
+);
+
+/** «در» continues a role before these: «نماینده مردم تهران در مجلس شورای اسلامی». */
+const ROLE_IN = keys('مجلس شورای');
+
+const ANAPHORA = keys('این همین آن همان');
+
+/** Words dropped before a name: conjunctions and honorifics. */
+const LEADING = keys('و اما ولی سپس همچنین ضمنا');
+const HONORIFICS = keys('آقای خانم دکتر مهندس سردار سرتیپ سرلشکر استاد حجتالاسلام حجتالاسلاموالمسلمین آیتالله');
+const NAME_PREFIXES = keys('سید سیده میر');
+
+/** Words that are never part of a person's name in these patterns. */
+const STOP_WORDS = keys(
+  // pronouns, determiners, function words
+  'وی او ایشان این آن همین همان یک ما من شما آنها خود که را با از به در برای تا و یا هم نیز همچنین اما ولی ' +
+    'سپس امروز دیروز روز شب صبح عصر هفته ماه سال گذشته آینده اخیر جاری دیگر نخست اول دوم سوم یکی برخی ' +
+    'بسیاری همه هر چند چه اینکه آنکه بنده باید است بود شد می نمی داد کرد گفت گفته افزود اظهار تاکید عنوان ' +
+    'بیان خاطرنشان تصریح اعلام ادامه اشاره ' +
+    // newsrooms and institutions
+    'خبرنگار خبرنگاران خبرگزاری پایگاه خبری روزنامه گزارش گروه مجلس دولت وزارت وزارتخانه سازمان اداره کل ' +
+    'استان استانداری شهرستان شهر شهرداری کشور ایران تهران اسلامی جمهوری جمهور انقلاب شورای شورا کمیسیون ' +
+    'فراکسیون مرکز مرکزی بانک قوه قضاییه مجریه مقننه ملی عالی امنیت ستاد پلیس سپاه ارتش دانشگاه انجمن ' +
+    'اتحادیه اتاق بازرگانی صنایع صنعت معدن تجارت شرکت هیئت هیات مدیره عامل روابط عمومی حوزه دفتر دفاتر ' +
+    'پیشخوان خدمات امور خارجه داخله اقتصاد اقتصادی دارایی نیرو نفت ارتباطات فناوری اطلاعات بهداشت درمان ' +
+    'آموزش پرورش علوم تحقیقات دادگستری دفاع راه شهرسازی کار رفاه تعاون اجتماعی جهاد کشاورزی ورزش جوانان ' +
+    'فرهنگ ارشاد میراث فرهنگی گردشگری رسانه رسانهها ' +
+    // groups of people
+    'مردم نمایندگان کارشناسان کارشناس مسئولان مسئول مسوولان مسوول مدیران فعالان اعضای مقامات مقام منابع ' +
+    'منبع رسمی آگاه پژوهشگر پژوهشگران تحلیلگر تحلیلگران دانشجو دانشجویان کاربران متخصصان پزشکان ' +
+    'معاونت ریاست دبیرخانه',
+);
+
+interface Word {
+  start: number;
+  end: number;
+  key: string;
+  /** The part before a ZWNJ («رئیس» of «رئیس‌جمهور»). */
+  head: string;
+}
+
+/** A text unit prepared once for every search. */
+interface Prepared {
+  analysis: string;
+  folded: string;
+  squeezed: string;
+  /** squeezed[i] came from folded[origin[i]]. */
+  origin: number[];
+  words: Word[];
+}
+
+const WORD = new RegExp(`[${L}\\u200C]+`, 'g');
+
+const tokenize = (folded: string, offset: number): Word[] => {
+  const words: Word[] = [];
+  for (const match of folded.matchAll(WORD)) {
+    const raw = match[0].replace(/^\u200C+|\u200C+$/g, '');
+    if (raw === '') continue;
+    const start = offset + (match.index ?? 0) + match[0].indexOf(raw);
+    words.push({ start, end: start + raw.length, key: raw.replace(/\u200C/g, ''), head: raw.split('\u200C')[0] });
+  }
+  return words;
+};
+
+const prepare = (text: string): Prepared => {
+  const analysis = analysisText(text.length > MAX_ANALYSED_CHARS ? text.slice(0, MAX_ANALYSED_CHARS) : text);
+  const folded = foldedText(analysis);
+  const latin = toLatinDigits(folded);
+  const squeezedChars: string[] = [];
+  const origin: number[] = [];
+  for (let i = 0; i < latin.length; i += 1) {
+    if (latin[i] !== ' ' && latin[i] !== '\u200C') {
+      squeezedChars.push(latin[i]);
+      origin.push(i);
+    }
+  }
+  return { analysis, folded, squeezed: squeezedChars.join(''), origin, words: tokenize(folded, 0) };
+};
+
+/** Whether the text between two words is only spaces (no punctuation sets them apart). */
+const adjacent = (prepared: Prepared, left: Word, right: Word): boolean =>
+  /^[ \u200C]*$/.test(prepared.folded.slice(left.end, right.start));
+
+const isRoleHead = (word: Word): boolean => ROLE_HEADS.has(word.key) || ROLE_HEADS.has(word.head);
+
+// ---------------------------------------------------------------------------------------------------
+// Known officials
+
+interface IndexedOfficial {
+  official: KnownOfficial;
+  /** Squeezed keys of the full name and aliases, longest first. */
+  keys: string[];
+}
+
+interface Mention {
+  official: IndexedOfficial;
+  start: number;
+  end: number;
+}
+
+const indexOfficials = (officials: ReadonlyArray<KnownOfficial>): IndexedOfficial[] =>
+  officials
+    .filter((official) => typeof official?.fullName === 'string' && squeezedKey(official.fullName) !== '')
+    .map((official) => ({
+      official,
+      keys: Array.from(
+        new Set(
+          [official.fullName, ...(Array.isArray(official.aliases) ? official.aliases : [])]
+            .filter((name): name is string => typeof name === 'string')
+            .map(squeezedKey)
+            .filter((key) => key.length >= 2),
+        ),
+      ).sort((a, b) => b.length - a.length),
+    }));
+
+/** A name starts and ends on word boundaries; a ZWNJ glued to letters («سلیمی‌نژاد») continues the word. */
+const boundaryBefore = (folded: string, at: number): boolean =>
+  !isLetter(folded[at - 1]) && !(folded[at - 1] === '\u200C' && isLetter(folded[at - 2]));
+
+const boundaryAfter = (folded: string, at: number): boolean =>
+  !isLetter(folded[at]) && !(folded[at] === '\u200C' && isLetter(folded[at + 1]));
+
+/**
+ * Mentions of known officials by full name or alias. Names are compared with letters folded and with
+ * spaces and ZWNJ ignored (so «اصغر سلیمی», «اصغر‌سلیمی» and «اصغرسلیمی» are the same name), on word
+ * boundaries. Where mentions overlap the longest wins.
+ */
+const findMentions = (prepared: Prepared, index: ReadonlyArray<IndexedOfficial>): Mention[] => {
+  const found: Mention[] = [];
+  for (const entry of index) {
+    for (const key of entry.keys) {
+      let at = prepared.squeezed.indexOf(key);
+      while (at !== -1) {
+        const start = prepared.origin[at];
+        const end = prepared.origin[at + key.length - 1] + 1;
+        if (boundaryBefore(prepared.folded, start) && boundaryAfter(prepared.folded, end)) {
+          found.push({ official: entry, start, end });
+        }
+        at = prepared.squeezed.indexOf(key, at + 1);
+      }
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const kept: Mention[] = [];
+  for (const mention of found) {
+    const last = kept[kept.length - 1];
+    if (last && mention.start < last.end) continue;
+    kept.push(mention);
+  }
+  return kept;
+};
+
+const PREPOSITIONS = keys('با از به برای درباره همراه کنار');
+
+/**
+ * The official a paragraph quotes: the first speech verb with a colon opens the quotation, and an
+ * official named earlier in that sentence is the speaker. When several are named, the first one not
+ * governed by a preposition («در دیدار با X») speaks. Pronouns and role phrases name no one.
+ */
+const quotedMention = (prepared: Prepared, mentions: ReadonlyArray<Mention>): Mention | null => {
+  const colon = SPEECH_COLON.exec(prepared.folded);
+  if (colon === null) return null;
+  const before = prepared.folded.slice(0, colon.index);
+  let sentenceStart = 0;
+  for (const match of before.matchAll(/[.!?؟](?=\s)/g)) sentenceStart = (match.index ?? 0) + 1;
+  const inSentence = mentions.filter((mention) => mention.start >= sentenceStart && mention.end <= colon.index);
+  if (inSentence.length === 0) return null;
+  const governed = (mention: Mention): boolean => {
+    const { folded } = prepared;
+    let end = mention.start;
+    while (end > 0 && folded[end - 1] === ' ') end -= 1;
+    let start = end;
+    while (start > 0 && (isLetter(folded[start - 1]) || folded[start - 1] === '\u200C')) start -= 1;
+    return end > start && PREPOSITIONS.has(wordKey(folded.slice(start, end)));
+  };
+  return inSentence.find((mention) => !governed(mention)) ?? inSentence[0];
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Candidates: people introduced in the usual news patterns
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+interface Candidate {
+  unit: number;
+  name: Span;
+  /** The role written with the name (inline or in apposition), or null. */
+  role: string | null;
+  /** The clauses read to find the name and role: role phrases inside are taken. */
+  consumed: Span[];
+}
+
+type Reading = { kind: 'name'; name: Span; role: string | null } | { kind: 'role'; role: string } | null;
+
+const textOf = (prepared: Prepared, words: ReadonlyArray<Word>): string =>
+  words.length === 0 ? '' : prepared.analysis.slice(words[0].start, words[words.length - 1].end);
+
+const PERSIAN_WORD = /^[\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u06D5\u06FA-\u06FF\u200C]{2,}$/;
+
+/** 2–4 Persian words, none a stop word or an office title. */
+const isName = (prepared: Prepared, words: ReadonlyArray<Word>): boolean =>
+  words.length >= 2 &&
+  words.length <= 4 &&
+  words.every(
+    (word) =>
+      PERSIAN_WORD.test(prepared.folded.slice(word.start, word.end)) && !STOP_WORDS.has(word.key) && !isRoleHead(word),
+  );
+
+/**
+ * Index of the last word of the office phrase opened by words[i]: the words after the title up to a
+ * preposition, verb, pronoun or punctuation, at most 10 words («در» continues before مجلس/شورای).
+ */
+const roleExtent = (prepared: Prepared, words: ReadonlyArray<Word>, i: number): number => {
+  let last = i;
+  for (let k = i + 1; k < words.length && k - i < 10 && adjacent(prepared, words[k - 1], words[k]); k += 1) {
+    const key = words[k].key;
+    if (key === 'در' ? !(k + 1 < words.length && ROLE_IN.has(words[k + 1].key)) : ROLE_STOPS.has(key)) break;
+    last = k;
+  }
+  return last;
+};
+
+/** Index after any honorifics at `from` («دکتر»، «حجت الاسلام و المسلمین»). */
+const skipHonorifics = (words: ReadonlyArray<Word>, from: number): number => {
+  let at = from;
+  for (;;) {
+    let step = 0;
+    for (let size = 4; size >= 1 && step === 0; size -= 1) {
+      if (at + size <= words.length && HONORIFICS.has(words.slice(at, at + size).map((word) => word.key).join(''))) {
+        step = size;
+      }
+    }
+    if (step === 0) return at;
+    at += step;
+  }
+};
+
+const trimTrailingAnd = (words: Word[]): Word[] => {
+  const result = words.slice();
+  while (result.length > 0 && (result[result.length - 1].key === 'و' || HONORIFICS.has(result[result.length - 1].key))) {
+    result.pop();
+  }
+  return result;
+};
+
+/**
+ * Reads one clause (a run of words between punctuation) that ends where an introduction begins.
+ * «اصغر سلیمی» is a name; «نماینده مجلس اصغر سلیمی» is a role and a name (the last two words, three
+ * after سید/میر); «نماینده مجلس» alone is a role; anything else (a pronoun, «این نماینده مجلس», a
+ * longer clause) is nothing.
+ */
+const readClause = (prepared: Prepared, span: Span): Reading => {
+  const words = tokenize(prepared.folded.slice(span.start, span.end), span.start);
+  let at = 0;
+  while (at < words.length && LEADING.has(words[at].key)) at += 1;
+  at = skipHonorifics(words, at);
+  const rest = words.slice(at);
+  if (rest.length === 0) return null;
+  if (isRoleHead(rest[0])) {
+    // The office phrase must run up to the name: «رئیس سازمان خبر داد و حسین محمدی» is no «ROLE NAME».
+    const extent = roleExtent(prepared, rest, 0);
+    const size = rest.length >= 4 && NAME_PREFIXES.has(rest[rest.length - 3].key) ? 3 : 2;
+    if (extent < rest.length - size - 1) return null;
+    if (rest.length > size && isName(prepared, rest.slice(-size))) {
+      const name = rest.slice(-size);
+      return { kind: 'name', name: { start: name[0].start, end: name[size - 1].end }, role: textOf(prepared, trimTrailingAnd(rest.slice(0, -size))) };
+    }
+    const role = trimTrailingAnd(rest);
+    return extent >= role.length - 1 ? { kind: 'role', role: textOf(prepared, role) } : null;
+  }
+  if (isName(prepared, rest)) return { kind: 'name', name: { start: rest[0].start, end: rest[rest.length - 1].end }, role: null };
+  return null;
+};
+
+/** The clause that ends at `end`: back over letters, ZWNJ and spaces to the previous punctuation. */
+const clauseBefore = (folded: string, end: number): (Span & { boundary: string | undefined }) | null => {
+  let stop = end;
+  while (stop > 0 && folded[stop - 1] === ' ') stop -= 1;
+  let start = stop;
+  while (start > 0 && (isLetter(folded[start - 1]) || folded[start - 1] === ' ' || folded[start - 1] === '\u200C')) {
+    start -= 1;
+    if (stop - start > MAX_CLAUSE_CHARS) return null;
+  }
+  return { start, end: stop, boundary: folded[start - 1] };
+};
+
+/**
+ * A person introduced before `at`: the clause right before it is a name (with or without a role), or
+ * the name stands one or two commas earlier with a role in apposition («علی مطهری، نماینده مردم
+ * تهران، در گفت و گو با»).
+ */
+const candidateBefore = (prepared: Prepared, unit: number, at: number): Candidate | null => {
+  let role: string | null = null;
+  const consumed: Span[] = [];
+  let end = at;
+  for (let hop = 0; hop < 3; hop += 1) {
+    const clause = clauseBefore(prepared.folded, end);
+    if (clause === null) return null;
+    consumed.push(clause);
+    const reading = clause.start === clause.end ? null : readClause(prepared, clause);
+    if (reading?.kind === 'name') return { unit, name: reading.name, role: reading.role ?? role, consumed };
+    if (reading?.kind === 'role' && role === null) role = reading.role;
+    else if (!(hop === 0 && clause.start === clause.end)) return null;
+    if (clause.boundary !== '،' && clause.boundary !== ',') return null;
+    end = clause.start - 1;
+  }
+  return null;
+};
+
+const findCandidates = (prepared: Prepared, unit: number): Candidate[] => {
+  const found: Candidate[] = [];
+  for (const match of prepared.folded.matchAll(INTRODUCTION)) {
+    const candidate = candidateBefore(prepared, unit, match.index ?? 0);
+    if (candidate) found.push(candidate);
+  }
+  return found;
+};
+
+interface RolePhrase extends Span {
+  text: string;
+  /** «این نماینده مجلس»: refers back to someone already named. */
+  anaphoric: boolean;
+}
+
+/**
+ * Office phrases: an office title and the words after it up to a preposition, verb, pronoun or
+ * punctuation (at most 10 words; «در» continues before مجلس/شورای).
+ */
+const findRolePhrases = (prepared: Prepared): RolePhrase[] => {
+  const phrases: RolePhrase[] = [];
+  const { words } = prepared;
+  for (let i = 0; i < words.length; i += 1) {
+    if (!isRoleHead(words[i])) continue;
+    const last = roleExtent(prepared, words, i);
+    const phraseWords = trimTrailingAnd(words.slice(i, last + 1));
+    const previous = words[i - 1];
+    phrases.push({
+      start: words[i].start,
+      end: words[last].end,
+      text: textOf(prepared, phraseWords),
+      anaphoric: previous !== undefined && adjacent(prepared, previous, words[i]) && ANAPHORA.has(previous.key),
+    });
+    i = last;
+  }
+  return phrases;
+};
+
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * Finds who the story quotes and names.
+ *
+ * Quotes: a paragraph is a quote when, in the sentence that ends at its first speech verb with a colon
+ * («اظهار کرد:», «تاکید کرد:», «گفت:» ...), it names a known official by full name or alias.
+ *
+ * Candidates: people introduced as «NAME در گفت و گو با», «NAME <speech verb>» or «NAME با اشاره به»,
+ * where NAME is a whole clause of 2–4 words without stop words, optionally after an office title
+ * («وزیر نیرو رضا اردکانیان») or followed by one in apposition. A candidate without a role written
+ * with the name takes the nearest earlier office phrase that introduces someone anonymously («یک
+ * نماینده مجلس شورای اسلامی ...»): first in its own paragraph, then in the lead. Phrases already
+ * attached to a name and anaphoric ones («این نماینده مجلس») are skipped. Candidates whose name is a
+ * known official's are reported as that official (matched).
+ */
+export const analyseOfficials = (units: ReadonlyArray<TextUnit>, officials: ReadonlyArray<KnownOfficial>): OfficialsAnalysis => {
+  const index = indexOfficials(officials);
+  const entryNumber = new Map(index.map((entry, number): [IndexedOfficial, number] => [entry, number]));
+  const byKey = new Map<string, IndexedOfficial>();
+  for (const entry of index) for (const key of entry.keys) if (!byKey.has(key)) byKey.set(key, entry);
+  const prepared = units.map((unit) => prepare(unit.text));
+  const mentions = prepared.map((unit) => findMentions(unit, index));
+  const perUnit = prepared.map((unit, unitIndex) =>
+    units[unitIndex].kind === 'lead' || units[unitIndex].kind === 'paragraph' ? findCandidates(unit, unitIndex) : [],
+  );
+  const candidates = perUnit.flat();
+  const leadIndex = units.findIndex((unit) => unit.kind === 'lead');
+  /** Office phrases that can introduce someone: not anaphoric, not read as part of a candidate's clauses. */
+  const freeRoles = prepared.map((unit, unitIndex) => {
+    const taken = new Uint8Array(unit.folded.length + 1);
+    for (const candidate of perUnit[unitIndex]) {
+      for (const span of candidate.consumed) taken.fill(1, span.start, span.end);
+    }
+    return findRolePhrases(unit).filter((phrase) => !phrase.anaphoric && taken[phrase.start] === 0);
+  });
+
+  const anonymousRoleBefore = (unit: number, at: number): string | null => {
+    const own = freeRoles[unit].filter((phrase) => phrase.end <= at).pop();
+    if (own) return own.text;
+    if (leadIndex === -1 || leadIndex >= unit) return null;
+    const fromLead = freeRoles[leadIndex][freeRoles[leadIndex].length - 1];
+    return fromLead ? fromLead.text : null;
+  };
+
+  type Entry = OfficialReport & { order: [number, number]; key: string };
+  const entries = new Map<string, Entry>();
+  const note = (key: string, report: OfficialReport, order: [number, number]) => {
+    const existing = entries.get(key);
+    if (!existing) {
+      entries.set(key, { ...report, order, key });
+    } else if (existing.role === null && report.role !== null) {
+      existing.role = report.role;
+    }
+  };
+
+  const detectedRoles = new Map<KnownOfficial, string>();
+  for (const candidate of candidates) {
+    const role = candidate.role ?? anonymousRoleBefore(candidate.unit, candidate.name.start);
+    const known = mentions[candidate.unit].find(
+      (mention) => mention.start < candidate.name.end && mention.end > candidate.name.start,
+    );
+    const order: [number, number] = [candidate.unit, candidate.name.start];
+    if (known) {
+      if (role !== null && !detectedRoles.has(known.official.official)) detectedRoles.set(known.official.official, role);
+      continue;
+    }
+    const fullName = prepared[candidate.unit].analysis.slice(candidate.name.start, candidate.name.end);
+    const key = squeezedKey(fullName);
+    const byName = byKey.get(key);
+    if (byName) {
+      if (role !== null && !detectedRoles.has(byName.official)) detectedRoles.set(byName.official, role);
+      continue;
+    }
+    note(`candidate:${key}`, { fullName, role, matched: false }, order);
+  }
+
+  mentions.forEach((unitMentions, unitIndex) => {
+    for (const mention of unitMentions) {
+      const { official } = mention.official;
+      note(
+        `known:${entryNumber.get(mention.official)}`,
+        { fullName: official.fullName, role: official.role ?? detectedRoles.get(official) ?? null, matched: true },
+        [unitIndex, mention.start],
+      );
+    }
+  });
+
+  const quotes = new Map<number, QuoteAttribution>();
+  prepared.forEach((unit, unitIndex) => {
+    if (units[unitIndex].kind !== 'paragraph') return;
+    const speaker = quotedMention(unit, mentions[unitIndex]);
+    if (!speaker) return;
+    const { official } = speaker.official;
+    const role = official.role ?? detectedRoles.get(official);
+    quotes.set(unitIndex, role === undefined ? { official: official.fullName } : { official: official.fullName, role });
+  });
+
+  const ordered = Array.from(entries.values()).sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
+  return { quotes, officials: ordered.map(({ fullName, role, matched }) => ({ fullName, role, matched })) };
+};

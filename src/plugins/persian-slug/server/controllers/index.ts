@@ -1,0 +1,4 @@
+import lookup from './lookup';
+import preview from './preview';
+
+export default { lookup, preview };

@@ -1,0 +1,94 @@
+import type { Core } from '@strapi/strapi';
+import { persianSlug, SlugError } from '../core';
+import type { SlugFieldSpec } from './fields';
+import { toValidationError } from './errors';
+import { getService } from './get-service';
+import type { Claim } from './services/registry';
+
+type Params = { documentId?: string; locale?: string; data?: Record<string, unknown> };
+
+const slugOf = (text: string, spec: SlugFieldSpec): string => {
+  try {
+    return persianSlug(text, { mode: spec.mode });
+  } catch (error) {
+    if (error instanceof SlugError) throw toValidationError(error, spec.field);
+    throw error;
+  }
+};
+
+/**
+ * Gives every entry of a slugged content type a slug of its own in its locale:
+ * - created without one: made from the target field, the first free of base, base-2, …;
+ * - typed by an editor: normalised by the same rule and taken only if no other document has it;
+ * - otherwise never changed, so a published URL stays stable when the title is edited. A changed slug
+ *   leaves the old one in the history, where lookups redirect from it.
+ * News codes are assigned on the first write of a document.
+ */
+export const registerSlugMiddleware = (strapi: Core.Strapi, specs: Map<string, SlugFieldSpec>): void => {
+  const registry = getService(strapi, 'registry');
+  const newsCodes = getService(strapi, 'news-codes');
+  const defaultLocale = (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
+
+  const storedSource = async (spec: SlugFieldSpec, documentId: string, locale: string) => {
+    const row = await strapi.db.query(spec.uid).findOne({ where: { documentId, locale }, select: [spec.from] });
+    return row?.[spec.from] as string | undefined;
+  };
+
+  strapi.documents.use(async (context, next) => {
+    const spec = specs.get(context.uid);
+    if (!spec) return next();
+    const params = context.params as Params;
+
+    if (context.action === 'delete') {
+      const result = await next();
+      if (params.documentId) await registry.forget(spec.uid, params.documentId, params.locale);
+      return result;
+    }
+    if (context.action !== 'create' && context.action !== 'update') return next();
+
+    const locale = params.locale && params.locale !== '*' ? params.locale : await defaultLocale();
+    const { documentId } = params;
+    const data = { ...(params.data ?? {}) };
+    const current = documentId ? await registry.current(spec.uid, locale, documentId) : null;
+    const typed = typeof data[spec.field] === 'string' ? (data[spec.field] as string).trim() : '';
+
+    let claim: Claim | null = null;
+    if (typed) {
+      const slug = slugOf(typed, spec);
+      if (slug !== current) claim = await registry.claim(spec.uid, locale, slug, spec.field, documentId);
+    } else if (!current) {
+      const source = data[spec.from] ?? (documentId ? await storedSource(spec, documentId, locale) : undefined);
+      if (typeof source === 'string' && source.trim()) {
+        claim = await registry.reserve(spec.uid, locale, slugOf(source, spec), documentId);
+      }
+    }
+    data[spec.field] = claim?.slug ?? current ?? data[spec.field];
+    if (spec.newsCodeField) delete data[spec.newsCodeField];
+    params.data = data;
+
+    let result: Awaited<ReturnType<typeof next>>;
+    try {
+      result = await next();
+    } catch (error) {
+      if (claim?.reservation) await registry.release(claim.reservation);
+      throw error;
+    }
+
+    const saved = result as { documentId?: string } & Record<string, unknown> | null;
+    const savedId = documentId ?? saved?.documentId;
+    if (!savedId) return result;
+    if (claim) {
+      if (claim.reservation) await registry.attach(claim.reservation, savedId);
+      await registry.makeCurrent(spec.uid, locale, savedId, claim.slug);
+    }
+    if (spec.newsCodeField) {
+      const code = await newsCodes.assign(spec.uid, savedId);
+      await strapi.db.query(spec.uid).updateMany({
+        where: { documentId: savedId, [spec.newsCodeField]: { $null: true } },
+        data: { [spec.newsCodeField]: code },
+      });
+      if (saved) saved[spec.newsCodeField] = code;
+    }
+    return result;
+  });
+};

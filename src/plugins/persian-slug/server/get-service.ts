@@ -1,0 +1,11 @@
+import type { Core } from '@strapi/strapi';
+import type { RegistryService } from './services/registry';
+import type { NewsCodesService } from './services/news-codes';
+
+interface Services {
+  registry: RegistryService;
+  'news-codes': NewsCodesService;
+}
+
+export const getService = <Name extends keyof Services>(strapi: Core.Strapi, name: Name): Services[Name] =>
+  strapi.plugin('persian-slug').service(name) as Services[Name];

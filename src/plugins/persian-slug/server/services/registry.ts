@@ -1,0 +1,120 @@
+import { randomUUID } from 'crypto';
+import type { Core } from '@strapi/strapi';
+import { inTransaction as runInTransaction, Knex } from '../transaction';
+import { slugCandidate } from '../../core';
+import { SLUG_TABLE } from '../tables';
+import { slugTakenError } from '../errors';
+
+interface Owner {
+  documentId?: string;
+  /** Marks a slug reserved for a create whose documentId does not exist yet. */
+  reservation?: string;
+}
+
+export interface Claim {
+  slug: string;
+  reservation?: string;
+}
+
+/**
+ * The slugs of every document, current and past, one row per (content type, locale, slug). Runs inside
+ * the caller's transaction when there is one, so an import or a failed create rolls its slugs back too.
+ * Inserts use ON CONFLICT DO NOTHING, which never aborts a PostgreSQL transaction, and then read back who
+ * owns the row: that read, not a prior check, decides whether the slug was won.
+ */
+const registry = ({ strapi }: { strapi: Core.Strapi }) => {
+  const inTransaction = <T>(work: (trx: Knex) => Promise<T>) => runInTransaction(strapi, work);
+
+  const owns = (row: { document_id: string | null; reservation: string | null } | undefined, owner: Owner) =>
+    !!row &&
+    ((owner.documentId !== undefined && row.document_id === owner.documentId) ||
+      (owner.reservation !== undefined && row.reservation === owner.reservation));
+
+  const tryInsert = (uid: string, locale: string, slug: string, owner: Owner) =>
+    inTransaction(async (trx) => {
+      await trx(SLUG_TABLE)
+        .insert({
+          content_type: uid,
+          locale,
+          slug,
+          document_id: owner.documentId ?? null,
+          reservation: owner.reservation ?? null,
+          is_current: false,
+        })
+        .onConflict(['content_type', 'locale', 'slug'])
+        .ignore();
+      const row = await trx(SLUG_TABLE).where({ content_type: uid, locale, slug }).first();
+      return owns(row, owner);
+    });
+
+  const ownerFor = (documentId?: string): Owner =>
+    documentId ? { documentId } : { reservation: randomUUID() };
+
+  return {
+    /** The first free of base, base-2, base-3, … for this document (or a pending create). */
+    async reserve(uid: string, locale: string, base: string, documentId?: string): Promise<Claim> {
+      const owner = ownerFor(documentId);
+      const rows: Array<{ slug: string; document_id: string | null }> = await inTransaction((trx) =>
+        trx(SLUG_TABLE)
+          .select('slug', 'document_id')
+          .where({ content_type: uid, locale })
+          .andWhere((query) => query.where('slug', base).orWhere('slug', 'like', `${base}-%`)),
+      );
+      const taken = new Map(rows.map((row) => [row.slug, row.document_id]));
+      for (let n = 1; n <= 100_000; n += 1) {
+        const candidate = slugCandidate(base, n);
+        if (taken.has(candidate)) {
+          if (documentId && taken.get(candidate) === documentId) return { slug: candidate };
+          continue;
+        }
+        if (await tryInsert(uid, locale, candidate, owner)) return { slug: candidate, reservation: owner.reservation };
+      }
+      throw new Error(`No free slug for "${base}" in ${uid} (${locale})`);
+    },
+
+    /** An exact slug an editor chose: theirs if free or already this document's, an error otherwise. */
+    async claim(uid: string, locale: string, slug: string, field: string, documentId?: string): Promise<Claim> {
+      const owner = ownerFor(documentId);
+      if (await tryInsert(uid, locale, slug, owner)) return { slug, reservation: owner.reservation };
+      throw slugTakenError(slug, field);
+    },
+
+    /** Gives a create's reserved slug to the document it created. */
+    attach: (reservation: string, documentId: string) =>
+      inTransaction((trx) => trx(SLUG_TABLE).where({ reservation }).update({ document_id: documentId, reservation: null })),
+
+    release: (reservation: string) => inTransaction((trx) => trx(SLUG_TABLE).where({ reservation }).delete()),
+
+    /** Makes `slug` the document's current one; its others become history that redirects to it. */
+    makeCurrent: (uid: string, locale: string, documentId: string, slug: string) =>
+      inTransaction(async (trx) => {
+        const rows = () => trx(SLUG_TABLE).where({ content_type: uid, locale, document_id: documentId });
+        await rows().whereNot({ slug }).update({ is_current: false });
+        await rows().where({ slug }).update({ is_current: true });
+      }),
+
+    async current(uid: string, locale: string, documentId: string): Promise<string | null> {
+      const row = await inTransaction((trx) =>
+        trx(SLUG_TABLE).select('slug').where({ content_type: uid, locale, document_id: documentId, is_current: true }).first(),
+      );
+      return row?.slug ?? null;
+    },
+
+    async lookup(uid: string, locale: string, slug: string): Promise<{ documentId: string; isCurrent: boolean } | null> {
+      const row = await inTransaction((trx) =>
+        trx(SLUG_TABLE).select('document_id', 'is_current').where({ content_type: uid, locale, slug }).whereNotNull('document_id').first(),
+      );
+      return row ? { documentId: row.document_id, isCurrent: Boolean(row.is_current) } : null;
+    },
+
+    /** A deleted document's slugs become free again. */
+    forget: (uid: string, documentId: string, locale?: string) =>
+      inTransaction((trx) => {
+        const query = trx(SLUG_TABLE).where({ content_type: uid, document_id: documentId });
+        return (locale && locale !== '*' ? query.andWhere({ locale }) : query).delete();
+      }),
+  };
+};
+
+export default registry;
+export type RegistryService = ReturnType<typeof registry>;
