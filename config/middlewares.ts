@@ -7,6 +7,8 @@ const config: Core.Config.Middlewares = [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
+  // Jalali filter values in, `<field>Jalali` siblings out, on /api/ routes only.
+  'plugin::jalali-date.rest',
   'strapi::body',
   'strapi::session',
   'strapi::favicon',

@@ -26,6 +26,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       security: { allowedTypes: allowedMediaTypes, deniedTypes },
     },
   },
+  'jalali-date': { enabled: true, resolve: './src/plugins/jalali-date' },
   'persian-slug': { enabled: true, resolve: './src/plugins/persian-slug' },
   graphql: {
     config: {

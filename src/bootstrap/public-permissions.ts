@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 /**
  * What an unauthenticated reader may do: read published articles, sections and officials (lists,
- * findOne, slug and news-code lookups).
+ * findOne, slug and news-code lookups, the Jalali archive).
  * Granted on every start so a fresh database is usable; anything else stays closed unless an
  * administrator opens it in Settings → Users & Permissions.
  */
@@ -11,6 +11,7 @@ export const PUBLIC_ACTIONS = [
   'api::article.article.findOne',
   'api::article.article.findBySlug',
   'api::article.article.findByNewsCode',
+  'api::article.article.archive',
   'api::section.section.find',
   'api::section.section.findOne',
   'api::section.section.findBySlug',

@@ -1,6 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { withLocaleFallback } from '../../../lib/locale-fallback';
-import { lookups } from '../../../lib/lookups';
+import { jalaliArchive, slugLookups } from '../../../lib/plugin-controllers';
 
 const UID = 'api::article.article';
 
@@ -10,10 +10,14 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
   },
 
   async findBySlug(ctx) {
-    return lookups(strapi).bySlug(ctx, UID, async () => this.findOne(ctx, undefined as never));
+    return slugLookups(strapi).bySlug(ctx, UID, () => this.findOne(ctx, undefined as never));
   },
 
   async findByNewsCode(ctx) {
-    return lookups(strapi).byNewsCode(ctx, UID, async () => this.findOne(ctx, undefined as never));
+    return slugLookups(strapi).byNewsCode(ctx, UID, () => this.findOne(ctx, undefined as never));
+  },
+
+  async archive(ctx) {
+    return jalaliArchive(strapi).archive(ctx, UID, () => this.find(ctx, undefined as never));
   },
 }));

@@ -1,6 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { withLocaleFallback } from '../../../lib/locale-fallback';
-import { lookups } from '../../../lib/lookups';
+import { slugLookups } from '../../../lib/plugin-controllers';
 
 const UID = 'api::section.section';
 
@@ -10,6 +10,6 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
   },
 
   async findBySlug(ctx) {
-    return lookups(strapi).bySlug(ctx, UID, async () => this.findOne(ctx, undefined as never));
+    return slugLookups(strapi).bySlug(ctx, UID, () => this.findOne(ctx, undefined as never));
   },
 }));
