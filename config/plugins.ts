@@ -27,6 +27,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     },
   },
   'jalali-date': { enabled: true, resolve: './src/plugins/jalali-date' },
+  'footer-policy': {
+    enabled: true,
+    resolve: './src/plugins/footer-policy',
+    // The newsroom-wide footer; sections may inherit it, use it, use their own text, or print none.
+    config: { text: env('FOOTER_TEXT', 'انتهای پیام'), mode: env('FOOTER_MODE', 'standard') },
+  },
   'persian-slug': { enabled: true, resolve: './src/plugins/persian-slug' },
   graphql: {
     config: {

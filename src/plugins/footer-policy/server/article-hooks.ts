@@ -1,0 +1,60 @@
+import type { Core } from '@strapi/strapi';
+import { describeMarkerPosition, findMidStoryMarkers, stripTrailingFooter, BodyBlock } from '../core';
+import { Component, toBlocks, toComponents } from './body-blocks';
+import { footerValidationError } from './errors';
+import { refreshFooters } from './materialize';
+
+const ARTICLE = 'api::article.article';
+type Params = { documentId?: string; locale?: string; status?: string; data?: Record<string, unknown> };
+
+const refuseMidStoryMarkers = (blocks: ReadonlyArray<BodyBlock>) => {
+  const [marker] = findMidStoryMarkers(blocks);
+  if (marker) throw footerValidationError('FOOTER_IN_MIDDLE', describeMarkerPosition(marker), ['body', marker.blockIndex]);
+};
+
+/**
+ * Before a write: typed footers at the end of the body are removed (a reporter code found there fills an
+ * empty `reporterCode`), what was removed and any footer left in the middle are kept in the private
+ * `footerNotes` for the admin, and publishing with a footer in the middle is refused. After it: the
+ * stored `footer`/`footerLine` are recomputed.
+ */
+export const handleArticleWrite = async (
+  strapi: Core.Strapi,
+  action: string,
+  params: Params,
+  next: () => Promise<unknown>,
+): Promise<unknown> => {
+  if (action === 'create' || action === 'update') {
+    const data = { ...(params.data ?? {}) };
+    delete data.footer;
+    delete data.footerLine;
+    if (Array.isArray(data.body)) {
+      const stripped = stripTrailingFooter(toBlocks(data.body as Component[]));
+      if (params.status === 'published') refuseMidStoryMarkers(stripped.blocks);
+      data.body = toComponents(stripped.blocks);
+      if (stripped.reporterCode && !data.reporterCode) {
+        const stored = params.documentId
+          ? await strapi.db.query(ARTICLE).findOne({ where: { documentId: params.documentId, locale: params.locale, publishedAt: null }, select: ['reporterCode'] })
+          : null;
+        if (!stored?.reporterCode) data.reporterCode = stripped.reporterCode;
+      }
+      data.footerNotes = {
+        removed: stripped.removed,
+        midStory: findMidStoryMarkers(stripped.blocks).map(describeMarkerPosition),
+      };
+    }
+    params.data = data;
+  } else if (action === 'publish' && params.documentId) {
+    const drafts = await strapi.db.query(ARTICLE).findMany({
+      where: { documentId: params.documentId, publishedAt: null, ...(params.locale && params.locale !== '*' ? { locale: params.locale } : {}) },
+      select: ['id'],
+      populate: { body: true },
+    });
+    for (const draft of drafts) refuseMidStoryMarkers(toBlocks((draft.body ?? []) as Component[]));
+  }
+
+  const result = await next();
+  const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
+  if (documentId && action !== 'delete') await refreshFooters(strapi, { documentId });
+  return result;
+};

@@ -1,0 +1,55 @@
+import type { Core } from '@strapi/strapi';
+import { footerLine, resolveFooter, FooterDefaults, SectionFooterPolicy } from '../core';
+
+export const footerDefaults = (strapi: Core.Strapi): FooterDefaults => strapi.config.get('plugin::footer-policy') as FooterDefaults;
+
+const ARTICLE = 'api::article.article';
+const SECTION = 'api::section.section';
+
+type SectionRow = { id: number; footerMode: SectionFooterPolicy['mode'] | null; footerText: string | null; parent: { id: number } | null };
+type ArticleRow = { id: number; reporterCode: string | null; footer: string | null; footerLine: string | null; section: { id: number } | null };
+
+/** Every section row (drafts and published, all locales): the trees are small, one query serves a batch. */
+const loadSections = async (strapi: Core.Strapi): Promise<Map<number, SectionRow>> => {
+  const rows: SectionRow[] = await strapi.db.query(SECTION).findMany({
+    select: ['id', 'footerMode', 'footerText'],
+    populate: { parent: { select: ['id'] } },
+  });
+  return new Map(rows.map((row) => [row.id, row]));
+};
+
+const chainOf = (sections: Map<number, SectionRow>, sectionId: number | undefined): SectionFooterPolicy[] => {
+  const chain: SectionFooterPolicy[] = [];
+  for (let row = sectionId === undefined ? undefined : sections.get(sectionId); row && chain.length < 32; row = row.parent ? sections.get(row.parent.id) : undefined) {
+    chain.push({ id: row.id, mode: row.footerMode ?? 'inherit', text: row.footerText });
+  }
+  return chain;
+};
+
+/**
+ * `footer` and `footerLine` are stored on each article row (draft and published alike, each from the
+ * section row it links to), so every read path serves them at no cost: lists, findOne, populated
+ * relations, the archive, GraphQL. They are recomputed whenever an input changes: the article's own
+ * save, a section's policy or parent, or the configured default.
+ */
+export const refreshFooters = async (strapi: Core.Strapi, where: Record<string, unknown>): Promise<number> => {
+  const defaults = footerDefaults(strapi);
+  const [sections, articles] = await Promise.all([
+    loadSections(strapi),
+    strapi.db.query(ARTICLE).findMany({
+      where,
+      select: ['id', 'reporterCode', 'footer', 'footerLine'],
+      populate: { section: { select: ['id'] } },
+    }) as Promise<ArticleRow[]>,
+  ]);
+  let changed = 0;
+  for (const article of articles) {
+    const { footer } = resolveFooter({ defaults, chain: chainOf(sections, article.section?.id) });
+    const line = footerLine(footer, article.reporterCode);
+    if (footer !== article.footer || line !== article.footerLine) {
+      await strapi.db.query(ARTICLE).update({ where: { id: article.id }, data: { footer, footerLine: line } });
+      changed += 1;
+    }
+  }
+  return changed;
+};
