@@ -34,6 +34,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     config: { text: env('FOOTER_TEXT', 'انتهای پیام'), mode: env('FOOTER_MODE', 'standard') },
   },
   'persian-slug': { enabled: true, resolve: './src/plugins/persian-slug' },
+  'persian-text': { enabled: true, resolve: './src/plugins/persian-text' },
   graphql: {
     config: {
       endpoint: '/graphql',

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 /**
  * What an unauthenticated reader may do: read published articles, sections and officials (lists,
- * findOne, slug and news-code lookups, the Jalali archive).
+ * findOne, slug and news-code lookups, the Jalali archive, search).
  * Granted on every start so a fresh database is usable; anything else stays closed unless an
  * administrator opens it in Settings → Users & Permissions.
  */
@@ -18,6 +18,7 @@ export const PUBLIC_ACTIONS = [
   'api::official.official.find',
   'api::official.official.findOne',
   'api::official.official.findBySlug',
+  'plugin::persian-text.search.search',
 ];
 
 export const grantPublicActions = async (strapi: Core.Strapi, actions: string[]): Promise<void> => {

@@ -1,0 +1,16 @@
+import type { Core } from '@strapi/strapi';
+import { register } from './register';
+import { bootstrap } from './bootstrap';
+import config from './config';
+import controllers from './controllers/search';
+import routes from './routes';
+import { rebuildIndex } from './indexer';
+
+export default {
+  register,
+  bootstrap,
+  config,
+  controllers,
+  routes,
+  services: { index: ({ strapi }: { strapi: Core.Strapi }) => ({ rebuild: () => rebuildIndex(strapi) }) },
+};

@@ -1,0 +1,57 @@
+import type { Core } from '@strapi/strapi';
+import type { IndexedArticle } from './search-engines';
+import { getEngine } from './engine';
+
+const ARTICLE = 'api::article.article';
+
+type ArticleRow = {
+  documentId: string; locale: string; title: string; kicker: string | null; lead: string | null;
+  publishedOn: string | Date | null; section: { documentId: string } | null;
+  body?: Array<{ text?: unknown }>;
+};
+
+const toIndexed = (row: ArticleRow): IndexedArticle => ({
+  documentId: row.documentId,
+  locale: row.locale,
+  sectionDocumentId: row.section?.documentId ?? null,
+  publishedOn: row.publishedOn ? new Date(row.publishedOn).toISOString() : null,
+  heading: [row.kicker, row.title].filter(Boolean).join('\n'),
+  lead: row.lead ?? '',
+  body: (row.body ?? []).map((block) => (typeof block.text === 'string' ? block.text : '')).filter(Boolean).join('\n'),
+});
+
+const publishedRows = (strapi: Core.Strapi, where: Record<string, unknown>, extra: { limit?: number; offset?: number } = {}) =>
+  strapi.db.query(ARTICLE).findMany({
+    where: { ...where, publishedAt: { $notNull: true } },
+    select: ['documentId', 'locale', 'title', 'kicker', 'lead', 'publishedOn'],
+    populate: { section: { select: ['documentId'] }, body: true },
+    orderBy: { id: 'asc' },
+    ...extra,
+  }) as Promise<ArticleRow[]>;
+
+/** The index holds exactly the published versions of each article, one per locale. */
+export const reindexDocument = async (strapi: Core.Strapi, documentId: string): Promise<void> => {
+  const rows = await publishedRows(strapi, { documentId });
+  await getEngine(strapi).replace(documentId, rows.map(toIndexed));
+};
+
+/** `npm run search:rebuild`: the whole index again from the articles table, a batch of documents at a time. */
+export const rebuildIndex = async (strapi: Core.Strapi, batchSize = 500): Promise<number> => {
+  await getEngine(strapi).clear();
+  const seen = new Set<string>();
+  for (let offset = 0; ; offset += batchSize) {
+    const rows: Array<{ documentId: string }> = await strapi.db.query(ARTICLE).findMany({
+      where: { publishedAt: { $notNull: true } },
+      select: ['documentId'],
+      orderBy: { id: 'asc' },
+      limit: batchSize,
+      offset,
+    });
+    if (!rows.length) return seen.size;
+    for (const { documentId } of rows) {
+      if (seen.has(documentId)) continue;
+      seen.add(documentId);
+      await reindexDocument(strapi, documentId);
+    }
+  }
+};

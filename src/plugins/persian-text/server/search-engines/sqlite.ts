@@ -1,0 +1,89 @@
+import type { Core } from '@strapi/strapi';
+import { indexKey, SearchQuery } from '../../core';
+import type { SearchEngine, SearchOptions, SearchPage, Tier } from './types';
+
+const FTS = 'persian_search_fts';
+const DOCS = 'persian_search_docs';
+
+const quote = (words: ReadonlyArray<string>) => `"${words.join(' ')}"`;
+
+/** An FTS5 expression of quoted words only: what a reader typed can never be read as FTS syntax. */
+export const fts5Expression = (query: SearchQuery): string =>
+  [...query.terms.map((term) => quote([term])), ...query.phrases.map(quote)].join(' AND ');
+
+type Row = {
+  document_id: string; locale: string; section_document_id: string | null; published_on: string | null;
+  heading_text: string; lead_text: string; body_text: string; tier: number;
+};
+
+export const sqliteEngine = (strapi: Core.Strapi): SearchEngine => {
+  const knex = () => strapi.db.connection;
+
+  return {
+    async ensure() {
+      await knex().raw(
+        `CREATE VIRTUAL TABLE IF NOT EXISTS ${FTS} USING fts5(heading, lead, body, tokenize = 'unicode61 remove_diacritics 0')`,
+      );
+      await knex().raw(`CREATE TABLE IF NOT EXISTS ${DOCS} (
+        rowid INTEGER PRIMARY KEY AUTOINCREMENT, document_id TEXT NOT NULL, locale TEXT NOT NULL,
+        section_document_id TEXT, published_on TEXT, heading_text TEXT, lead_text TEXT, body_text TEXT,
+        UNIQUE (document_id, locale))`);
+      await knex().raw(`CREATE INDEX IF NOT EXISTS ${DOCS}_filter ON ${DOCS} (locale, published_on)`);
+    },
+
+    async replace(documentId, rows) {
+      await strapi.db.transaction(async ({ trx }) => {
+        const old = await trx(DOCS).select('rowid').where({ document_id: documentId });
+        for (const { rowid } of old) await trx.raw(`DELETE FROM ${FTS} WHERE rowid = ?`, [rowid]);
+        await trx(DOCS).where({ document_id: documentId }).delete();
+        for (const row of rows) {
+          const [rowid] = await trx(DOCS).insert({
+            document_id: row.documentId, locale: row.locale, section_document_id: row.sectionDocumentId,
+            published_on: row.publishedOn, heading_text: row.heading, lead_text: row.lead, body_text: row.body,
+          });
+          await trx.raw(`INSERT INTO ${FTS} (rowid, heading, lead, body) VALUES (?, ?, ?, ?)`, [
+            rowid, indexKey(row.heading), indexKey(row.lead), indexKey(row.body),
+          ]);
+        }
+      });
+    },
+
+    async clear() {
+      await knex().raw(`DELETE FROM ${FTS}`);
+      await knex()(DOCS).delete();
+    },
+
+    async search(query: SearchQuery, options: SearchOptions): Promise<SearchPage> {
+      const match = fts5Expression(query);
+      const filters: string[] = ['d.locale = ?'];
+      const bindings: unknown[] = [options.locale];
+      if (options.sections) {
+        filters.push(`d.section_document_id IN (${options.sections.map(() => '?').join(', ') || 'NULL'})`);
+        bindings.push(...options.sections);
+      }
+      if (options.from) { filters.push('d.published_on >= ?'); bindings.push(options.from.toISOString()); }
+      if (options.to) { filters.push('d.published_on < ?'); bindings.push(options.to.toISOString()); }
+      const where = `${FTS} MATCH ? AND ${filters.join(' AND ')}`;
+      const from = `${FTS} f JOIN ${DOCS} d ON d.rowid = f.rowid`;
+
+      const [{ total }] = await knex().raw(`SELECT COUNT(*) AS total FROM ${from} WHERE ${where}`, [match, ...bindings]);
+      const rows: Row[] = await knex().raw(
+        `SELECT d.*, CASE
+           WHEN f.rowid IN (SELECT rowid FROM ${FTS} WHERE ${FTS} MATCH ?) THEN 0
+           WHEN f.rowid IN (SELECT rowid FROM ${FTS} WHERE ${FTS} MATCH ?) THEN 1
+           ELSE 2 END AS tier
+         FROM ${from} WHERE ${where}
+         ORDER BY tier, d.published_on DESC LIMIT ? OFFSET ?`,
+        [`{heading} : (${match})`, `{lead} : (${match})`, match, ...bindings, options.limit, options.offset],
+      );
+      return {
+        total: Number(total),
+        hits: rows.map((row) => ({
+          documentId: row.document_id, locale: row.locale, sectionDocumentId: row.section_document_id,
+          publishedOn: row.published_on, heading: row.heading_text, lead: row.lead_text, body: row.body_text,
+          tier: row.tier as Tier,
+        })),
+      };
+    },
+  };
+};

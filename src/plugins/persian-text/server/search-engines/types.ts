@@ -1,0 +1,37 @@
+import type { SearchQuery } from '../../core';
+
+/** One published article version as the index keeps it: its texts as written, for snippets. */
+export interface IndexedArticle {
+  documentId: string;
+  locale: string;
+  sectionDocumentId: string | null;
+  publishedOn: string | null;
+  heading: string;
+  lead: string;
+  body: string;
+}
+
+export interface SearchOptions {
+  locale: string;
+  sections?: string[];
+  from?: Date;
+  to?: Date;
+  limit: number;
+  offset: number;
+}
+
+/** 0: matched in title or kicker, 1: in the lead, 2: only in the body. */
+export type Tier = 0 | 1 | 2;
+
+export interface SearchPage {
+  total: number;
+  hits: Array<IndexedArticle & { tier: Tier }>;
+}
+
+/** The database's own full-text search behind one interface: FTS5 on SQLite, tsvector/GIN on PostgreSQL. */
+export interface SearchEngine {
+  ensure(): Promise<void>;
+  replace(documentId: string, rows: IndexedArticle[]): Promise<void>;
+  clear(): Promise<void>;
+  search(query: SearchQuery, options: SearchOptions): Promise<SearchPage>;
+}

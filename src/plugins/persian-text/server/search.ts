@@ -1,0 +1,118 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { buildSnippet, parseSearchQuery, SearchQueryError, snippetHtml } from '../core';
+import { JalaliDateError, parseJalaliToUtc, toJalaliFields } from '../../jalali-date/core';
+import { getEngine } from './engine';
+
+export interface SearchParams {
+  q?: unknown;
+  locale?: unknown;
+  section?: unknown;
+  from?: unknown;
+  to?: unknown;
+  page?: unknown;
+  pageSize?: unknown;
+}
+
+const MAX_PAGE_SIZE = 100;
+const MATCHED_IN = ['title', 'lead', 'body'] as const;
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+const positive = (value: unknown, fallback: number, name: string): number => {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new errors.ValidationError(`${name} must be a positive whole number`);
+  return number;
+};
+
+const jalaliBound = (value: unknown, name: string): Date | undefined => {
+  if (!text(value)) return undefined;
+  try {
+    return parseJalaliToUtc(text(value));
+  } catch (error) {
+    if (error instanceof JalaliDateError) {
+      throw new errors.ValidationError(`Invalid ${name} date: ${error.message}`, { code: error.code, messageFa: error.messageFa });
+    }
+    throw error;
+  }
+};
+
+/** The published section with this slug or documentId and every section below it. */
+const sectionSubtree = async (strapi: Core.Strapi, key: string, locale: string): Promise<string[]> => {
+  const rows: Array<{ documentId: string; slug: string | null; parent: { documentId: string } | null }> = await strapi.db
+    .query('api::section.section')
+    .findMany({ where: { locale, publishedAt: { $notNull: true } }, select: ['documentId', 'slug'], populate: { parent: { select: ['documentId'] } } });
+  const found = new Set(rows.filter((row) => row.documentId === key || row.slug === key).map((row) => row.documentId));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const row of rows) {
+      if (row.parent && found.has(row.parent.documentId) && !found.has(row.documentId)) {
+        found.add(row.documentId);
+        grew = true;
+      }
+    }
+  }
+  return [...found];
+};
+
+/**
+ * Published articles matching a reader's query whatever spelling either side used. `from`/`to` are Jalali
+ * dates (Tehran midnight; `to` is exclusive). Bad input is a 400 naming the problem, never a 500.
+ */
+export const searchArticles = async (strapi: Core.Strapi, params: SearchParams) => {
+  let query;
+  try {
+    query = parseSearchQuery(text(params.q));
+  } catch (error) {
+    if (error instanceof SearchQueryError) {
+      throw new errors.ValidationError(error.message, { code: error.code, messageFa: error.messageFa });
+    }
+    throw error;
+  }
+  const locale = text(params.locale) || (await strapi.plugin('i18n').service('locales').getDefaultLocale());
+  const page = positive(params.page, 1, 'page');
+  const pageSize = Math.min(positive(params.pageSize, 10, 'pageSize'), MAX_PAGE_SIZE);
+  const sections = text(params.section) ? await sectionSubtree(strapi, text(params.section), locale) : undefined;
+
+  const result = await getEngine(strapi).search(query, {
+    locale,
+    sections,
+    from: jalaliBound(params.from, 'from'),
+    to: jalaliBound(params.to, 'to'),
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
+
+  const ids = result.hits.map((hit) => hit.documentId);
+  const articles: Array<{ documentId: string; title: string; slug: string | null; newsCode: number | null }> = ids.length
+    ? await strapi.db.query('api::article.article').findMany({
+        where: { documentId: { $in: ids }, locale, publishedAt: { $notNull: true } },
+        select: ['documentId', 'title', 'slug', 'newsCode'],
+      })
+    : [];
+  const byId = new Map(articles.map((article) => [article.documentId, article]));
+  const wanted = [...query.terms, ...query.phrases.flat()];
+
+  return {
+    data: result.hits.map((hit) => {
+      const article = byId.get(hit.documentId);
+      const snippet = buildSnippet([hit.heading, hit.lead, hit.body][hit.tier], wanted) ?? buildSnippet(hit.lead, wanted);
+      return {
+        documentId: hit.documentId,
+        title: article?.title ?? hit.heading,
+        slug: article?.slug ?? null,
+        newsCode: article?.newsCode ?? null,
+        publishedOn: hit.publishedOn,
+        publishedOnJalali: hit.publishedOn ? toJalaliFields(hit.publishedOn) : null,
+        matchedIn: MATCHED_IN[hit.tier],
+        snippet: snippet?.text ?? null,
+        snippetHtml: snippet ? snippetHtml(snippet) : null,
+      };
+    }),
+    meta: {
+      pagination: { page, pageSize, pageCount: Math.ceil(result.total / pageSize), total: result.total },
+      query: { terms: query.terms, phrases: query.phrases },
+    },
+  };
+};
