@@ -7,6 +7,8 @@ const config: Core.Config.Middlewares = [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
+  // Oversized pages are refused with a 400 rather than silently clamped.
+  'global::query-limits',
   // Jalali filter values in, `<field>Jalali` siblings out, on /api/ routes only.
   'plugin::jalali-date.rest',
   'strapi::body',

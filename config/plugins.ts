@@ -44,7 +44,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       defaultLimit: 25,
       maxLimit: 100,
       landingPage: env('NODE_ENV') !== 'production',
-      apolloServer: { introspection: true },
+      // Error answers carry no stack traces, in any environment.
+      apolloServer: { introspection: true, includeStacktraceInErrorResponses: false },
     },
   },
 });

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { registerArticleDocumentHooks } from './api/article/document-hooks';
 import { ensureDefaultLocale } from './bootstrap/locales';
 import { registerPublishedOnlyReads } from './bootstrap/published-only-reads';
-import { grantPublicActions, PUBLIC_ACTIONS } from './bootstrap/public-permissions';
+import { grantReaderActions, READER_ACTIONS } from './bootstrap/reader-permissions';
 import { seedDemoContent } from './demo/seed-demo';
 
 export default {
@@ -13,7 +13,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureDefaultLocale(strapi);
-    await grantPublicActions(strapi, PUBLIC_ACTIONS);
+    await grantReaderActions(strapi, READER_ACTIONS);
     if (process.env.SEED_DEMO !== 'false') await seedDemoContent(strapi);
   },
 };

@@ -7,7 +7,7 @@ type Auth = { strategy?: { name?: string }; credentials?: { type?: string } } | 
 /** Drafts are for the newsroom: the admin, and full-access API tokens (used for previews). */
 const mayReadDrafts = (auth: Auth): boolean =>
   auth?.strategy?.name === 'admin' ||
-  (auth?.strategy?.name === 'api-token' && auth.credentials?.type === 'full-access');
+  (auth?.strategy?.name === 'content-api-token' && auth.credentials?.type === 'full-access');
 
 /**
  * Strapi 5's content API returns drafts to anyone who adds `?status=draft` (REST) or

@@ -1,6 +1,4 @@
-/** Lookups by slug (current or old, which redirects), answered like findOne. */
+/** Lookup by slug (current or old, which redirects). */
 export default {
-  routes: [
-    { method: 'GET', path: '/officials/slug/:slug', handler: 'api::official.official.findBySlug' },
-  ],
+  routes: [{ method: 'GET', path: '/officials/slug/:slug', handler: 'api::official.by-slug.findOne' }],
 };

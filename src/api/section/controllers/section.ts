@@ -1,15 +1,8 @@
 import { factories } from '@strapi/strapi';
 import { withLocaleFallback } from '../../../lib/locale-fallback';
-import { slugLookups } from '../../../lib/plugin-controllers';
 
-const UID = 'api::section.section';
-
-export default factories.createCoreController(UID, ({ strapi }) => ({
+export default factories.createCoreController('api::section.section', ({ strapi }) => ({
   async findOne(ctx) {
     return withLocaleFallback(strapi, ctx, () => super.findOne(ctx));
-  },
-
-  async findBySlug(ctx) {
-    return slugLookups(strapi).bySlug(ctx, UID, () => this.findOne(ctx, undefined as never));
   },
 }));

@@ -1,6 +1,4 @@
-/** Lookups by slug (current or old, which redirects), answered like findOne. */
+/** Lookup by slug (current or old, which redirects). */
 export default {
-  routes: [
-    { method: 'GET', path: '/sections/slug/:slug', handler: 'api::section.section.findBySlug' },
-  ],
+  routes: [{ method: 'GET', path: '/sections/slug/:slug', handler: 'api::section.by-slug.findOne' }],
 };

@@ -1,5 +1,7 @@
 /** The framework-free core of the persian-text plugin: editor-text hygiene, search spelling, queries, snippets. */
 export { cleanEditorText } from './hygiene';
+export { findControlCharacter } from './control-characters';
+export type { ControlCharacter } from './control-characters';
 export { indexKey, searchKey, searchWords } from './search-key';
 export { parseSearchQuery, SearchQueryError, MAX_QUERY_LENGTH, MAX_QUERY_TERMS } from './query';
 export type { SearchQuery } from './query';

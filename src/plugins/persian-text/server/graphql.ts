@@ -48,6 +48,6 @@ export const registerSearchGraphql = (strapi: Core.Strapi): void => {
         },
       }),
     ],
-    resolversConfig: { 'Query.search': { auth: { scope: ['plugin::persian-text.search.search'] } } },
+    resolversConfig: { 'Query.search': { auth: { scope: ['plugin::persian-text.search.find'] } } },
   }));
 };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { cleanEditorText } from '../core';
+import { errors } from '@strapi/utils';
+import { cleanEditorText, findControlCharacter } from '../core';
 import type { PersianTextConfig } from './config';
 
 const cleanValue = (value: unknown): unknown => {
@@ -25,6 +26,29 @@ export const cleanData = (data: Record<string, unknown>, fields: ReadonlyArray<s
   return result;
 };
 
+const strings = (value: unknown): string[] =>
+  typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+
+/** Refuses, in every locale, a configured field holding a control character (see findControlCharacter). */
+export const refuseControlCharacters = (data: Record<string, unknown>, fields: ReadonlyArray<string>): void => {
+  for (const field of fields) {
+    const [head, nested] = field.split('.');
+    const values = nested && Array.isArray(data[head])
+      ? (data[head] as Array<Record<string, unknown>>).flatMap((item) => (item && typeof item === 'object' ? strings(item[nested]) : []))
+      : strings(data[head]);
+    for (const value of values) {
+      const found = findControlCharacter(value);
+      if (found) {
+        throw new errors.ValidationError(`«${field}» نویسه‌ی کنترلی ${found.codePoint} دارد که در متن خبر جایی ندارد؛ آن را بردارید.`, {
+          code: 'CONTROL_CHARACTER',
+          message: `Field "${field}" contains the control character ${found.codePoint} at position ${found.index}`,
+          errors: [{ path: [head], message: `نویسه‌ی کنترلی ${found.codePoint}`, name: 'ValidationError' }],
+        });
+      }
+    }
+  }
+};
+
 /** Every write path (admin, REST, GraphQL, importer) goes through the Document Service, so this is the one place. */
 export const registerHygiene = (strapi: Core.Strapi): void => {
   strapi.documents.use(async (context, next) => {
@@ -32,8 +56,10 @@ export const registerHygiene = (strapi: Core.Strapi): void => {
     const config = strapi.config.get('plugin::persian-text') as PersianTextConfig;
     const fields = config.hygieneFields[context.uid];
     const params = context.params as { locale?: string; data?: Record<string, unknown> };
+    if (!fields || !params.data) return next();
+    refuseControlCharacters(params.data, fields);
     const locale = params.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
-    if (fields && params.data && config.hygieneLocales.includes(locale)) params.data = cleanData(params.data, fields);
+    if (config.hygieneLocales.includes(locale)) params.data = cleanData(params.data, fields);
     return next();
   });
 };

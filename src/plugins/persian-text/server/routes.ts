@@ -3,7 +3,7 @@ export default {
     type: 'content-api',
     routes: [
       // Served at /api/search: readers search the newsroom, not a plugin.
-      { method: 'GET', path: '/search', handler: 'search.search', config: { prefix: '' } },
+      { method: 'GET', path: '/search', handler: 'search.find', config: { prefix: '' } },
     ],
   },
 };
