@@ -1,0 +1,103 @@
+import { bootApp, TestApp } from '../../harness/strapi';
+import { createApiToken } from '../../harness/tokens';
+
+let app: TestApp;
+let token: string;
+beforeAll(async () => {
+  app = await bootApp();
+  token = await createApiToken(app.strapi);
+});
+afterAll(async () => { await app?.close(); });
+
+const count = () => app.strapi.db.query('api::article.article').count();
+const paragraph = (text: string) => ({ __component: 'article.paragraph', text });
+const post = (data: Record<string, unknown>) =>
+  app.http().post('/api/articles?status=published').set('Authorization', token).send({ data: { title: 'عنوان', lead: 'لید', ...data } });
+
+describe('hostile or broken writes: a 4xx naming the problem, nothing stored', () => {
+  it.each([
+    ['an impossible date', { publishedOn: '2017-02-30T10:00:00Z' }, /publishedOn|date/i],
+    ['a date that is not a date', { publishedOn: '1402/12/30' }, /publishedOn|date/i],
+    ['a title over 300 characters', { title: 'ب'.repeat(301) }, /title/],
+    ['a paragraph over 20,000 characters', { body: [paragraph('پ'.repeat(20001))] }, /text|body/],
+    ['a NUL in the title', { title: 'خبر\u0000فوری' }, /control character U\+0000/],
+    ['an escape sequence in the lead', { lead: 'لید \u001b[31mقرمز' }, /control character U\+001B/],
+    ['a lone surrogate', { title: 'خبر \ud800' }, /control character U\+D800/],
+    ['an emoji-only title', { title: '🔥🎉' }, /slug/i],
+    ['a footer in the middle of a published story', { body: [paragraph('متن'), paragraph('انتهای پیام'), paragraph('خبر دیگر.')] }, /paragraph|block/i],
+    ['an unknown field', { hacked: true }, /hacked|Invalid key/i],
+  ])('%s', async (_name, data, message) => {
+    const before = await count();
+    const res = await post(data);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(`${res.body.error.message} ${JSON.stringify(res.body.error.details)}`).toMatch(message);
+    expect(await count()).toBe(before);
+  });
+
+  it('a request body over the 1 MB limit is refused with 413', async () => {
+    const res = await post({ body: Array.from({ length: 60 }, () => paragraph('ک'.repeat(19000))) });
+    expect(res.status).toBe(413);
+  });
+
+  it('bidi overrides in Persian text are removed, not stored', async () => {
+    const res = await post({ title: 'خبر \u202Eوارونه\u202C' }).expect(201);
+    expect(res.body.data.title).toBe('خبر وارونه');
+  });
+
+  it('script tags and javascript: links in rich text are stored as text, exactly, for the frontend to escape', async () => {
+    const hostile = '<script>alert(1)</script> [پیوند](javascript:alert(1)) <img src=x onerror=alert(1)>';
+    const res = await post({ title: 'آزمون اسکریپت', body: [paragraph(hostile)] }).expect(201);
+    const read = await app.http().get(`/api/articles/${res.body.data.documentId}?populate=body`).expect(200);
+    expect(read.body.data.body[0].text).toBe(hostile);
+    expect(read.headers['content-type']).toMatch(/^application\/json/);
+  });
+});
+
+describe('hostile reads: never a 500, nothing changed', () => {
+  it.each([
+    "/api/articles?filters[title][$eq]=x' OR 1=1 --",
+    '/api/articles?filters[title][$contains]=%27%3B%20DROP%20TABLE%20articles%3B--',
+    '/api/articles?filters[$or][0][title][$null]=true&filters[$or][1][id][$gt]=0 UNION SELECT * FROM admin_users',
+    '/api/articles?sort=title;DROP TABLE articles',
+    '/api/articles?filters[publishedOn][$gte]=1100/01/01',
+    '/api/articles?filters[publishedOn][$gte]=1396/13/01',
+    '/api/articles?pagination[pageSize]=100000',
+    '/api/articles?pagination[limit]=-1',
+    '/api/articles?populate[section][populate][articles][populate][section][populate][articles][populate]=*',
+    `/api/articles/slug/${encodeURIComponent("x' OR '1'='1")}`,
+    '/api/articles/slug/%E0%A4%A',
+    '/api/articles/slug/%00',
+    '/api/articles/code/1;DROP',
+    '/api/articles/archive/99999/1',
+    `/api/search?q=${encodeURIComponent("'; DROP TABLE persian_search_fts; --")}`,
+  ])('%s', async (url) => {
+    const before = await count();
+    const res = await app.http().get(url);
+    expect(res.status).toBeLessThan(500);
+    expect(JSON.stringify(res.body)).not.toMatch(/stack|at .*\.js:\d+/);
+    expect(await count()).toBe(before);
+  });
+
+  it('date filters out of the supported range are refused with the reason', async () => {
+    const res = await app.http().get('/api/articles?filters[publishedOn][$gte]=1100/01/01').expect(400);
+    expect(res.body.error.message).toMatch(/1100/);
+    await app.http().get('/api/articles?pagination[pageSize]=100000').expect(400);
+  });
+
+  it('deeply nested GraphQL is refused by the depth limit, without a stack trace', async () => {
+    const res = await app.http().post('/graphql').send({
+      query: '{ articles { section { articles { section { articles { section { articles { section { articles { title } } } } } } } } } }',
+    });
+    expect(res.body.errors[0].message).toMatch(/maximum operation depth/);
+    expect(JSON.stringify(res.body)).not.toMatch(/stacktrace/);
+  });
+
+  it('GraphQL page sizes over 100 are capped and injection in arguments is only data', async () => {
+    const res = await app.http().post('/graphql').send({
+      query: '{ articles(pagination: { pageSize: 100000 }, filters: { title: { eq: "x\\" OR 1=1 --" } }) { title } }',
+    });
+    expect(res.status).toBeLessThan(500);
+    expect(res.body.data?.articles ?? []).toEqual([]);
+  });
+});
