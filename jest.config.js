@@ -1,6 +1,7 @@
 /**
- * Two projects: `unit` runs the pure cores without Strapi; `api` boots Strapi on a temporary database.
- * The api project compiles the app once (globalSetup) and each test file boots its own instance.
+ * `unit` runs the pure cores without Strapi; `api` boots Strapi on a temporary database (the app is
+ * compiled once in globalSetup, each test file boots its own instance); `reliability` runs app processes
+ * against PostgreSQL and is not part of `npm test`.
  */
 const tsJest = ['ts-jest', { tsconfig: 'tests/tsconfig.json' }];
 
@@ -17,6 +18,14 @@ module.exports = {
       displayName: 'api',
       testEnvironment: 'node',
       roots: ['<rootDir>/tests/api'],
+      transform: { '^.+\\.ts$': tsJest },
+      globalSetup: '<rootDir>/tests/harness/global-setup.js',
+    },
+    {
+      // Multi-instance, fault and backup tests on PostgreSQL: `npm run test:reliability`, run in band.
+      displayName: 'reliability',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests/reliability'],
       transform: { '^.+\\.ts$': tsJest },
       globalSetup: '<rootDir>/tests/harness/global-setup.js',
     },

@@ -11,13 +11,15 @@ export const testEngine = (): 'sqlite' | 'postgres' =>
 const adminUrl = () => process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDatabase {
+  /** The PostgreSQL database name (absent for SQLite). */
+  name?: string;
   env: Record<string, string>;
   drop(): Promise<void>;
 }
 
 /** A database of its own for one test file: a temporary SQLite file or a fresh PostgreSQL database. */
-export const createTestDatabase = async (): Promise<TestDatabase> => {
-  if (testEngine() === 'sqlite') {
+export const createTestDatabase = async (engine = testEngine()): Promise<TestDatabase> => {
+  if (engine === 'sqlite') {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'pishkhan-test-'));
     return {
       env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') },
@@ -32,6 +34,7 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;
   return {
+    name,
     env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
     drop: async () => {
       const client = new Client({ connectionString: adminUrl() });

@@ -27,6 +27,9 @@ export const ensureTables = async (strapi: Core.Strapi): Promise<void> => {
       table.index(['content_type', 'document_id', 'locale'], 'persian_slugs_document');
     });
   }
+  // A create that reserved a slug and then died (a killed process) left a row with no document: free it.
+  const stale = new Date(Date.now() - 10 * 60 * 1000);
+  await strapi.db.connection(SLUG_TABLE).whereNull('document_id').andWhere('created_at', '<', stale).delete();
   if (!(await schema().hasTable(NEWS_CODE_TABLE))) {
     await schema().createTable(NEWS_CODE_TABLE, (table) => {
       table.increments('code');
