@@ -164,6 +164,22 @@ describe('GraphQL', () => {
   });
 });
 
+describe('after data arrived without our tables (strapi import)', () => {
+  it('stored slugs and news codes are registered again at start, so none is handed out twice', async () => {
+    const knex = app.strapi.db.connection;
+    const before = await createArticle({ title: 'واردشده از نسخه‌ی پشتیبان' }).expect(201);
+    await knex('persian_slugs').delete();
+    await knex('persian_slug_news_codes').delete();
+    await app.strapi.plugin('persian-slug').service('maintenance').reconcile();
+
+    const again = await createArticle({ title: 'واردشده از نسخه‌ی پشتیبان' }).expect(201);
+    expect(again.body.data.slug).toBe('واردشده-از-نسخه-ی-پشتیبان-2');
+    expect(again.body.data.newsCode).toBeGreaterThan(before.body.data.newsCode);
+    await bySlug(SEED_SLUG).expect(200);
+    await app.http().get(`/api/articles/code/${before.body.data.newsCode}`).expect(200);
+  });
+});
+
 describe('concurrency', () => {
   it('50 simultaneous creations of one title get 50 distinct slugs and no error', async () => {
     const responses = await Promise.all(

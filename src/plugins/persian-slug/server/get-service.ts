@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { RegistryService } from './services/registry';
 import type { NewsCodesService } from './services/news-codes';
+import type { MaintenanceService } from './services/maintenance';
 
 interface Services {
   registry: RegistryService;
   'news-codes': NewsCodesService;
+  maintenance: MaintenanceService;
 }
 
 export const getService = <Name extends keyof Services>(strapi: Core.Strapi, name: Name): Services[Name] =>

@@ -1,4 +1,5 @@
 import registry from './registry';
 import newsCodes from './news-codes';
+import maintenance from './maintenance';
 
-export default { registry, 'news-codes': newsCodes };
+export default { registry, 'news-codes': newsCodes, maintenance };
