@@ -3,6 +3,9 @@ import type { Core } from '@strapi/strapi';
 type Ctx = { query: Record<string, unknown>; set(name: string, value: string): void };
 type Response = { data: unknown; meta?: Record<string, unknown> } | undefined;
 
+const localeOf = (response: Response): string | undefined =>
+  (response?.data as { locale?: string } | null | undefined)?.locale;
+
 /**
  * A link to a story in a locale it was never translated into shows the default-locale (Persian)
  * version instead of a 404, and says so in `meta.localeFallback` and `Content-Language`.
@@ -13,13 +16,15 @@ export const withLocaleFallback = async (
   ctx: Ctx,
   read: () => Promise<Response>,
 ): Promise<Response> => {
-  const requested = typeof ctx.query.locale === 'string' ? ctx.query.locale : undefined;
   const first = await read();
-  const fallback: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
-  if (first?.data || !requested || requested === fallback) {
-    ctx.set('Content-Language', requested ?? fallback);
+  const requested = typeof ctx.query.locale === 'string' ? ctx.query.locale : undefined;
+  if (first?.data || !requested) {
+    const served = localeOf(first);
+    if (served) ctx.set('Content-Language', served);
     return first;
   }
+  const fallback: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
+  if (requested === fallback) return first;
   ctx.query = { ...ctx.query, locale: fallback };
   const second = await read();
   if (!second?.data) return first;
