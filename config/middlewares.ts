@@ -7,8 +7,8 @@ const config: Core.Config.Middlewares = [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
-  // Oversized pages are refused with a 400 rather than silently clamped.
-  'global::query-limits',
+  // Oversized pages and filter values that do not fit their field are a 400, not a clamp or a 500.
+  'global::query-guard',
   // Jalali filter values in, `<field>Jalali` siblings out, on /api/ routes only.
   'plugin::jalali-date.rest',
   'strapi::body',
