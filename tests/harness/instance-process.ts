@@ -41,7 +41,7 @@ const waitForHealth = async (url: string, child: ChildProcess, timeoutMs: number
  * The compiled app (`dist/`, made by the jest globalSetup) as a separate `strapi start` process: what runs
  * behind a load balancer, and what a test can kill.
  */
-export const startInstance = async (env: Record<string, string>, timeoutMs = 60_000): Promise<Instance> => {
+export const startInstance = async (env: Record<string, string>, timeoutMs = 180_000): Promise<Instance> => {
   applyTestEnv();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;

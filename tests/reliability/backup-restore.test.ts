@@ -56,7 +56,7 @@ it('PostgreSQL: pg_dump, pg_restore into a fresh database', async () => {
     await source.drop();
     await target.drop();
   }
-}, 120_000);
+}, 400_000);
 
 it('SQLite: the database file copied while stopped', async () => {
   const source: TestDatabase = await createTestDatabase('sqlite');
@@ -72,4 +72,4 @@ it('SQLite: the database file copied while stopped', async () => {
     await app.stop();
     await source.drop();
   }
-}, 120_000);
+}, 400_000);

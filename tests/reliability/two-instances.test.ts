@@ -13,7 +13,7 @@ beforeAll(async () => {
   a = await startInstance({ ...database.env, SEED_DEMO: 'true' });
   b = await startInstance({ ...database.env, SEED_DEMO: 'true' });
   token = await fullAccessTokenOver(a.url);
-}, 120_000);
+}, 400_000);
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
   await database?.drop();
@@ -77,4 +77,4 @@ it('50 editors creating and publishing the same title in the same desk at once, 
       expect(article.footerLine).toBe('انتهای پیام');
     }
   }
-}, 120_000);
+}, 400_000);
