@@ -7,16 +7,18 @@ const WRITES = new Set(['create', 'update', 'publish', 'discardDraft']);
 /** Derived article fields, kept right on every write path (REST, GraphQL, admin, importer). */
 export const registerArticleDocumentHooks = (strapi: Core.Strapi): void => {
   strapi.documents.use(async (context, next) => {
-    const result = await next();
-    if (context.uid !== 'api::article.article' || !WRITES.has(context.action)) return result;
-
-    const documentId =
-      (context.params as { documentId?: string }).documentId ??
-      (result as { documentId?: string } | null)?.documentId;
-    if (documentId) {
-      await syncQuotedOfficials(strapi, documentId);
-      await fillPublishedOn(strapi, documentId);
-    }
-    return result;
+    if (context.uid !== 'api::article.article' || !WRITES.has(context.action)) return next();
+    // In the write's own transaction (joined when one is open): a killed write leaves no half-derived row.
+    return strapi.db.transaction(async () => {
+      const result = await next();
+      const documentId =
+        (context.params as { documentId?: string }).documentId ??
+        (result as { documentId?: string } | null)?.documentId;
+      if (documentId) {
+        await syncQuotedOfficials(strapi, documentId);
+        await fillPublishedOn(strapi, documentId);
+      }
+      return result;
+    });
   });
 };

@@ -6,6 +6,7 @@ import { getService } from './get-service';
 import type { Claim } from './services/registry';
 
 type Params = { documentId?: string; locale?: string; data?: Record<string, unknown> };
+type Next = Parameters<Parameters<Core.Strapi['documents']['use']>[0]>[1];
 
 const slugOf = (text: string, spec: SlugFieldSpec): string => {
   try {
@@ -39,13 +40,20 @@ export const registerSlugMiddleware = (strapi: Core.Strapi, specs: Map<string, S
     if (!spec) return next();
     const params = context.params as Params;
 
+    // One transaction for the registry and the write (our other middlewares join it): a failed or killed
+    // write leaves no reserved slug behind, and a deleted document's slugs go with it.
     if (context.action === 'delete') {
-      const result = await next();
-      if (params.documentId) await registry.forget(spec.uid, params.documentId, params.locale);
-      return result;
+      return strapi.db.transaction(async () => {
+        const result = await next();
+        if (params.documentId) await registry.forget(spec.uid, params.documentId, params.locale);
+        return result;
+      });
     }
     if (context.action !== 'create' && context.action !== 'update') return next();
+    return strapi.db.transaction(() => write(spec, params, next));
+  });
 
+  const write = async (spec: SlugFieldSpec, params: Params, next: Next): Promise<Awaited<ReturnType<Next>>> => {
     const locale = params.locale && params.locale !== '*' ? params.locale : await defaultLocale();
     const { documentId } = params;
     const data = { ...(params.data ?? {}) };
@@ -66,14 +74,7 @@ export const registerSlugMiddleware = (strapi: Core.Strapi, specs: Map<string, S
     if (spec.newsCodeField) delete data[spec.newsCodeField];
     params.data = data;
 
-    let result: Awaited<ReturnType<typeof next>>;
-    try {
-      result = await next();
-    } catch (error) {
-      if (claim?.reservation) await registry.release(claim.reservation);
-      throw error;
-    }
-
+    const result = await next();
     const saved = result as { documentId?: string } & Record<string, unknown> | null;
     const savedId = documentId ?? saved?.documentId;
     if (!savedId) return result;
@@ -90,5 +91,5 @@ export const registerSlugMiddleware = (strapi: Core.Strapi, specs: Map<string, S
       if (saved) saved[spec.newsCodeField] = code;
     }
     return result;
-  });
+  };
 };

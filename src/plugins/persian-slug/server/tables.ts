@@ -18,7 +18,7 @@ export const ensureTables = async (strapi: Core.Strapi): Promise<void> => {
       table.string('content_type', 255).notNullable();
       table.string('locale', 32).notNullable();
       table.string('slug', 255).notNullable();
-      // Null while a create that reserved the slug is still running.
+      // Null while the create that reserved the slug is running (in its transaction, so never committed).
       table.string('document_id', 255).nullable();
       table.string('reservation', 64).nullable();
       table.boolean('is_current').notNullable().defaultTo(true);
@@ -27,9 +27,6 @@ export const ensureTables = async (strapi: Core.Strapi): Promise<void> => {
       table.index(['content_type', 'document_id', 'locale'], 'persian_slugs_document');
     });
   }
-  // A create that reserved a slug and then died (a killed process) left a row with no document: free it.
-  const stale = new Date(Date.now() - 10 * 60 * 1000);
-  await strapi.db.connection(SLUG_TABLE).whereNull('document_id').andWhere('created_at', '<', stale).delete();
   if (!(await schema().hasTable(NEWS_CODE_TABLE))) {
     await schema().createTable(NEWS_CODE_TABLE, (table) => {
       table.increments('code');

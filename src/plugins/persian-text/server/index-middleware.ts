@@ -6,11 +6,14 @@ const CHANGES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', '
 /** The search index follows every article write, whatever the path: it holds exactly the published versions. */
 export const registerIndexing = (strapi: Core.Strapi): void => {
   strapi.documents.use(async (context, next) => {
-    const result = await next();
-    if (context.uid !== 'api::article.article' || !CHANGES.has(context.action)) return result;
-    const documentId =
-      (context.params as { documentId?: string }).documentId ?? (result as { documentId?: string } | null)?.documentId;
-    if (documentId) await reindexDocument(strapi, documentId);
-    return result;
+    if (context.uid !== 'api::article.article' || !CHANGES.has(context.action)) return next();
+    // In the write's own transaction (joined when one is open): the index never disagrees with the table.
+    return strapi.db.transaction(async () => {
+      const result = await next();
+      const documentId =
+        (context.params as { documentId?: string }).documentId ?? (result as { documentId?: string } | null)?.documentId;
+      if (documentId) await reindexDocument(strapi, documentId);
+      return result;
+    });
   });
 };

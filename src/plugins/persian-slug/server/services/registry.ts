@@ -83,8 +83,6 @@ const registry = ({ strapi }: { strapi: Core.Strapi }) => {
     attach: (reservation: string, documentId: string) =>
       inTransaction((trx) => trx(SLUG_TABLE).where({ reservation }).update({ document_id: documentId, reservation: null })),
 
-    release: (reservation: string) => inTransaction((trx) => trx(SLUG_TABLE).where({ reservation }).delete()),
-
     /** Makes `slug` the document's current one; its others become history that redirects to it. */
     makeCurrent: (uid: string, locale: string, documentId: string, slug: string) =>
       inTransaction(async (trx) => {
