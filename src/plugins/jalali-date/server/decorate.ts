@@ -1,42 +1,46 @@
 import { toJalaliFields, JalaliFields } from '../core';
 
-const jalaliOrNull = (value: unknown): JalaliFields | null => {
-  if (typeof value !== 'string' && !(value instanceof Date)) return null;
-  try {
-    return toJalaliFields(value);
-  } catch {
-    return null;
+type Memo = Map<string, JalaliFields | null>;
+
+const jalaliOf = (value: unknown, memo: Memo): JalaliFields | null => {
+  if (value === null) return null;
+  const key = value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString() : value;
+  if (typeof key !== 'string') return null;
+  let fields = memo.get(key);
+  if (fields === undefined) {
+    try {
+      fields = toJalaliFields(key);
+    } catch {
+      fields = null;
+    }
+    memo.set(key, fields);
+  }
+  return fields;
+};
+
+const visit = (node: unknown, keys: ReadonlySet<string>, memo: Memo): void => {
+  if (Array.isArray(node)) {
+    for (const item of node) visit(item, keys, memo);
+    return;
+  }
+  if (node === null || typeof node !== 'object' || node instanceof Date) return;
+  const record = node as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const value = record[key];
+    if (keys.has(key)) {
+      if (value !== undefined) record[`${key}Jalali`] = jalaliOf(value, memo);
+    } else if (value !== null && typeof value === 'object') {
+      visit(value, keys, memo);
+    }
   }
 };
 
 /**
- * A copy of a REST response body in which every object holding one of `keys` also holds `<key>Jalali`,
- * at any depth (entries, populated relations, components, dynamic zones). Arrays and objects that need
- * no change are shared with the input, which is never modified.
+ * Adds `<key>Jalali` beside every `key` of `keys`, at any depth (entries, populated relations,
+ * components, dynamic zones), to a REST response body **in place**: Strapi builds a fresh body for
+ * every response, and copying it cost more than the decoration itself (bench/findings.md). A timestamp
+ * that repeats in one body (a section or an official on every row) is converted once.
  */
-export const withJalaliSiblings = (body: unknown, keys: ReadonlySet<string>): unknown => {
-  if (Array.isArray(body)) {
-    let changed = false;
-    const items = body.map((item) => {
-      const next = withJalaliSiblings(item, keys);
-      changed ||= next !== item;
-      return next;
-    });
-    return changed ? items : body;
-  }
-  if (body === null || typeof body !== 'object' || body instanceof Date) return body;
-
-  let copy: Record<string, unknown> | null = null;
-  const source = body as Record<string, unknown>;
-  for (const [key, value] of Object.entries(source)) {
-    const next = keys.has(key) ? value : withJalaliSiblings(value, keys);
-    if (keys.has(key) && value !== undefined) {
-      copy ??= { ...source };
-      copy[`${key}Jalali`] = value === null ? null : jalaliOrNull(value);
-    } else if (next !== value) {
-      copy ??= { ...source };
-      copy[key] = next;
-    }
-  }
-  return copy ?? body;
+export const addJalaliSiblings = (body: unknown, keys: ReadonlySet<string>): void => {
+  visit(body, keys, new Map());
 };

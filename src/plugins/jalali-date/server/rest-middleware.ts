@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { convertJalaliFilters } from './filters';
-import { withJalaliSiblings } from './decorate';
+import { addJalaliSiblings } from './decorate';
 import { findJalaliAttributes, jalaliKeys } from './fields';
 
 type Ctx = { path: string; method: string; query: Record<string, unknown>; body: unknown; status: number };
@@ -16,7 +16,7 @@ export const jalaliRestMiddleware = (keys: ReadonlySet<string>) => async (ctx: C
   }
   await next();
   if (ctx.status < 300 && ctx.body && typeof ctx.body === 'object' && !Buffer.isBuffer(ctx.body)) {
-    ctx.body = withJalaliSiblings(ctx.body, keys);
+    addJalaliSiblings(ctx.body, keys);
   }
 };
 

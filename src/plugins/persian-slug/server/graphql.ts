@@ -49,11 +49,9 @@ export const registerSlugGraphql = (strapi: Core.Strapi, specs: Map<string, Slug
                 const locale = args.locale ?? (await defaultLocale());
                 const resolution = await resolveSlug(strapi, spec, args.slug, locale);
                 if (resolution.kind === 'missing') return null;
-                return {
-                  [field]: await findPublished(spec.uid, resolution.documentId, locale),
-                  slug: resolution.slug,
-                  redirected: resolution.kind === 'moved',
-                };
+                const entry = await findPublished(spec.uid, resolution.documentId, locale);
+                if (!entry) return null;
+                return { [field]: entry, slug: resolution.slug, redirected: resolution.kind === 'moved' };
               },
             });
             if (spec.newsCodeField) {

@@ -28,6 +28,9 @@ export const resolveSlug = async (
   const registry = getService(strapi, 'registry');
   const hit = await registry.lookup(spec.uid, locale, slug);
   if (!hit) return { kind: 'missing' };
+  // A current slug needs no check here: the findOne that answers it finds no unpublished document.
+  if (hit.isCurrent) return { kind: 'found', documentId: hit.documentId, slug };
+  // An old slug must not reveal, by redirecting, that an unpublished document exists.
   const published = await strapi.documents(spec.uid as never).findOne({
     documentId: hit.documentId,
     locale,
@@ -35,7 +38,6 @@ export const resolveSlug = async (
     fields: ['id'],
   } as never);
   if (!published) return { kind: 'missing' };
-  if (hit.isCurrent) return { kind: 'found', documentId: hit.documentId, slug };
   const current = await registry.current(spec.uid, locale, hit.documentId);
   return current ? { kind: 'moved', documentId: hit.documentId, slug: current } : { kind: 'missing' };
 };

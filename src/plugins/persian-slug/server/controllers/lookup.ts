@@ -26,8 +26,10 @@ const specFor = (uid: string) => {
 const lookupController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async bySlug(ctx: Ctx, uid: string, findOne: FindOne) {
     const spec = specFor(uid);
-    const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
-    const locale = typeof ctx.query.locale === 'string' ? ctx.query.locale : defaultLocale;
+    const locale: string =
+      typeof ctx.query.locale === 'string'
+        ? ctx.query.locale
+        : await strapi.plugin('i18n').service('locales').getDefaultLocale();
     const resolution = await resolveSlug(strapi, spec, ctx.params.slug, locale);
     if (resolution.kind === 'missing') throw new errors.NotFoundError('No published entry has this slug');
     if (resolution.kind === 'moved') {

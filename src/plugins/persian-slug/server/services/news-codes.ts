@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { inTransaction as runInTransaction, Knex } from '../transaction';
+import { forRead, inTransaction as runInTransaction, Knex } from '../transaction';
 import { NEWS_CODE_TABLE } from '../tables';
 
 /** Short numeric ids for `/news/<code>/<slug>` URLs: one per document, from an auto-increment, never reused. */
@@ -18,8 +18,8 @@ const newsCodes = ({ strapi }: { strapi: Core.Strapi }) => {
       }),
 
     async documentFor(uid: string, code: number): Promise<string | null> {
-      const row = await inTransaction((trx) =>
-        trx(NEWS_CODE_TABLE).select('document_id').where({ content_type: uid, code }).first(),
+      const row = await forRead(strapi, (db) =>
+        db(NEWS_CODE_TABLE).select('document_id').where({ content_type: uid, code }).first(),
       );
       return row?.document_id ?? null;
     },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { inTransaction as runInTransaction, Knex } from '../transaction';
+import { forRead, inTransaction as runInTransaction, Knex } from '../transaction';
 import { slugCandidate } from '../../core';
 import { SLUG_TABLE } from '../tables';
 import { slugTakenError } from '../errors';
@@ -24,6 +24,7 @@ export interface Claim {
  */
 const registry = ({ strapi }: { strapi: Core.Strapi }) => {
   const inTransaction = <T>(work: (trx: Knex) => Promise<T>) => runInTransaction(strapi, work);
+  const read = <T>(work: (db: Knex) => Promise<T>) => forRead(strapi, work);
 
   const owns = (row: { document_id: string | null; reservation: string | null } | undefined, owner: Owner) =>
     !!row &&
@@ -92,15 +93,15 @@ const registry = ({ strapi }: { strapi: Core.Strapi }) => {
       }),
 
     async current(uid: string, locale: string, documentId: string): Promise<string | null> {
-      const row = await inTransaction((trx) =>
-        trx(SLUG_TABLE).select('slug').where({ content_type: uid, locale, document_id: documentId, is_current: true }).first(),
+      const row = await read((db) =>
+        db(SLUG_TABLE).select('slug').where({ content_type: uid, locale, document_id: documentId, is_current: true }).first(),
       );
       return row?.slug ?? null;
     },
 
     async lookup(uid: string, locale: string, slug: string): Promise<{ documentId: string; isCurrent: boolean } | null> {
-      const row = await inTransaction((trx) =>
-        trx(SLUG_TABLE).select('document_id', 'is_current').where({ content_type: uid, locale, slug }).whereNotNull('document_id').first(),
+      const row = await read((db) =>
+        db(SLUG_TABLE).select('document_id', 'is_current').where({ content_type: uid, locale, slug }).whereNotNull('document_id').first(),
       );
       return row ? { documentId: row.document_id, isCurrent: Boolean(row.is_current) } : null;
     },
