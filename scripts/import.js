@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+/**
+ * Entry of `npm run import -- <files, directories or globs> [options]` (see src/importer/README.md).
+ * Compiles the server into dist/ first when it is missing or older than the sources (tsc only, a few
+ * seconds; `--no-build` skips the check, `--build` forces it), then runs dist/src/importer/cli.js.
+ * Everything but the importer's own report is sent to stderr, so `--dry-run` prints clean JSON on stdout.
+ */
+const fs = require('fs');
+const path = require('path');
+
+const appDir = path.resolve(__dirname, '..');
+const entry = path.join(appDir, 'dist', 'src', 'importer', 'cli.js');
+
+// Relative paths and globs are the user's: `npm run` changes to the package root but remembers INIT_CWD.
+const cwd = process.env.npm_lifecycle_event === 'import' && process.env.INIT_CWD ? process.env.INIT_CWD : process.cwd();
+
+const stdout = process.stdout.write.bind(process.stdout);
+process.stdout.write = process.stderr.write.bind(process.stderr);
+
+const newest = (dir, skip) => {
+  let latest = 0;
+  const walk = (current) => {
+    let entries;
+    try {
+      entries = fs.readdirSync(current, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const item of entries) {
+      const full = path.join(current, item.name);
+      if (item.isDirectory()) {
+        if (!skip(full)) walk(full);
+      } else if (/\.(ts|js|json)$/.test(item.name) && !item.name.endsWith('.d.ts')) {
+        latest = Math.max(latest, fs.statSync(full).mtimeMs);
+      }
+    }
+  };
+  walk(dir);
+  return latest;
+};
+
+const isStale = () => {
+  const skipSources = (dir) => /[\\/](admin|node_modules)$/.test(dir);
+  const sources = Math.max(newest(path.join(appDir, 'src'), skipSources), newest(path.join(appDir, 'config'), () => false));
+  const compiled = Math.max(newest(path.join(appDir, 'dist', 'src'), () => false), newest(path.join(appDir, 'dist', 'config'), () => false));
+  return sources > compiled;
+};
+
+const main = async () => {
+  const argv = process.argv.slice(2);
+  if (!process.env.APP_KEYS) {
+    // Like `npm start`: a fresh clone gets a .env with local secrets (its message goes to stderr).
+    require('child_process').spawnSync(process.execPath, [path.join(__dirname, 'ensure-env.js')], { stdio: ['ignore', 2, 2] });
+  }
+  const noBuild = argv.includes('--no-build');
+  const build = argv.includes('--build') || !fs.existsSync(entry) || (!noBuild && isStale());
+  if (build) {
+    process.stderr.write('Compiling the server into dist/ …\n');
+    const { compileStrapi } = require('@strapi/strapi');
+    await compileStrapi({ appDir, ignoreDiagnostics: false });
+  }
+  process.chdir(appDir); // Strapi reads .env from the working directory
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'error';
+  process.env.STRAPI_TELEMETRY_DISABLED = process.env.STRAPI_TELEMETRY_DISABLED || 'true';
+  const { main: run } = require(entry);
+  return run(argv, { stdout: (text) => stdout(text), stderr: process.stderr, cwd, appDir });
+};
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+    // Strapi's pools and timers can keep the event loop alive after destroy; the report is written.
+    setImmediate(() => process.exit(code));
+  },
+  (error) => {
+    process.stderr.write(`${error && error.stack ? error.stack : error}\n`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,349 @@
+import type { Core } from '@strapi/strapi';
+import { contentHash, MAX_IMPORT_BYTES, parseArchiveFile } from './core';
+import type { KnownOfficial, ParsedStory } from './core';
+import { tooLarge } from './core/errors';
+import {
+  ARTICLE_UID,
+  ArticleData,
+  articleData,
+  comparable,
+  OFFICIAL_UID,
+  SECTION_UID,
+  STORED_FIELDS,
+  STORED_POPULATE,
+} from './mapping';
+import { importOptionsSchema } from './options';
+import type { ImportOptions, ImportOptionsInput } from './options';
+import {
+  DocumentError,
+  DryRunDocument,
+  emptySummary,
+  FailedDocument,
+  ImportAction,
+  ImportedDocument,
+  ImportSummary,
+  reportedArticle,
+} from './report';
+
+/** One file handed to the importer: its bytes, or why they could not be read. */
+export interface ImportInput {
+  /** How the report names it: a path for the command line, the given name for the API. */
+  name: string;
+  bytes?: Uint8Array;
+  /** The size when the bytes were not read because the file is over the limit. */
+  size?: number;
+  readError?: string;
+}
+
+/** A problem with the run itself (not one document): unknown locale or section. */
+export class ImportSetupError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'ImportSetupError';
+    this.code = code;
+  }
+}
+
+/** For tests: runs inside a document's transaction after its article was written. */
+export interface ImporterHooks {
+  afterWrite?(info: { file: string; documentId: string; action: ImportAction }): Promise<void> | void;
+}
+
+interface Official extends KnownOfficial {
+  documentId: string;
+}
+
+interface Existing {
+  documentId: string;
+  /** An article without import key that holds the same story (created by hand or by the demo seed). */
+  adopted: boolean;
+}
+
+/** The idempotency key of a story: the core's normalised content hash of title, lead and publishedOn. */
+export const importKeyOf = (story: Pick<ParsedStory, 'title' | 'lead' | 'publishedOn'>): string => contentHash(story);
+
+const asStrings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : [];
+
+const instant = (value: unknown): string | null => {
+  if (value === null || value === undefined || value === '') return null;
+  const date = new Date(value as string);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+};
+
+const failed = (file: string, error: DocumentError): FailedDocument => ({ file, ok: false, error });
+
+/** A file read by the core, or why it cannot be imported. */
+type Parsed = { ok: true; article: ParsedStory; warnings: string[] } | { ok: false; error: DocumentError };
+
+/** A write failure as a per-document error: the CMS's validation errors name the field. */
+const writeError = (error: unknown): DocumentError => {
+  const caught = error as { name?: string; message?: string; details?: { errors?: Array<{ path?: unknown[]; message?: string }> } };
+  if (caught?.name === 'ValidationError') {
+    const details = (caught.details?.errors ?? [])
+      .map((detail) => `${(detail.path ?? []).join('.')}: ${detail.message ?? ''}`.trim())
+      .filter((detail) => detail !== ':');
+    return {
+      code: 'INVALID_ARTICLE',
+      message: `The CMS refused the article: ${caught.message ?? 'validation failed'}${details.length > 0 ? ` (${details.join('; ')})` : ''}`,
+      messageFa: 'سامانه این خبر را نپذیرفت (مثلاً لید یا تیتر بلندتر از حد مجاز است).',
+      line: null,
+    };
+  }
+  return {
+    code: 'WRITE_ERROR',
+    message: `Writing the article failed, nothing of it was kept: ${caught?.message ?? String(error)}`,
+    messageFa: 'نوشتن این خبر ناموفق بود و چیزی از آن ذخیره نشد.',
+    line: null,
+  };
+};
+
+/**
+ * The Strapi side of the archive importer: parses files with the pure core (src/importer/core), matches
+ * quoted people against the locale's officials, and writes each story as one Article in a transaction
+ * of its own, keyed on its content hash so a re-import updates or skips it and never duplicates it.
+ *
+ * Open one per run (`ArchiveImporter.open`), then `dryRun(input)` or `importFile(input)` per file.
+ */
+export class ArchiveImporter {
+  readonly options: ImportOptions & { locale: string };
+
+  readonly summary: ImportSummary = emptySummary();
+
+  private readonly strapi: Core.Strapi;
+
+  private readonly hooks: ImporterHooks;
+
+  private sectionId: string | null = null;
+
+  private officials: Official[] = [];
+
+  private officialIds = new Map<string, string>();
+
+  private constructor(strapi: Core.Strapi, options: ImportOptions & { locale: string }, hooks: ImporterHooks) {
+    this.strapi = strapi;
+    this.options = options;
+    this.hooks = hooks;
+  }
+
+  /** Checks the options against the database (locale, section) and loads the locale's officials. */
+  static async open(strapi: Core.Strapi, input: ImportOptionsInput, hooks: ImporterHooks = {}): Promise<ArchiveImporter> {
+    const parsed = importOptionsSchema.safeParse(input);
+    if (!parsed.success) {
+      throw new ImportSetupError('BAD_OPTIONS', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+    }
+    const locales = strapi.plugin('i18n').service('locales');
+    const locale = parsed.data.locale ?? ((await locales.getDefaultLocale()) as string);
+    if (!(await locales.findByCode(locale))) {
+      const known = ((await locales.find()) as Array<{ code: string }>).map((entry) => entry.code);
+      throw new ImportSetupError('UNKNOWN_LOCALE', `Unknown locale "${locale}"; the CMS has: ${known.join(', ')}`);
+    }
+    const importer = new ArchiveImporter(strapi, { ...parsed.data, locale }, hooks);
+    if (parsed.data.section) importer.sectionId = await importer.findSection(parsed.data.section);
+    await importer.loadOfficials();
+    return importer;
+  }
+
+  private async findSection(slug: string): Promise<string> {
+    const { locale } = this.options;
+    const row = await this.strapi.db.query(SECTION_UID).findOne({ where: { slug, locale }, select: ['documentId'] });
+    if (row) return row.documentId as string;
+    const all = await this.strapi.db.query(SECTION_UID).findMany({ where: { locale, publishedAt: null }, select: ['slug'] });
+    throw new ImportSetupError(
+      'UNKNOWN_SECTION',
+      `No section with slug "${slug}" in locale "${locale}"; known: ${all.map((section: { slug: string }) => section.slug).join(', ') || 'none'}`,
+    );
+  }
+
+  /** The locale's officials (their drafts: every document has one) with full names, aliases and roles. */
+  private async loadOfficials(): Promise<void> {
+    const rows = await this.strapi.db.query(OFFICIAL_UID).findMany({
+      where: { locale: this.options.locale, publishedAt: null },
+      select: ['documentId', 'fullName', 'aliases', 'role'],
+      orderBy: { id: 'asc' },
+    });
+    this.officials = [];
+    this.officialIds = new Map();
+    for (const row of rows as Array<Record<string, unknown>>) {
+      if (typeof row.fullName !== 'string' || row.fullName.trim() === '') continue;
+      this.remember({
+        documentId: row.documentId as string,
+        fullName: row.fullName,
+        aliases: asStrings(row.aliases),
+        ...(typeof row.role === 'string' && row.role.trim() !== '' ? { role: row.role } : {}),
+      });
+    }
+  }
+
+  private remember(official: Official): void {
+    this.officials.push(official);
+    if (!this.officialIds.has(official.fullName)) this.officialIds.set(official.fullName, official.documentId);
+  }
+
+  private parse(input: ImportInput, officials: ReadonlyArray<KnownOfficial> = this.officials): Parsed {
+    if (input.readError !== undefined) {
+      return {
+        ok: false,
+        error: { code: 'READ_ERROR', message: `The file could not be read: ${input.readError}`, messageFa: 'پرونده خوانده نشد.', line: null },
+      };
+    }
+    if (input.bytes === undefined) {
+      const error = tooLarge(input.size ?? 0, MAX_IMPORT_BYTES);
+      return { ok: false, error: { code: error.code, message: error.message, messageFa: error.messageFa, line: error.line } };
+    }
+    return parseArchiveFile(input.bytes, { officials });
+  }
+
+  /** Parses one file and reports it; nothing is written. */
+  dryRun(input: ImportInput): DryRunDocument {
+    const result = this.parse(input);
+    if (!result.ok) {
+      this.summary.failed += 1;
+      return failed(input.name, result.error);
+    }
+    return { file: input.name, ok: true, article: reportedArticle(result.article), warnings: result.warnings };
+  }
+
+  /**
+   * Imports one file: parse, then in one transaction create the unknown officials (when asked), find the
+   * story by its import key and create, update or skip it. Any failure rolls the whole document back and
+   * is reported; the importer stays usable for the next file.
+   */
+  async importFile(input: ImportInput): Promise<ImportedDocument> {
+    const parsed = this.parse(input);
+    if (!parsed.ok) {
+      this.summary.failed += 1;
+      return failed(input.name, parsed.error);
+    }
+    const importKey = importKeyOf(parsed.article);
+    const created: Official[] = [];
+    try {
+      const outcome = await this.strapi.db.transaction(async ({ trx }) => {
+        if (this.strapi.db.dialect.client === 'postgres') {
+          // Two runs importing the same story at once wait for each other instead of both creating it.
+          await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`pishkhan-import:${this.options.locale}:${importKey}`]);
+        }
+        let story = parsed.article;
+        if (this.options.createOfficials) story = await this.createCandidates(input, story, created);
+        const ids = new Map(this.officialIds);
+        for (const official of created) if (!ids.has(official.fullName)) ids.set(official.fullName, official.documentId);
+        const data = articleData(story, ids, importKey, this.sectionId);
+        const existing = await this.findExisting(importKey, story);
+        const result = existing ? await this.updateExisting(existing, data) : await this.create(data);
+        await this.hooks.afterWrite?.({ file: input.name, documentId: result.documentId, action: result.action });
+        return { ...result, story };
+      });
+      // Known to the next documents only once committed.
+      for (const official of created) this.remember(official);
+      this.summary[outcome.action === 'created' ? 'imported' : outcome.action] += 1;
+      return {
+        file: input.name,
+        ok: true,
+        action: outcome.action,
+        documentId: outcome.documentId,
+        title: outcome.story.title,
+        warnings: [...parsed.warnings, ...created.map((official) => `Created official: ${official.fullName}`)],
+        createdOfficials: created.map((official) => official.fullName),
+      };
+    } catch (error) {
+      this.summary.failed += 1;
+      return failed(input.name, writeError(error));
+    }
+  }
+
+  /** Unknown people of the story become officials (in the run's locale and status), and the story is read again to link their quotes. */
+  private async createCandidates(input: ImportInput, story: ParsedStory, created: Official[]): Promise<ParsedStory> {
+    const candidates = story.officials.filter((official) => !official.matched);
+    if (candidates.length === 0) return story;
+    for (const candidate of candidates) {
+      const document = await this.strapi.documents(OFFICIAL_UID).create({
+        locale: this.options.locale,
+        ...(this.options.publish ? { status: 'published' as const } : {}),
+        data: { fullName: candidate.fullName, ...(candidate.role ? { role: candidate.role } : {}) } as never,
+      });
+      created.push({
+        documentId: document.documentId,
+        fullName: candidate.fullName,
+        aliases: [],
+        ...(candidate.role ? { role: candidate.role } : {}),
+      });
+    }
+    const reparsed = this.parse(input, [...this.officials, ...created]);
+    if (!reparsed.ok) throw new Error(`the story could not be read again after creating officials: ${reparsed.error.message}`);
+    return reparsed.article;
+  }
+
+  /**
+   * The article holding this story in the run's locale: the one with its import key, else one without
+   * a key whose own title, lead and publishedOn hash to it (the demo seed's article, anything typed by
+   * hand) — found among the articles of the same date (indexed), or of the same title when undated.
+   */
+  private async findExisting(importKey: string, story: ParsedStory): Promise<Existing | null> {
+    const { locale } = this.options;
+    const keyed = await this.strapi.db.query(ARTICLE_UID).findOne({
+      where: { importKey, locale, publishedAt: null },
+      select: ['documentId'],
+    });
+    if (keyed) return { documentId: keyed.documentId as string, adopted: false };
+    const unkeyed = await this.strapi.db.query(ARTICLE_UID).findMany({
+      where: {
+        locale,
+        publishedAt: null,
+        importKey: { $null: true },
+        ...(story.publishedOn ? { publishedOn: story.publishedOn } : { publishedOn: { $null: true }, title: story.title }),
+      },
+      select: ['documentId', 'title', 'lead', 'publishedOn'],
+    });
+    const same = (unkeyed as Array<{ documentId: string; title: string | null; lead: string | null; publishedOn: unknown }>).find(
+      (row) => !!row.title && !!row.lead && importKeyOf({ title: row.title, lead: row.lead, publishedOn: instant(row.publishedOn) }) === importKey,
+    );
+    return same ? { documentId: same.documentId, adopted: true } : null;
+  }
+
+  private async create(data: ArticleData): Promise<{ documentId: string; action: ImportAction }> {
+    const document = await this.strapi.documents(ARTICLE_UID).create({
+      locale: this.options.locale,
+      ...(this.options.publish ? { status: 'published' as const } : {}),
+      data: data as never,
+    });
+    return { documentId: document.documentId, action: 'created' };
+  }
+
+  private async stored(documentId: string, published: boolean): Promise<Record<string, unknown> | null> {
+    return this.strapi.db.query(ARTICLE_UID).findOne({
+      where: { documentId, locale: this.options.locale, publishedAt: published ? { $notNull: true } : null },
+      select: STORED_FIELDS,
+      populate: STORED_POPULATE,
+    });
+  }
+
+  /**
+   * The same story again: skipped when the draft (and, with publish, the published version) already
+   * holds exactly what the file gives; otherwise the draft is updated (and published with publish).
+   * Fields the archive does not have (slug, news code, cover, images, the section without --section)
+   * are left as they are.
+   */
+  private async updateExisting(existing: Existing, data: ArticleData): Promise<{ documentId: string; action: ImportAction }> {
+    const { documentId } = existing;
+    const { locale, publish } = this.options;
+    const withSection = this.sectionId !== null;
+    const wanted = comparable(data, withSection);
+    const draft = await this.stored(documentId, false);
+    const draftSame = draft !== null && comparable(draft, withSection) === wanted;
+    let publishedSame = true;
+    if (publish) {
+      const live = await this.stored(documentId, true);
+      publishedSame = live !== null && comparable(live, withSection) === wanted;
+    }
+    if (existing.adopted) {
+      // The key goes on every row of the document (draft and published) without touching anything else.
+      await this.strapi.db.query(ARTICLE_UID).updateMany({ where: { documentId, locale }, data: { importKey: data.importKey } });
+    }
+    if (draftSame && publishedSame) return { documentId, action: 'skipped' };
+    if (!draftSame) await this.strapi.documents(ARTICLE_UID).update({ documentId, locale, data: data as never });
+    if (publish) await this.strapi.documents(ARTICLE_UID).publish({ documentId, locale });
+    return { documentId, action: 'updated' };
+  }
+}
