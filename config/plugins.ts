@@ -26,6 +26,25 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       security: { allowedTypes: allowedMediaTypes, deniedTypes },
     },
   },
+  // Listed before the other local plugins: its document middleware must wrap theirs (docs/cache.md).
+  'response-cache': {
+    enabled: true,
+    resolve: './src/plugins/response-cache',
+    config: {
+      enabled: env.bool('RESPONSE_CACHE', true),
+      maxMemoryMb: env.int('RESPONSE_CACHE_MAX_MB', 64),
+      maxEntryKb: env.int('RESPONSE_CACHE_MAX_ENTRY_KB', 1024),
+      ttlSeconds: env.int('RESPONSE_CACHE_TTL', 600),
+      cacheControl: env('RESPONSE_CACHE_CONTROL', 'public, max-age=0, s-maxage=0, must-revalidate'),
+      generationFile: env('RESPONSE_CACHE_GENERATION_FILE', ''),
+      redis: {
+        url: env('REDIS_URL', ''),
+        prefix: env('RESPONSE_CACHE_REDIS_PREFIX', ''),
+        timeoutMs: env.int('RESPONSE_CACHE_REDIS_TIMEOUT_MS', 250),
+        connectTimeoutMs: env.int('RESPONSE_CACHE_REDIS_CONNECT_TIMEOUT_MS', 1000),
+      },
+    },
+  },
   'jalali-date': { enabled: true, resolve: './src/plugins/jalali-date' },
   'footer-policy': {
     enabled: true,
