@@ -1,0 +1,78 @@
+'use strict';
+/**
+ * Summaries of V8 CPU profiles (`node --cpu-prof`): self time by area (our plugins, our app, each @strapi
+ * package, knex, the database driver, koa, graphql, node, GC, idle) and the hottest functions, so a miss
+ * can be pinned on the code that costs the time.
+ */
+const fs = require('fs');
+const path = require('path');
+
+const areaOf = (url, functionName) => {
+  if (!url) {
+    if (functionName === '(garbage collector)') return 'gc';
+    if (functionName === '(idle)') return 'idle';
+    if (functionName === '(program)') return 'program';
+    return 'native';
+  }
+  const file = url.replace(/^file:\/\//, '');
+  let match = /\/dist\/src\/plugins\/([^/]+)\//.exec(file);
+  if (match) return `plugin:${match[1]}`;
+  if (/\/dist\/src\//.test(file) || /\/dist\/config\//.test(file)) return 'app';
+  match = /node_modules\/(@strapi\/[^/]+)\//.exec(file);
+  if (match) return match[1];
+  if (/node_modules\/knex\//.test(file)) return 'knex';
+  if (/node_modules\/(better-sqlite3|pg|pg-protocol|pg-pool|pg-types)\//.test(file)) return 'db driver';
+  if (/node_modules\/(koa[^/]*|@koa\/[^/]+)\//.test(file)) return 'koa';
+  if (/node_modules\/(graphql|@apollo\/[^/]+|graphql-[^/]+|@graphql-tools\/[^/]+|nexus)\//.test(file)) return 'graphql';
+  match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file);
+  if (match) return `npm:${match[1]}`;
+  if (file.startsWith('node:') || !file.startsWith('/')) return 'node';
+  return 'other';
+};
+
+/** Self time (ms) by area and by function of one .cpuprofile file. */
+const summarizeProfile = (file, top = 15) => {
+  const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const self = new Map();
+  profile.samples.forEach((id, index) => self.set(id, (self.get(id) || 0) + (profile.timeDeltas[index] || 0)));
+  const areas = {};
+  const functions = new Map();
+  let total = 0;
+  let busy = 0;
+  for (const node of profile.nodes) {
+    const micros = self.get(node.id) || 0;
+    if (!micros) continue;
+    const { url, functionName, lineNumber } = node.callFrame;
+    const area = areaOf(url, functionName);
+    total += micros;
+    if (area !== 'idle') busy += micros;
+    areas[area] = (areas[area] || 0) + micros;
+    const key = `${functionName || '(anonymous)'} ${url ? `${shorten(url)}:${lineNumber + 1}` : ''}`.trim();
+    const entry = functions.get(key) || { function: key, area, micros: 0 };
+    entry.micros += micros;
+    functions.set(key, entry);
+  }
+  const share = (micros) => (busy ? micros / busy : 0);
+  return {
+    file: path.basename(file),
+    totalMs: total / 1000,
+    busyMs: busy / 1000,
+    areas: Object.entries(areas)
+      .filter(([area]) => area !== 'idle')
+      .map(([area, micros]) => ({ area, ms: micros / 1000, share: share(micros) }))
+      .sort((a, b) => b.ms - a.ms),
+    top: [...functions.values()]
+      .filter((entry) => entry.area !== 'idle')
+      .sort((a, b) => b.micros - a.micros)
+      .slice(0, top)
+      .map((entry) => ({ function: entry.function, area: entry.area, ms: entry.micros / 1000, share: share(entry.micros) })),
+  };
+};
+
+const shorten = (url) =>
+  url
+    .replace(/^file:\/\//, '')
+    .replace(/^.*node_modules\//, '')
+    .replace(/^.*\/dist\//, 'dist/');
+
+module.exports = { summarizeProfile, areaOf };
