@@ -6,6 +6,7 @@ import type { Core } from '@strapi/strapi';
 import { displayName, expandInputs, readInput } from './files';
 import { ArchiveImporter, ImportSetupError } from './importer';
 import type { DryRunDocument, ImportedDocument, ImportSummary } from './report';
+import { waitForIdleDatabase } from '../lib/idle-database';
 
 /**
  * Exit codes: 0 every document imported (or parsed, in a dry run); 1 some document failed or some
@@ -156,6 +157,9 @@ export const main = async (argv: ReadonlyArray<string>, io: CliIo): Promise<numb
         publish: options.publish ?? false,
         createOfficials: options.createOfficials ?? false,
         dryRun: options.dryRun ?? false,
+      }, {
+        onDatabaseUnavailable: ({ file, error, waitMs }) =>
+          say(`The database is unavailable (${(error as Error).message ?? error}); trying ${file} again in ${seconds(waitMs)} s`),
       });
     } catch (error) {
       if (error instanceof ImportSetupError) {
@@ -219,6 +223,7 @@ export const main = async (argv: ReadonlyArray<string>, io: CliIo): Promise<numb
     if (outputFd !== null) closeSync(outputFd);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    await waitForIdleDatabase(strapi);
     await strapi.destroy().catch(() => undefined);
   }
   return exitCode;

@@ -12,6 +12,7 @@ import {
   STORED_FIELDS,
   STORED_POPULATE,
 } from './mapping';
+import { isTransientDatabaseError } from '../lib/transient-database-error';
 import { importOptionsSchema } from './options';
 import type { ImportOptions, ImportOptionsInput } from './options';
 import {
@@ -46,10 +47,21 @@ export class ImportSetupError extends Error {
   }
 }
 
-/** For tests: runs inside a document's transaction after its article was written. */
 export interface ImporterHooks {
+  /** For tests: runs inside a document's transaction after its article was written. */
   afterWrite?(info: { file: string; documentId: string; action: ImportAction }): Promise<void> | void;
+  /** The database could not be reached while writing `file`; it is tried again after `waitMs`. */
+  onDatabaseUnavailable?(info: { file: string; error: unknown; waitMs: number }): void;
 }
+
+/**
+ * A restarting or failing-over database must not fail the rest of an archive in the seconds it is away:
+ * a document whose write met such an error (rolled back whole) is written again, waiting 0.25 s, 0.5 s,
+ * 1 s … up to 5 s between tries, for at most a minute, before it is reported as failed.
+ */
+const RETRY_FIRST_WAIT_MS = 250;
+const RETRY_MAX_WAIT_MS = 5000;
+const RETRY_GIVE_UP_MS = 60_000;
 
 interface Official extends KnownOfficial {
   documentId: string;
@@ -218,9 +230,10 @@ export class ArchiveImporter {
       return failed(input.name, parsed.error);
     }
     const importKey = importKeyOf(parsed.article);
-    const created: Official[] = [];
-    try {
-      const outcome = await this.strapi.db.transaction(async ({ trx }) => {
+    let created: Official[] = [];
+    const write = () => {
+      created = [];
+      return this.strapi.db.transaction(async ({ trx }) => {
         if (this.strapi.db.dialect.client === 'postgres') {
           // Two runs importing the same story at once wait for each other instead of both creating it.
           await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`pishkhan-import:${this.options.locale}:${importKey}`]);
@@ -235,6 +248,9 @@ export class ArchiveImporter {
         await this.hooks.afterWrite?.({ file: input.name, documentId: result.documentId, action: result.action });
         return { ...result, story };
       });
+    };
+    try {
+      const outcome = await this.retryingWhileUnreachable(input.name, write);
       // Known to the next documents only once committed.
       for (const official of created) this.remember(official);
       this.summary[outcome.action === 'created' ? 'imported' : outcome.action] += 1;
@@ -250,6 +266,19 @@ export class ArchiveImporter {
     } catch (error) {
       this.summary.failed += 1;
       return failed(input.name, writeError(error));
+    }
+  }
+
+  private async retryingWhileUnreachable<T>(file: string, work: () => Promise<T>): Promise<T> {
+    const started = Date.now();
+    for (let waitMs = RETRY_FIRST_WAIT_MS; ; waitMs = Math.min(waitMs * 2, RETRY_MAX_WAIT_MS)) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!isTransientDatabaseError(error) || Date.now() - started + waitMs > RETRY_GIVE_UP_MS) throw error;
+        this.hooks.onDatabaseUnavailable?.({ file, error, waitMs });
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { createStrapi } from '@strapi/strapi';
 import { applyTestEnv } from './test-env';
 import { createTestDatabase, TestDatabase } from './database';
+import { waitForIdleDatabase } from '../../src/lib/idle-database';
 
 const appDir = path.resolve(__dirname, '..', '..');
 
@@ -42,6 +43,7 @@ export const bootApp = async ({ seed = true, env = {} }: { seed?: boolean; env?:
     strapi,
     http: () => request.agent(strapi.server.httpServer),
     close: async () => {
+      await waitForIdleDatabase(strapi);
       await strapi.destroy();
       await database.drop();
     },

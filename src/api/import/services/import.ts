@@ -55,7 +55,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     files: Record<string, unknown> | undefined,
   ): Promise<{ inputs: ImportInput[]; options: z.infer<typeof importOptionsSchema> } | { error: ImportRequestError }> {
     const limits = apiLimits();
-    const uploads = files?.files === undefined ? [] : ([] as UploadedFile[]).concat(files.files as UploadedFile | UploadedFile[]);
+    // formidable lists parts as they finish, not in the order sent: documents are taken in name order.
+    const uploads = (files?.files === undefined ? [] : ([] as UploadedFile[]).concat(files.files as UploadedFile | UploadedFile[]))
+      .map((file, index) => ({ name: file.originalFilename || `file-${index + 1}`, filepath: file.filepath, size: file.size }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     if (uploads.length > 0) {
       if (uploads.length > limits.maxFiles) {
         return badRequest('TOO_MANY_FILES', `At most ${limits.maxFiles} files per request; got ${uploads.length}`, { maxFiles: limits.maxFiles });
@@ -67,8 +70,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const options = importOptionsSchema.safeParse(body && typeof body === 'object' ? body : {});
       if (!options.success) return badRequest('BAD_OPTIONS', issues(options.error));
       const inputs = await Promise.all(
-        uploads.map(async (file, index): Promise<ImportInput> => {
-          const name = file.originalFilename || `file-${index + 1}`;
+        uploads.map(async ({ name, ...file }): Promise<ImportInput> => {
           if (file.size > limits.maxFileBytes) return { name, size: file.size };
           try {
             return { name, bytes: await fs.readFile(file.filepath) };
