@@ -1,18 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { toJalaliFields } from '../core';
 import { archiveRange } from './archive';
+import { jalaliOf } from './converted';
 import { SYSTEM_JALALI_FIELDS } from './fields';
 
 type Nexus = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const jalali = (value: unknown) => {
-  if (typeof value !== 'string' && !(value instanceof Date)) return null;
-  try {
-    return toJalaliFields(value);
-  } catch {
-    return null;
-  }
-};
 
 /**
  * `JalaliDateTime` on every Jalali field and on publishedAt/updatedAt (`publishedOnJalali { long date }`),
@@ -52,7 +43,7 @@ export const registerJalaliGraphql = (strapi: Core.Strapi, attributes: Map<strin
           type: typeName,
           definition(t: Nexus) {
             for (const field of fields) {
-              t.field(`${field}Jalali`, { type: 'JalaliDateTime', resolve: (parent: Record<string, unknown>) => jalali(parent[field]) });
+              t.field(`${field}Jalali`, { type: 'JalaliDateTime', resolve: (parent: Record<string, unknown>) => jalaliOf(parent[field]) });
             }
           },
         }),
