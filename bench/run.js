@@ -17,7 +17,7 @@ const { machineInfo } = require('./lib/machine');
 const { summarizeProfile } = require('./lib/profile');
 const { run: runLoad } = require('./lib/http');
 
-const SCENARIOS = ['micro', 'startup', 'rest', 'graphql', 'lookup', 'archive', 'import', 'cache'];
+const SCENARIOS = ['micro', 'startup', 'rest', 'graphql', 'lookup', 'archive', 'search', 'import', 'cache'];
 const HTTP_SCENARIOS = ['rest', 'graphql', 'lookup'];
 const TITLES = {
   micro: 'Core micro-benchmarks',
@@ -26,6 +26,7 @@ const TITLES = {
   graphql: 'GraphQL: the same list and findOne',
   lookup: 'Lookups by slug and news code against findOne by documentId (our app)',
   archive: 'Jalali archive of one month as the archive grows',
+  search: 'Search as the archive grows',
   import: 'Import throughput against a plain Document Service loop',
   cache: 'Response cache',
   load: 'Loading the main data set',
@@ -40,7 +41,7 @@ const HELP = `Usage: npm run bench -- [options]
   --only <a,b,…>          scenarios to run: ${SCENARIOS.join(', ')}
   --skip <a,b,…>          scenarios to leave out
   --articles <n>          articles in the main data set (default 300, quick 100)
-  --archive-sizes <a,b,…> archive sizes (default 1000,10000,100000; quick 1000,10000)
+  --archive-sizes <a,b,…> archive and search sizes (default 1000,10000,100000; quick 1000,10000)
   --duration <s>          about how long a measured run lasts: each sends as many requests as the app
                           answered in that time during its warm-up (default 2.5, quick 2)
   --rounds <n>            alternating rounds per case (default 4, quick 2)
@@ -380,6 +381,10 @@ const main = async () => {
     if (wants('archive')) {
       log('archive');
       await attempt('archive', engine, () => require('./scenarios/archive').run(ctx, { engine }));
+    }
+    if (wants('search')) {
+      log('search');
+      await attempt('search', engine, () => require('./scenarios/search').run(ctx, { engine }));
     }
     for (const id of ['import', 'cache']) {
       if (!wants(id)) continue;

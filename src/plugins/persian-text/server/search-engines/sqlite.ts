@@ -63,17 +63,25 @@ export const sqliteEngine = (strapi: Core.Strapi): SearchEngine => {
       }
       if (options.from) { filters.push('d.published_on >= ?'); bindings.push(options.from.toISOString()); }
       if (options.to) { filters.push('d.published_on < ?'); bindings.push(options.to.toISOString()); }
-      const where = `${FTS} MATCH ? AND ${filters.join(' AND ')}`;
-      const from = `${FTS} f JOIN ${DOCS} d ON d.rowid = f.rowid`;
-
-      const [{ total }] = await knex().raw(`SELECT COUNT(*) AS total FROM ${from} WHERE ${where}`, [match, ...bindings]);
+      // CROSS JOIN keeps the full-text match as the outer loop: SQLite's planner otherwise scans the
+      // locale's rows and runs the match once per row (0.4 s for a count at 10,000 articles).
+      const from = `${FTS} f CROSS JOIN ${DOCS} d ON d.rowid = f.rowid`;
+      const [{ total }] = await knex().raw(`SELECT COUNT(*) AS total FROM ${from} WHERE ${FTS} MATCH ? AND ${filters.join(' AND ')}`, [match, ...bindings]);
+      // The tier of a row is the first of the three matches it is in (title, lead, anywhere): each match runs
+      // once and the row takes its lowest tier. (A per-row "rowid IN (match)" ran the match again for
+      // every row: seconds at 10,000 articles.) Only the page's rows are read whole.
       const rows: Row[] = await knex().raw(
-        `SELECT d.*, CASE
-           WHEN f.rowid IN (SELECT rowid FROM ${FTS} WHERE ${FTS} MATCH ?) THEN 0
-           WHEN f.rowid IN (SELECT rowid FROM ${FTS} WHERE ${FTS} MATCH ?) THEN 1
-           ELSE 2 END AS tier
-         FROM ${from} WHERE ${where}
-         ORDER BY tier, d.published_on DESC LIMIT ? OFFSET ?`,
+        `SELECT d.*, page.tier FROM (
+           SELECT m.rowid, MIN(m.tier) AS tier, d.published_on FROM (
+             SELECT rowid, 0 AS tier FROM ${FTS} WHERE ${FTS} MATCH ?
+             UNION ALL SELECT rowid, 1 AS tier FROM ${FTS} WHERE ${FTS} MATCH ?
+             UNION ALL SELECT rowid, 2 AS tier FROM ${FTS} WHERE ${FTS} MATCH ?
+           ) m CROSS JOIN ${DOCS} d ON d.rowid = m.rowid
+           WHERE ${filters.join(' AND ')}
+           GROUP BY m.rowid
+           ORDER BY tier, d.published_on DESC LIMIT ? OFFSET ?
+         ) page JOIN ${DOCS} d ON d.rowid = page.rowid
+         ORDER BY page.tier, page.published_on DESC`,
         [`{heading} : (${match})`, `{lead} : (${match})`, match, ...bindings, options.limit, options.offset],
       );
       return {
