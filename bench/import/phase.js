@@ -94,6 +94,8 @@ const main = async () => {
     }
     result.articles = await strapi.db.query('api::article.article').count({ where: { locale: 'fa', publishedAt: null } });
   } finally {
+    // Strapi's post-commit event queries would otherwise be aborted by destroy (an unhandled 'aborted').
+    await require(path.join(appDir, 'dist', 'src', 'lib', 'idle-database')).waitForIdleDatabase(strapi);
     await strapi.destroy().catch(() => undefined);
   }
   return result;
