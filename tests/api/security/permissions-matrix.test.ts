@@ -89,6 +89,7 @@ describe('writes: only a full-access token', () => {
     ['delete', `/api/articles/${draftId}`, undefined],
     ['post', '/api/sections', { data: { name: 'نفوذی' } }],
     ['put', `/api/officials/any`, { data: { fullName: 'نفوذی' } }],
+    ['post', '/api/import', { files: [{ name: 'x.txt', content: 'لید نفوذی\n\nتیتر نفوذی' }] }],
   ] as const;
 
   it.each(READERS)('%s is refused with 403 and nothing changes', async (who) => {
