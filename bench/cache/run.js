@@ -2,8 +2,9 @@
 'use strict';
 /**
  * The breaking-news read path, measured: cached public reads against the same app with the cache off
- * ("plain Strapi": every local plugin still on, RESPONSE_CACHE=false), in one run, on one SQLite database
- * filled by prepare.js, with autocannon on loopback, each load bounded in time.
+ * (every local plugin still on, RESPONSE_CACHE=false), in one run, on one SQLite database filled by
+ * prepare.js, with autocannon on loopback, each load bounded in time. (Against plain Strapi:
+ * `npm run bench -- --only rest --with-cache`.)
  *
  *   npm run bench:cache                                  # off, memory, redis (if REDIS_URL or 6379 answers)
  *   npm run bench:cache -- --duration 5 --mixed 10       # a quick run
@@ -170,7 +171,7 @@ const main = async () => {
     const wanted = (arg('modes', 'off,memory,redis')).split(',');
     redis = wanted.includes('redis') ? await redisReachable() : null;
     const modes = [
-      { name: 'off', label: 'cache off ("plain Strapi")', env: { RESPONSE_CACHE: 'false' } },
+      { name: 'off', label: 'cache off (our app)', env: { RESPONSE_CACHE: 'false' } },
       { name: 'memory', label: 'cache, in-process LRU', env: { RESPONSE_CACHE: 'true' } },
       { name: 'redis', label: 'cache, Redis', env: { RESPONSE_CACHE: 'true', REDIS_URL, RESPONSE_CACHE_REDIS_PREFIX: prefix } },
     ].filter((mode) => wanted.includes(mode.name) && (mode.name !== 'redis' || redis));
