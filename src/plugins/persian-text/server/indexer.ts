@@ -20,17 +20,12 @@ const toIndexed = (row: ArticleRow): IndexedArticle => ({
   body: (row.body ?? []).map((block) => (typeof block.text === 'string' ? block.text : '')).filter(Boolean).join('\n'),
 });
 
-const publishedRows = (
-  strapi: Core.Strapi,
-  where: Record<string, unknown>,
-  page: { limit?: number; offset?: number } = {},
-  orderBy: Array<Record<string, 'asc'>> = [{ id: 'asc' }],
-) =>
+const publishedRows = (strapi: Core.Strapi, where: Record<string, unknown>, page: { limit?: number; offset?: number } = {}) =>
   strapi.db.query(ARTICLE).findMany({
     where: { ...where, publishedAt: { $notNull: true } },
     select: ['documentId', 'locale', 'title', 'kicker', 'lead', 'publishedOn'],
     populate: { section: { select: ['documentId'] }, body: true },
-    orderBy,
+    orderBy: { id: 'asc' },
     ...page,
   }) as Promise<ArticleRow[]>;
 
@@ -41,28 +36,18 @@ export const reindexDocument = async (strapi: Core.Strapi, documentId: string): 
 };
 
 /**
- * `npm run search:rebuild`: the whole index again from the articles table. Published rows are read a
- * batch at a time, populated, in document order so that every locale of a document is in one batch
- * (a document may straddle two batches: it is then simply written once more, whole). One transaction a
- * batch: an archive of 100,000 stories is rebuilt in a few minutes, not hours.
+ * `npm run search:rebuild`: the whole index again from the articles table, a batch of published rows at
+ * a time, each row appended once (one statement a batch on PostgreSQL): an archive of 100,000 stories is
+ * rebuilt in a minute or two, not hours.
  */
 export const rebuildIndex = async (strapi: Core.Strapi, batchSize = 500): Promise<number> => {
   const engine = getEngine(strapi);
   await engine.clear();
   const documents = new Set<string>();
   for (let offset = 0; ; offset += batchSize) {
-    const rows = await publishedRows(strapi, {}, { limit: batchSize, offset }, [{ documentId: 'asc' }, { id: 'asc' }]);
+    const rows = await publishedRows(strapi, {}, { limit: batchSize, offset });
     if (!rows.length) return documents.size;
-    const byDocument = new Map<string, IndexedArticle[]>();
-    for (const row of rows) {
-      documents.add(row.documentId);
-      byDocument.set(row.documentId, [...(byDocument.get(row.documentId) ?? []), toIndexed(row)]);
-    }
-    // The first document of a batch may have begun in the one before: index it from all its rows.
-    const [first] = byDocument.keys();
-    if (offset > 0) byDocument.set(first, (await publishedRows(strapi, { documentId: first })).map(toIndexed));
-    await strapi.db.transaction(async () => {
-      for (const [documentId, indexed] of byDocument) await engine.replace(documentId, indexed);
-    });
+    for (const row of rows) documents.add(row.documentId);
+    await engine.append(rows.map(toIndexed));
   }
 };

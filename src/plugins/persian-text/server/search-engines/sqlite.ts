@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { indexKey, SearchQuery } from '../../core';
-import type { SearchEngine, SearchOptions, SearchPage, Tier } from './types';
+import type { IndexedArticle, SearchEngine, SearchOptions, SearchPage, Tier } from './types';
+
+type Knex = Core.Strapi['db']['connection'];
 
 const FTS = 'persian_search_fts';
 const DOCS = 'persian_search_docs';
@@ -19,6 +21,19 @@ type Row = {
 export const sqliteEngine = (strapi: Core.Strapi): SearchEngine => {
   const knex = () => strapi.db.connection;
 
+  // Row by row: SQLite runs in this process, so a statement costs no round trip.
+  const insert = async (trx: Knex, rows: IndexedArticle[]) => {
+    for (const row of rows) {
+      const [rowid] = await trx(DOCS).insert({
+        document_id: row.documentId, locale: row.locale, section_document_id: row.sectionDocumentId,
+        published_on: row.publishedOn, heading_text: row.heading, lead_text: row.lead, body_text: row.body,
+      });
+      await trx.raw(`INSERT INTO ${FTS} (rowid, heading, lead, body) VALUES (?, ?, ?, ?)`, [
+        rowid, indexKey(row.heading), indexKey(row.lead), indexKey(row.body),
+      ]);
+    }
+  };
+
   return {
     async ensure() {
       await knex().raw(
@@ -36,15 +51,13 @@ export const sqliteEngine = (strapi: Core.Strapi): SearchEngine => {
         const old = await trx(DOCS).select('rowid').where({ document_id: documentId });
         for (const { rowid } of old) await trx.raw(`DELETE FROM ${FTS} WHERE rowid = ?`, [rowid]);
         await trx(DOCS).where({ document_id: documentId }).delete();
-        for (const row of rows) {
-          const [rowid] = await trx(DOCS).insert({
-            document_id: row.documentId, locale: row.locale, section_document_id: row.sectionDocumentId,
-            published_on: row.publishedOn, heading_text: row.heading, lead_text: row.lead, body_text: row.body,
-          });
-          await trx.raw(`INSERT INTO ${FTS} (rowid, heading, lead, body) VALUES (?, ?, ?, ?)`, [
-            rowid, indexKey(row.heading), indexKey(row.lead), indexKey(row.body),
-          ]);
-        }
+        await insert(trx, rows);
+      });
+    },
+
+    async append(rows) {
+      await strapi.db.transaction(async ({ trx }) => {
+        await insert(trx, rows);
       });
     },
 

@@ -32,6 +32,8 @@ export interface SearchPage {
 export interface SearchEngine {
   ensure(): Promise<void>;
   replace(documentId: string, rows: IndexedArticle[]): Promise<void>;
+  /** Adds rows of documents the index does not hold yet (a rebuild, after `clear`). */
+  append(rows: IndexedArticle[]): Promise<void>;
   clear(): Promise<void>;
   search(query: SearchQuery, options: SearchOptions): Promise<SearchPage>;
 }
