@@ -44,20 +44,13 @@ const RATE = Number(arg('rate', 500));
 const PUBLISH_EVERY = Number(arg('publish-every', 1000));
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 
+// The suite's fixed local secrets (bench/lib/env.js), with the demo content and quiet logs.
 const baseEnv = {
   PATH: process.env.PATH,
   HOME: process.env.HOME || os.tmpdir(),
-  NODE_ENV: 'production',
+  ...require('../lib/env').baseEnv(),
   LOG_LEVEL: 'error',
-  STRAPI_TELEMETRY_DISABLED: 'true',
   SEED_DEMO: 'true',
-  APP_KEYS: 'bench-key-1,bench-key-2',
-  API_TOKEN_SALT: 'bench-api-token-salt',
-  ADMIN_JWT_SECRET: 'bench-admin-jwt-secret',
-  TRANSFER_TOKEN_SALT: 'bench-transfer-token-salt',
-  JWT_SECRET: 'bench-jwt-secret',
-  ENCRYPTION_KEY: 'bench-encryption-key-0123456789abcdef',
-  HOST: '127.0.0.1',
 };
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -31,18 +31,8 @@ const arg = (name, fallback) => {
   return at === -1 ? fallback : process.argv[at + 1];
 };
 
-const env = {
-  NODE_ENV: 'production',
-  LOG_LEVEL: 'error',
-  STRAPI_TELEMETRY_DISABLED: 'true',
-  SEED_DEMO: 'true',
-  APP_KEYS: 'bench-key-1,bench-key-2',
-  API_TOKEN_SALT: 'bench-api-token-salt',
-  ADMIN_JWT_SECRET: 'bench-admin-jwt-secret',
-  TRANSFER_TOKEN_SALT: 'bench-transfer-token-salt',
-  JWT_SECRET: 'bench-jwt-secret',
-  ENCRYPTION_KEY: 'bench-encryption-key-0123456789abcdef',
-};
+// The suite's fixed local secrets (bench/lib/env.js), with the demo content and quiet logs.
+const env = { ...require('../lib/env').baseEnv(), LOG_LEVEL: 'error', SEED_DEMO: 'true' };
 
 const postgresAdminUrl = () =>
   process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
