@@ -52,8 +52,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     // The newsroom-wide footer; sections may inherit it, use it, use their own text, or print none.
     config: { text: env('FOOTER_TEXT', 'انتهای پیام'), mode: env('FOOTER_MODE', 'standard') },
   },
-  'persian-slug': { enabled: true, resolve: './src/plugins/persian-slug' },
+  // Before persian-slug: its hygiene cleans a title before a slug is made of it, and its search index is
+  // written after the slug plugin has given a new article its slug and news code.
   'persian-text': { enabled: true, resolve: './src/plugins/persian-text' },
+  'persian-slug': { enabled: true, resolve: './src/plugins/persian-slug' },
   graphql: {
     config: {
       endpoint: '/graphql',

@@ -1,5 +1,7 @@
 import { bootApp, TestApp } from '../../harness/strapi';
 import { createApiToken } from '../../harness/tokens';
+import { bootstrap } from '../../../src/plugins/persian-text/server/bootstrap';
+import { getEngine } from '../../../src/plugins/persian-text/server/engine';
 
 let app: TestApp;
 let token: string;
@@ -64,6 +66,26 @@ describe('ranking and answers', () => {
     expect(res.body.data.map((hit: { title: string; matchedIn: string }) => [hit.title, hit.matchedIn])).toEqual([
       ['انبار نفت', 'title'], ['انبار گندم', 'title'], ['خبر دیگر', 'lead'], ['مُحَمَّد و کتابخانه', 'body'],
     ]);
+  });
+
+  it('pages through the ranked order across the tiers without gaps or repeats', async () => {
+    const whole = await titlesFor('انبار', '&pagination[pageSize]=10');
+    for (const pageSize of [1, 3]) {
+      const paged: string[] = [];
+      for (let page = 1; page <= Math.ceil(whole.length / pageSize) + 1; page += 1) {
+        const res = await search('انبار', `&pagination[pageSize]=${pageSize}&pagination[page]=${page}`).expect(200);
+        expect(res.body.meta.pagination.total).toBe(whole.length);
+        paged.push(...res.body.data.map((hit: { title: string }) => hit.title));
+      }
+      expect(paged).toEqual(whole);
+    }
+  });
+
+  it('finds every article published in the same second, newest first', async () => {
+    await create({ title: 'همزمان اول', publishedOn: '2024-07-01T10:00:00.000Z' });
+    await create({ title: 'همزمان دوم', publishedOn: '2024-07-01T10:00:00.000Z' });
+    await create({ title: 'همزمان سوم', publishedOn: '2024-07-01T10:00:00.900Z' });
+    expect(await titlesFor('همزمان')).toEqual(['همزمان سوم', 'همزمان دوم', 'همزمان اول']);
   });
 
   it('each hit has title, slug, news code, Jalali date and a highlighted snippet', async () => {
@@ -180,5 +202,22 @@ describe('hygiene on save', () => {
     const official = await app.http().post('/api/officials').set('Authorization', token)
       .send({ data: { fullName: 'علي كريمي', aliases: ['كريمي'] } }).expect(201);
     expect(official.body.data).toMatchObject({ fullName: 'علی کریمی', aliases: ['کریمی'] });
+  });
+});
+
+describe('an index of an older layout', () => {
+  it('is dropped and rebuilt from the articles when the app starts', async () => {
+    const knex = app.strapi.db.connection;
+    if (app.strapi.db.config.connection.client === 'postgres') {
+      await knex.raw('DROP TABLE persian_search CASCADE');
+      await knex.raw('CREATE TABLE persian_search (id SERIAL PRIMARY KEY, document_id TEXT, heading_text TEXT)');
+    } else {
+      await knex.raw('DROP TABLE persian_search_fts');
+      await knex.raw('CREATE VIRTUAL TABLE persian_search_fts USING fts5(heading, lead, body)');
+    }
+    await bootstrap({ strapi: app.strapi });
+    expect(await titlesFor('کاظمی')).toContain('دیدار کاظمی با وزیر');
+    expect(await getEngine(app.strapi).ensure()).toBe('ready');
+    expect(await titlesFor('انبار')).toContain('انبار نفت');
   });
 });

@@ -5,7 +5,8 @@ import { getEngine } from './engine';
 const ARTICLE = 'api::article.article';
 
 type ArticleRow = {
-  documentId: string; locale: string; title: string; kicker: string | null; lead: string | null;
+  documentId: string; locale: string; title: string; slug: string | null; newsCode: number | null;
+  kicker: string | null; lead: string | null;
   publishedOn: string | Date | null; section: { documentId: string } | null;
   body?: Array<{ text?: unknown }>;
 };
@@ -15,6 +16,9 @@ const toIndexed = (row: ArticleRow): IndexedArticle => ({
   locale: row.locale,
   sectionDocumentId: row.section?.documentId ?? null,
   publishedOn: row.publishedOn ? new Date(row.publishedOn).toISOString() : null,
+  title: row.title,
+  slug: row.slug,
+  newsCode: row.newsCode,
   heading: [row.kicker, row.title].filter(Boolean).join('\n'),
   lead: row.lead ?? '',
   body: (row.body ?? []).map((block) => (typeof block.text === 'string' ? block.text : '')).filter(Boolean).join('\n'),
@@ -23,7 +27,7 @@ const toIndexed = (row: ArticleRow): IndexedArticle => ({
 const publishedRows = (strapi: Core.Strapi, where: Record<string, unknown>, page: { limit?: number; offset?: number } = {}) =>
   strapi.db.query(ARTICLE).findMany({
     where: { ...where, publishedAt: { $notNull: true } },
-    select: ['documentId', 'locale', 'title', 'kicker', 'lead', 'publishedOn'],
+    select: ['documentId', 'locale', 'title', 'slug', 'newsCode', 'kicker', 'lead', 'publishedOn'],
     populate: { section: { select: ['documentId'] }, body: true },
     orderBy: { id: 'asc' },
     ...page,
@@ -46,7 +50,10 @@ export const rebuildIndex = async (strapi: Core.Strapi, batchSize = 500): Promis
   const documents = new Set<string>();
   for (let offset = 0; ; offset += batchSize) {
     const rows = await publishedRows(strapi, {}, { limit: batchSize, offset });
-    if (!rows.length) return documents.size;
+    if (!rows.length) {
+      await engine.optimize();
+      return documents.size;
+    }
     for (const row of rows) documents.add(row.documentId);
     await engine.append(rows.map(toIndexed));
   }

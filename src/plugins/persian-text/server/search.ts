@@ -84,25 +84,16 @@ export const searchArticles = async (strapi: Core.Strapi, params: SearchParams) 
     offset: (page - 1) * pageSize,
   });
 
-  const ids = result.hits.map((hit) => hit.documentId);
-  const articles: Array<{ documentId: string; title: string; slug: string | null; newsCode: number | null }> = ids.length
-    ? await strapi.db.query('api::article.article').findMany({
-        where: { documentId: { $in: ids }, locale, publishedAt: { $notNull: true } },
-        select: ['documentId', 'title', 'slug', 'newsCode'],
-      })
-    : [];
-  const byId = new Map(articles.map((article) => [article.documentId, article]));
   const wanted = [...query.terms, ...query.phrases.flat()];
 
   return {
     data: result.hits.map((hit) => {
-      const article = byId.get(hit.documentId);
       const snippet = buildSnippet([hit.heading, hit.lead, hit.body][hit.tier], wanted) ?? buildSnippet(hit.lead, wanted);
       return {
         documentId: hit.documentId,
-        title: article?.title ?? hit.heading,
-        slug: article?.slug ?? null,
-        newsCode: article?.newsCode ?? null,
+        title: hit.title,
+        slug: hit.slug,
+        newsCode: hit.newsCode,
         publishedOn: hit.publishedOn,
         publishedOnJalali: hit.publishedOn ? toJalaliFields(hit.publishedOn) : null,
         matchedIn: MATCHED_IN[hit.tier],

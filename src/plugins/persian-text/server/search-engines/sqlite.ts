@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { indexKey, SearchQuery } from '../../core';
+import { tieredPage } from './tiered-page';
 import type { IndexedArticle, SearchEngine, SearchOptions, SearchPage, Tier } from './types';
 
 type Knex = Core.Strapi['db']['connection'];
@@ -13,37 +14,87 @@ const quote = (words: ReadonlyArray<string>) => `"${words.join(' ')}"`;
 export const fts5Expression = (query: SearchQuery): string =>
   [...query.terms.map((term) => quote([term])), ...query.phrases.map(quote)].join(' AND ');
 
+/**
+ * Rowids follow publication time (2^20 of them a second), so FTS5's own rowid order is "newest first"
+ * and a date range is a rowid range: a page is read by walking a match backwards and stopping, with no
+ * join or sort over every match. Undated rows sort before 1833 (oldest).
+ */
+const SLOTS_PER_SECOND = 2 ** 20;
+const UNDATED_SECOND = -(2 ** 32);
+export const rowidSlot = (instant: Date | null): number =>
+  (instant ? Math.floor(instant.getTime() / 1000) : UNDATED_SECOND) * SLOTS_PER_SECOND;
+
+/**
+ * Filters are tokens of a `tags` column: `_` is a token character there and never one of a search word
+ * (search words are letters and digits), so a tag cannot match what a reader typed, nor the reverse.
+ */
+const tag = (kind: 'l' | 's', value: string) => `_${kind}_${value.toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
+const tagsOf = (row: IndexedArticle) =>
+  [tag('l', row.locale), ...(row.sectionDocumentId ? [tag('s', row.sectionDocumentId)] : [])].join(' ');
+
+/** Each table's columns, sorted, as this version creates them. */
+const LAYOUT = {
+  fts: 'body,heading,lead,tags',
+  docs: 'body_text,document_id,heading_text,lead_text,locale,news_code,published_on,rowid,section_document_id,slug,title',
+};
+
 type Row = {
-  document_id: string; locale: string; section_document_id: string | null; published_on: string | null;
-  heading_text: string; lead_text: string; body_text: string; tier: number;
+  rowid: number; document_id: string; locale: string; section_document_id: string | null; published_on: string | null;
+  title: string; slug: string | null; news_code: number | null; heading_text: string; lead_text: string; body_text: string;
 };
 
 export const sqliteEngine = (strapi: Core.Strapi): SearchEngine => {
   const knex = () => strapi.db.connection;
 
+  const nextRowid = async (trx: Knex, publishedOn: string | null): Promise<number> => {
+    const slot = rowidSlot(publishedOn ? new Date(publishedOn) : null);
+    const [{ last }] = await trx.raw(`SELECT MAX(rowid) AS last FROM ${DOCS} WHERE rowid >= ? AND rowid < ?`, [slot, slot + SLOTS_PER_SECOND]);
+    if (last === null) return slot;
+    if (last + 1 >= slot + SLOTS_PER_SECOND) throw new Error(`search index: more than ${SLOTS_PER_SECOND} articles published in one second`);
+    return last + 1;
+  };
+
   // Row by row: SQLite runs in this process, so a statement costs no round trip.
   const insert = async (trx: Knex, rows: IndexedArticle[]) => {
     for (const row of rows) {
-      const [rowid] = await trx(DOCS).insert({
-        document_id: row.documentId, locale: row.locale, section_document_id: row.sectionDocumentId,
-        published_on: row.publishedOn, heading_text: row.heading, lead_text: row.lead, body_text: row.body,
+      const rowid = await nextRowid(trx, row.publishedOn);
+      await trx(DOCS).insert({
+        rowid, document_id: row.documentId, locale: row.locale, section_document_id: row.sectionDocumentId,
+        published_on: row.publishedOn, title: row.title, slug: row.slug, news_code: row.newsCode, heading_text: row.heading, lead_text: row.lead, body_text: row.body,
       });
-      await trx.raw(`INSERT INTO ${FTS} (rowid, heading, lead, body) VALUES (?, ?, ?, ?)`, [
-        rowid, indexKey(row.heading), indexKey(row.lead), indexKey(row.body),
+      await trx.raw(`INSERT INTO ${FTS} (rowid, heading, lead, body, tags) VALUES (?, ?, ?, ?, ?)`, [
+        rowid, indexKey(row.heading), indexKey(row.lead), indexKey(row.body), tagsOf(row),
       ]);
     }
   };
 
+  const count = async (match: string, range: string, bindings: unknown[]): Promise<number> => {
+    const [{ total }] = await knex().raw(`SELECT COUNT(*) AS total FROM ${FTS} WHERE ${FTS} MATCH ?${range}`, [match, ...bindings]);
+    return Number(total);
+  };
+
   return {
     async ensure() {
+      // An index of another layout (an earlier version's), or half of one, is dropped and rebuilt by the caller.
+      const columnsOf = async (table: string) => {
+        const columns: Array<{ name: string }> = await knex().raw(`PRAGMA table_info(${table})`);
+        return columns.map((column) => column.name).sort().join(',');
+      };
+      const [fts, docs] = [await columnsOf(FTS), await columnsOf(DOCS)];
+      const stale = (fts !== '' || docs !== '') && (fts !== LAYOUT.fts || docs !== LAYOUT.docs);
+      if (stale) {
+        await knex().raw(`DROP TABLE IF EXISTS ${FTS}`);
+        await knex().raw(`DROP TABLE IF EXISTS ${DOCS}`);
+      }
       await knex().raw(
-        `CREATE VIRTUAL TABLE IF NOT EXISTS ${FTS} USING fts5(heading, lead, body, tokenize = 'unicode61 remove_diacritics 0')`,
+        `CREATE VIRTUAL TABLE IF NOT EXISTS ${FTS} USING fts5(heading, lead, body, tags, tokenize = "unicode61 remove_diacritics 0 tokenchars '_'")`,
       );
       await knex().raw(`CREATE TABLE IF NOT EXISTS ${DOCS} (
-        rowid INTEGER PRIMARY KEY AUTOINCREMENT, document_id TEXT NOT NULL, locale TEXT NOT NULL,
-        section_document_id TEXT, published_on TEXT, heading_text TEXT, lead_text TEXT, body_text TEXT,
-        UNIQUE (document_id, locale))`);
-      await knex().raw(`CREATE INDEX IF NOT EXISTS ${DOCS}_filter ON ${DOCS} (locale, published_on)`);
+        rowid INTEGER PRIMARY KEY, document_id TEXT NOT NULL, locale TEXT NOT NULL,
+        section_document_id TEXT, published_on TEXT, title TEXT, slug TEXT, news_code INTEGER,
+        heading_text TEXT, lead_text TEXT, body_text TEXT, UNIQUE (document_id, locale))`);
+      await knex().raw(`CREATE INDEX IF NOT EXISTS ${DOCS}_locale ON ${DOCS} (locale)`);
+      return stale ? 'rebuild' : 'ready';
     },
 
     async replace(documentId, rows) {
@@ -66,44 +117,57 @@ export const sqliteEngine = (strapi: Core.Strapi): SearchEngine => {
       await knex()(DOCS).delete();
     },
 
+    async optimize() {
+      // One b-tree per column instead of a segment per batch the rebuild wrote.
+      await knex().raw(`INSERT INTO ${FTS} (${FTS}) VALUES ('optimize')`);
+    },
+
     async search(query: SearchQuery, options: SearchOptions): Promise<SearchPage> {
+      if (options.sections?.length === 0) return { total: 0, hits: [] };
       const match = fts5Expression(query);
-      const filters: string[] = ['d.locale = ?'];
-      const bindings: unknown[] = [options.locale];
-      if (options.sections) {
-        filters.push(`d.section_document_id IN (${options.sections.map(() => '?').join(', ') || 'NULL'})`);
-        bindings.push(...options.sections);
-      }
-      if (options.from) { filters.push('d.published_on >= ?'); bindings.push(options.from.toISOString()); }
-      if (options.to) { filters.push('d.published_on < ?'); bindings.push(options.to.toISOString()); }
-      // CROSS JOIN keeps the full-text match as the outer loop: SQLite's planner otherwise scans the
-      // locale's rows and runs the match once per row (0.4 s for a count at 10,000 articles).
-      const from = `${FTS} f CROSS JOIN ${DOCS} d ON d.rowid = f.rowid`;
-      const [{ total }] = await knex().raw(`SELECT COUNT(*) AS total FROM ${from} WHERE ${FTS} MATCH ? AND ${filters.join(' AND ')}`, [match, ...bindings]);
-      // The tier of a row is the first of the three matches it is in (title, lead, anywhere): each match runs
-      // once and the row takes its lowest tier. (A per-row "rowid IN (match)" ran the match again for
-      // every row: seconds at 10,000 articles.) Only the page's rows are read whole.
-      const rows: Row[] = await knex().raw(
-        `SELECT d.*, page.tier FROM (
-           SELECT m.rowid, MIN(m.tier) AS tier, d.published_on FROM (
-             SELECT rowid, 0 AS tier FROM ${FTS} WHERE ${FTS} MATCH ?
-             UNION ALL SELECT rowid, 1 AS tier FROM ${FTS} WHERE ${FTS} MATCH ?
-             UNION ALL SELECT rowid, 2 AS tier FROM ${FTS} WHERE ${FTS} MATCH ?
-           ) m CROSS JOIN ${DOCS} d ON d.rowid = m.rowid
-           WHERE ${filters.join(' AND ')}
-           GROUP BY m.rowid
-           ORDER BY tier, d.published_on DESC LIMIT ? OFFSET ?
-         ) page JOIN ${DOCS} d ON d.rowid = page.rowid
-         ORDER BY page.tier, page.published_on DESC`,
-        [`{heading} : (${match})`, `{lead} : (${match})`, match, ...bindings, options.limit, options.offset],
-      );
+      // A tag filter costs a walk over every row that carries it: the locale's is left out when the index
+      // holds no other locale.
+      const [otherLocale] = await knex().raw(`SELECT 1 FROM ${DOCS} WHERE locale < ? OR locale > ? LIMIT 1`, [options.locale, options.locale]);
+      const filters = [
+        ...(otherLocale ? [`"${tag('l', options.locale)}"`] : []),
+        ...(options.sections ? [`(${options.sections.map((id) => `"${tag('s', id)}"`).join(' OR ')})`] : []),
+      ];
+      const within = (expression: string) => [...filters, `(${expression})`].join(' AND ');
+      const heading = `{heading} : (${match})`;
+      const lead = `{lead} : (${match})`;
+      const tiers: Record<Tier, string> = {
+        0: within(heading),
+        1: within(`(${lead}) NOT (${heading})`),
+        2: within(`(${match}) NOT (${heading}) NOT (${lead})`),
+      };
+      const rangeSql = `${options.from ? ' AND rowid >= ?' : ''}${options.to ? ' AND rowid < ?' : ''}`;
+      const range = [...(options.from ? [rowidSlot(options.from)] : []), ...(options.to ? [rowidSlot(options.to)] : [])];
+
+      const total = await count(within(match), rangeSql, range);
+      const page = await tieredPage<number>({
+        page: async (tier, limit, offset) => {
+          const rows: Array<{ rowid: number }> = await knex().raw(
+            `SELECT rowid FROM ${FTS} WHERE ${FTS} MATCH ?${rangeSql} ORDER BY rowid DESC LIMIT ? OFFSET ?`,
+            [tiers[tier], ...range, limit, offset],
+          );
+          return rows.map((row) => row.rowid);
+        },
+        count: (tier) => count(tiers[tier], rangeSql, range),
+      }, options.limit, options.offset, { total });
+      if (page.length === 0) return { total, hits: [] };
+
+      const rows: Row[] = await knex().raw(`SELECT rowid, * FROM ${DOCS} WHERE rowid IN (${page.map(() => '?').join(', ')})`, page.map((hit) => hit.row));
+      const byRowid = new Map(rows.map((row) => [row.rowid, row]));
       return {
-        total: Number(total),
-        hits: rows.map((row) => ({
-          documentId: row.document_id, locale: row.locale, sectionDocumentId: row.section_document_id,
-          publishedOn: row.published_on, heading: row.heading_text, lead: row.lead_text, body: row.body_text,
-          tier: row.tier as Tier,
-        })),
+        total,
+        hits: page.flatMap(({ row: rowid, tier }) => {
+          const row = byRowid.get(rowid);
+          return row ? [{
+            documentId: row.document_id, locale: row.locale, sectionDocumentId: row.section_document_id,
+            publishedOn: row.published_on, title: row.title, slug: row.slug, newsCode: row.news_code,
+            heading: row.heading_text, lead: row.lead_text, body: row.body_text, tier,
+          }] : [];
+        }),
       };
     },
   };

@@ -6,6 +6,10 @@ export interface IndexedArticle {
   locale: string;
   sectionDocumentId: string | null;
   publishedOn: string | null;
+  /** What a hit shows besides its snippet, kept here so a search reads no article rows. */
+  title: string;
+  slug: string | null;
+  newsCode: number | null;
   heading: string;
   lead: string;
   body: string;
@@ -30,10 +34,13 @@ export interface SearchPage {
 
 /** The database's own full-text search behind one interface: FTS5 on SQLite, tsvector/GIN on PostgreSQL. */
 export interface SearchEngine {
-  ensure(): Promise<void>;
+  /** Creates the index if missing; 'rebuild' when it had to be made anew over existing articles. */
+  ensure(): Promise<'ready' | 'rebuild'>;
   replace(documentId: string, rows: IndexedArticle[]): Promise<void>;
   /** Adds rows of documents the index does not hold yet (a rebuild, after `clear`). */
   append(rows: IndexedArticle[]): Promise<void>;
   clear(): Promise<void>;
+  /** After a rebuild: what the database needs to plan and read the new index well. */
+  optimize(): Promise<void>;
   search(query: SearchQuery, options: SearchOptions): Promise<SearchPage>;
 }
