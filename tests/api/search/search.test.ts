@@ -136,6 +136,8 @@ describe('the index follows every write', () => {
     const count = await app.strapi.plugin('persian-text').service('index').rebuild();
     expect(count).toBeGreaterThanOrEqual(6);
     expect(await titlesFor('کاظمی')).toEqual(['دیدار کاظمی با وزیر']);
+    // Rebuilt in one batch: articles of the same second still each get their own place, in order.
+    expect(await titlesFor('همزمان')).toEqual(['همزمان سوم', 'همزمان دوم', 'همزمان اول']);
   });
 });
 
