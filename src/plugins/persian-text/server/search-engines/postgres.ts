@@ -139,6 +139,9 @@ export const postgresEngine = (strapi: Core.Strapi): SearchEngine => {
       if (options.from) { filters.push('published_on >= ?'); bindings.push(options.from.toISOString()); }
       if (options.to) { filters.push('published_on < ?'); bindings.push(options.to.toISOString()); }
       const from = `${TABLE}, to_tsquery('simple', ?) q WHERE ${filters.join(' AND ')}`;
+      // A count must come from a GIN index: offered the locale's b-tree, PostgreSQL matches every row of the
+      // locale instead (22 ms at 10,000 articles, against 3), so its locale test is one no b-tree serves.
+      const countFrom = `${TABLE}, to_tsquery('simple', ?) q WHERE ${["locale || '' = ?", ...filters.slice(1)].join(' AND ')}`;
       const tierPage = (tier: Tier, size?: number) =>
         `SELECT id FROM ${from} AND ${TIER_MATCH[tier]} ORDER BY ` +
         `${size !== undefined && size < SORT_BELOW ? "COALESCE(published_on, '-infinity') DESC" : 'published_on DESC NULLS LAST'}, id DESC LIMIT ? OFFSET ?`;
@@ -151,14 +154,14 @@ export const postgresEngine = (strapi: Core.Strapi): SearchEngine => {
         await trx.raw('SET LOCAL enable_seqscan = off');
         // The total and tier 0's page in one statement: on a common word that is the whole search.
         const { rows: [first] } = await trx.raw(
-          `SELECT (SELECT COUNT(*) FROM ${from} AND ${ANYWHERE} @@ q) AS total, ARRAY(${tierPage(0)}) AS tier0`,
+          `SELECT (SELECT COUNT(*) FROM ${countFrom} AND ${ANYWHERE} @@ q) AS total, ARRAY(${tierPage(0)}) AS tier0`,
           [tsquery, ...bindings, tsquery, ...bindings, options.limit, options.offset],
         );
         const total = Number(first.total);
         const page = await tieredPage<number>({
           page: async (tier, limit, offset, size) => ids((await trx.raw(tierPage(tier, size), [tsquery, ...bindings, limit, offset])).rows),
           count: async (tier) => {
-            const { rows: [{ count }] } = await trx.raw(`SELECT COUNT(*) AS count FROM ${from} AND ${TIER_MATCH[tier]}`, [tsquery, ...bindings]);
+            const { rows: [{ count }] } = await trx.raw(`SELECT COUNT(*) AS count FROM ${countFrom} AND ${TIER_MATCH[tier]}`, [tsquery, ...bindings]);
             return Number(count);
           },
         }, options.limit, options.offset, { total, tier0: first.tier0 as number[] });
