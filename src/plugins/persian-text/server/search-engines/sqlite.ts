@@ -55,11 +55,14 @@ export const sqliteEngine = (strapi: Core.Strapi): SearchEngine => {
     return new Map(found.filter((row) => row.last !== null).map((row) => [Number(row.slot), Number(row.last)]));
   };
 
-  // A hundred rows a statement (SQLite allows 500 terms in a UNION and 32,766 bound values).
-  const insert = async (trx: Knex, rows: IndexedArticle[]) => {
+  // A hundred rows a statement (SQLite allows 500 terms in a UNION and 32,766 bound values), in rowid
+  // order: FTS5 writes its pending terms out as a segment whenever a rowid goes backwards.
+  const insert = async (trx: Knex, unordered: IndexedArticle[]) => {
+    const slotOf = (row: IndexedArticle) => rowidSlot(row.publishedOn ? new Date(row.publishedOn) : null);
+    const rows = [...unordered].sort((a, b) => slotOf(a) - slotOf(b));
     for (let start = 0; start < rows.length; start += 100) {
       const batch = rows.slice(start, start + 100);
-      const slots = batch.map((row) => rowidSlot(row.publishedOn ? new Date(row.publishedOn) : null));
+      const slots = batch.map(slotOf);
       const last = await lastInSlots(trx, [...new Set(slots)]);
       const rowids = slots.map((slot) => {
         const rowid = last.has(slot) ? last.get(slot)! + 1 : slot;
