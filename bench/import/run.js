@@ -34,47 +34,19 @@ const arg = (name, fallback) => {
 // The suite's fixed local secrets (bench/lib/env.js), with the demo content and quiet logs.
 const env = { ...require('../lib/env').baseEnv(), LOG_LEVEL: 'error', SEED_DEMO: 'true' };
 
-const postgresAdminUrl = () =>
-  process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const { createDatabase, postgresAdminUrl, postgresAvailable } = require('../lib/databases');
 
-/** A fresh database for one phase: its DATABASE_* variables and how to drop it. */
+/** A fresh database for one phase (bench/lib/databases.js), the SQLite one in a directory of its own. */
 const freshDatabase = async (engine) => {
-  if (engine === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pishkhan-bench-'));
-    return {
-      env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') },
-      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const { Client } = require('pg');
-  const name = `pishkhan_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: postgresAdminUrl() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(postgresAdminUrl());
-  url.pathname = `/${name}`;
+  const dir = engine === 'sqlite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'pishkhan-bench-')) : undefined;
+  const database = await createDatabase({ engine, name: `import_${process.pid}_${randomBytes(4).toString('hex')}`, dir });
   return {
-    env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
+    env: database.env,
     drop: async () => {
-      const client = new Client({ connectionString: postgresAdminUrl() });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
+      await database.drop();
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
-};
-
-const postgresReachable = async () => {
-  const { Client } = require('pg');
-  const client = new Client({ connectionString: postgresAdminUrl(), connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
 };
 
 const runPhase = (phase, dir, databaseEnv, publish) =>
@@ -138,7 +110,7 @@ const main = async () => {
   const results = [];
   try {
     for (const engine of engines) {
-      if (engine === 'postgres' && !(await postgresReachable())) {
+      if (engine === 'postgres' && !(await postgresAvailable())) {
         process.stderr.write(`PostgreSQL is not reachable at ${postgresAdminUrl()}: skipped\n`);
         results.push({ engine, skipped: 'PostgreSQL not reachable' });
         continue;

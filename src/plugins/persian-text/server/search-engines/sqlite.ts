@@ -11,7 +11,7 @@ const DOCS = 'persian_search_docs';
 const quote = (words: ReadonlyArray<string>) => `"${words.join(' ')}"`;
 
 /** An FTS5 expression of quoted words only: what a reader typed can never be read as FTS syntax. */
-export const fts5Expression = (query: SearchQuery): string =>
+const fts5Expression = (query: SearchQuery): string =>
   [...query.terms.map((term) => quote([term])), ...query.phrases.map(quote)].join(' AND ');
 
 /**
@@ -21,7 +21,7 @@ export const fts5Expression = (query: SearchQuery): string =>
  */
 const SLOTS_PER_SECOND = 2 ** 20;
 const UNDATED_SECOND = -(2 ** 32);
-export const rowidSlot = (instant: Date | null): number =>
+const rowidSlot = (instant: Date | null): number =>
   (instant ? Math.floor(instant.getTime() / 1000) : UNDATED_SECOND) * SLOTS_PER_SECOND;
 
 /**
