@@ -56,7 +56,15 @@ const importer = (folder: string): { child: ChildProcess; done: Promise<Run> } =
   return { child, done };
 };
 
-const summaryOf = (run: Run) => JSON.parse(run.stdout).summary as { imported: number; updated: number; skipped: number; failed: number };
+// A report that does not parse is shown around the fault, with the importer's stderr, to say who wrote into it.
+const summaryOf = (run: Run) => {
+  try {
+    return JSON.parse(run.stdout).summary as { imported: number; updated: number; skipped: number; failed: number };
+  } catch (error) {
+    const at = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? 0);
+    throw new Error(`${(error as Error).message}\n--- stdout around it:\n${run.stdout.slice(Math.max(0, at - 600), at + 600)}\n--- stderr:\n${run.stderr.slice(-3000)}`);
+  }
+};
 
 const query = async <T>(sql: string): Promise<T[]> => {
   const client = new Client({ connectionString: database.env.DATABASE_URL });
