@@ -4,9 +4,13 @@ import { ensureDefaultLocale } from './bootstrap/locales';
 import { registerPublishedOnlyReads } from './bootstrap/published-only-reads';
 import { grantReaderActions, READER_ACTIONS } from './bootstrap/reader-permissions';
 import { seedDemoContent } from './demo/seed-demo';
+import { tolerateLostConnectionRejections } from './lib/lost-connection-rejections';
+
+const untolerate = new WeakMap<Core.Strapi, () => void>();
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    untolerate.set(strapi, tolerateLostConnectionRejections((message) => strapi.log.warn(message)));
     registerPublishedOnlyReads(strapi);
     registerArticleDocumentHooks(strapi);
   },
@@ -15,5 +19,9 @@ export default {
     await ensureDefaultLocale(strapi);
     await grantReaderActions(strapi, READER_ACTIONS);
     if (process.env.SEED_DEMO !== 'false') await seedDemoContent(strapi);
+  },
+
+  destroy({ strapi }: { strapi: Core.Strapi }) {
+    untolerate.get(strapi)?.();
   },
 };

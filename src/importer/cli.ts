@@ -7,7 +7,6 @@ import { displayName, expandInputs, readInput } from './files';
 import { ArchiveImporter, ImportSetupError } from './importer';
 import type { DryRunDocument, ImportedDocument, ImportSummary } from './report';
 import { waitForIdleDatabase } from '../lib/idle-database';
-import { isTransientDatabaseError } from '../lib/transient-database-error';
 
 /**
  * Exit codes: 0 every document imported (or parsed, in a dry run); 1 some document failed or some
@@ -147,14 +146,6 @@ export const main = async (argv: ReadonlyArray<string>, io: CliIo): Promise<numb
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  // When the database goes away mid-write, the driver fails every query in flight, and some libraries
-  // under Strapi start queries they await only later, or never: Node would end the run on that rejection.
-  // The document's own write fails too and is retried, so a lost connection's error is only reported.
-  const onStrayRejection = (reason: unknown) => {
-    if (!isTransientDatabaseError(reason)) throw reason;
-    say(`A query failed as the database went away (${(reason as Error).message ?? reason}); the document is retried`);
-  };
-  process.on('unhandledRejection', onStrayRejection);
 
   let exitCode: number = EXIT.OK;
   try {
@@ -232,7 +223,6 @@ export const main = async (argv: ReadonlyArray<string>, io: CliIo): Promise<numb
     if (outputFd !== null) closeSync(outputFd);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    process.off('unhandledRejection', onStrayRejection);
     await waitForIdleDatabase(strapi);
     await strapi.destroy().catch(() => undefined);
   }

@@ -29,6 +29,17 @@ const TIER_MATCH: Record<Tier, string> = {
   1: 'lead @@ q AND NOT heading @@ q',
   2: `${ANYWHERE} @@ q AND NOT heading @@ q AND NOT lead @@ q`,
 };
+/**
+ * The GIN indexes, without GIN's pending list (fastupdate): every search reads the whole list, unsorted,
+ * and a rebuild of 100,000 articles left ~470 pages in it, which tripled the time of reading the index
+ * (5.3 ms against 1.9 for a common word) until a vacuum merged it. A newsroom writes a few articles a
+ * minute and searches all the time, so entries go straight into the index.
+ */
+const GIN_INDEXES: Array<[string, string]> = [
+  [`${TABLE}_heading_gin`, 'heading'],
+  [`${TABLE}_lead_gin`, 'lead'],
+  [`${TABLE}_anywhere_gin`, ANYWHERE],
+];
 /** Each table's columns, sorted, as this version creates them. */
 const LAYOUT: Record<string, string> = {
   [TABLE]: 'body,document_id,heading,id,lead,locale,published_on,section_document_id',
@@ -100,9 +111,11 @@ export const postgresEngine = (strapi: Core.Strapi): SearchEngine => {
         await trx.raw(`CREATE TABLE IF NOT EXISTS ${TEXTS} (
           id INTEGER PRIMARY KEY REFERENCES ${TABLE} (id) ON DELETE CASCADE, title TEXT, slug TEXT, news_code INTEGER,
           heading_text TEXT, lead_text TEXT, body_text TEXT)`);
-        await trx.raw(`CREATE INDEX IF NOT EXISTS ${TABLE}_heading_gin ON ${TABLE} USING GIN (heading)`);
-        await trx.raw(`CREATE INDEX IF NOT EXISTS ${TABLE}_lead_gin ON ${TABLE} USING GIN (lead)`);
-        await trx.raw(`CREATE INDEX IF NOT EXISTS ${TABLE}_anywhere_gin ON ${TABLE} USING GIN (${ANYWHERE})`);
+        for (const [name, expression] of GIN_INDEXES) {
+          await trx.raw(`CREATE INDEX IF NOT EXISTS ${name} ON ${TABLE} USING GIN (${expression}) WITH (fastupdate = off)`);
+          // An index made by an earlier version may still take new entries into a pending list.
+          await trx.raw(`ALTER INDEX ${name} SET (fastupdate = off)`);
+        }
         // The ranked order's own index: a tier's page of a common word walks it newest first and stops.
         await trx.raw(`CREATE INDEX IF NOT EXISTS ${TABLE}_newest ON ${TABLE} (locale, published_on DESC NULLS LAST, id DESC)`);
         return stale ? 'rebuild' : 'ready';
@@ -123,10 +136,18 @@ export const postgresEngine = (strapi: Core.Strapi): SearchEngine => {
     },
 
     async clear() {
-      await knex()(TABLE).delete();
+      // Emptied, not deleted row by row: the dead rows would double the pages a count reads until a vacuum.
+      await knex().raw(`TRUNCATE ${TEXTS}, ${TABLE}`);
+      // A rebuild's rows go to the pending lists, merged once at the end (inserting 100,000 articles
+      // straight into the indexes took 49 s, against 28).
+      for (const [name] of GIN_INDEXES) await knex().raw(`ALTER INDEX ${name} SET (fastupdate = on)`);
     },
 
     async optimize() {
+      for (const [name] of GIN_INDEXES) {
+        await knex().raw('SELECT gin_clean_pending_list(?::regclass)', [name]);
+        await knex().raw(`ALTER INDEX ${name} SET (fastupdate = off)`);
+      }
       // The planner's choice between walking newest first and the GIN index rests on these statistics.
       await knex().raw(`ANALYZE ${TABLE}, ${TEXTS}`);
     },
