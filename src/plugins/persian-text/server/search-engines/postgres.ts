@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { indexKey, SearchQuery } from '../../core';
+import { hitsInOrder, StoredHit } from './stored-hits';
 import { tieredPage } from './tiered-page';
 import type { IndexedArticle, SearchEngine, SearchOptions, SearchPage, Tier } from './types';
 
@@ -48,10 +49,7 @@ const LAYOUT: Record<string, string> = {
 /** Below this many rows a tier is sorted from the GIN index's matches rather than walked newest first. */
 const SORT_BELOW = 2000;
 
-type Row = {
-  id: number; document_id: string; locale: string; section_document_id: string | null; published_on: Date | string | null;
-  title: string; slug: string | null; news_code: number | null; heading_text: string; lead_text: string; body_text: string;
-};
+type Row = StoredHit & { id: number };
 
 export const postgresEngine = (strapi: Core.Strapi): SearchEngine => {
   const knex = () => strapi.db.connection;
@@ -113,9 +111,13 @@ export const postgresEngine = (strapi: Core.Strapi): SearchEngine => {
           heading_text TEXT, lead_text TEXT, body_text TEXT)`);
         for (const [name, expression] of GIN_INDEXES) {
           await trx.raw(`CREATE INDEX IF NOT EXISTS ${name} ON ${TABLE} USING GIN (${expression}) WITH (fastupdate = off)`);
-          // An index made by an earlier version may still take new entries into a pending list.
-          await trx.raw(`ALTER INDEX ${name} SET (fastupdate = off)`);
         }
+        // An earlier version's index (or a rebuild that stopped half-way) still takes entries into a pending list.
+        const { rows: pending } = (await trx.raw(
+          `SELECT relname AS name FROM pg_class WHERE relnamespace = current_schema()::regnamespace AND relname = ANY(?) AND NOT ('fastupdate=off' = ANY(COALESCE(reloptions, '{}')))`,
+          [GIN_INDEXES.map(([name]) => name)],
+        )) as { rows: Array<{ name: string }> };
+        for (const { name } of pending) await trx.raw(`ALTER INDEX ${name} SET (fastupdate = off)`);
         // The ranked order's own index: a tier's page of a common word walks it newest first and stops.
         await trx.raw(`CREATE INDEX IF NOT EXISTS ${TABLE}_newest ON ${TABLE} (locale, published_on DESC NULLS LAST, id DESC)`);
         return stale ? 'rebuild' : 'ready';
@@ -145,8 +147,8 @@ export const postgresEngine = (strapi: Core.Strapi): SearchEngine => {
 
     async optimize() {
       for (const [name] of GIN_INDEXES) {
-        await knex().raw('SELECT gin_clean_pending_list(?::regclass)', [name]);
         await knex().raw(`ALTER INDEX ${name} SET (fastupdate = off)`);
+        await knex().raw('SELECT gin_clean_pending_list(?::regclass)', [name]);
       }
       // The planner's choice between walking newest first and the GIN index rests on these statistics.
       await knex().raw(`ANALYZE ${TABLE}, ${TEXTS}`);
@@ -198,19 +200,7 @@ export const postgresEngine = (strapi: Core.Strapi): SearchEngine => {
         )) as { rows: Row[] };
         return { total, page, rows };
       });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return {
-        total,
-        hits: page.flatMap(({ row: id, tier }) => {
-          const row = byId.get(id);
-          return row ? [{
-            documentId: row.document_id, locale: row.locale, sectionDocumentId: row.section_document_id,
-            publishedOn: row.published_on ? new Date(row.published_on).toISOString() : null,
-            title: row.title, slug: row.slug, newsCode: row.news_code,
-            heading: row.heading_text, lead: row.lead_text, body: row.body_text, tier,
-          }] : [];
-        }),
-      };
+      return { total, hits: hitsInOrder(page, new Map(rows.map((row) => [row.id, row]))) };
     },
   };
 };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { indexKey, SearchQuery } from '../../core';
+import { hitsInOrder, StoredHit } from './stored-hits';
 import { tieredPage } from './tiered-page';
 import type { IndexedArticle, SearchEngine, SearchOptions, SearchPage, Tier } from './types';
 
@@ -38,10 +39,7 @@ const LAYOUT = {
   docs: 'body_text,document_id,heading_text,lead_text,locale,news_code,published_on,rowid,section_document_id,slug,title',
 };
 
-type Row = {
-  rowid: number; document_id: string; locale: string; section_document_id: string | null; published_on: string | null;
-  title: string; slug: string | null; news_code: number | null; heading_text: string; lead_text: string; body_text: string;
-};
+type Row = StoredHit & { rowid: number };
 
 export const sqliteEngine = (strapi: Core.Strapi): SearchEngine => {
   const knex = () => strapi.db.connection;
@@ -171,18 +169,7 @@ export const sqliteEngine = (strapi: Core.Strapi): SearchEngine => {
       if (page.length === 0) return { total, hits: [] };
 
       const rows: Row[] = await knex().raw(`SELECT rowid, * FROM ${DOCS} WHERE rowid IN (${page.map(() => '?').join(', ')})`, page.map((hit) => hit.row));
-      const byRowid = new Map(rows.map((row) => [row.rowid, row]));
-      return {
-        total,
-        hits: page.flatMap(({ row: rowid, tier }) => {
-          const row = byRowid.get(rowid);
-          return row ? [{
-            documentId: row.document_id, locale: row.locale, sectionDocumentId: row.section_document_id,
-            publishedOn: row.published_on, title: row.title, slug: row.slug, newsCode: row.news_code,
-            heading: row.heading_text, lead: row.lead_text, body: row.body_text, tier,
-          }] : [];
-        }),
-      };
+      return { total, hits: hitsInOrder(page, new Map(rows.map((row) => [row.rowid, row]))) };
     },
   };
 };
