@@ -54,7 +54,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   },
   // Before persian-slug: its hygiene cleans a title before a slug is made of it, and its search index is
   // written after the slug plugin has given a new article its slug and news code.
-  'persian-text': { enabled: true, resolve: './src/plugins/persian-text' },
+  'persian-text': {
+    enabled: true,
+    resolve: './src/plugins/persian-text',
+    // A search's total is exact up to this many matches, a lower bound beyond (docs/api.md, "Search").
+    config: { searchExactTotalUpTo: env.int('SEARCH_EXACT_TOTAL_UP_TO', 1000) },
+  },
   'persian-slug': { enabled: true, resolve: './src/plugins/persian-slug' },
   graphql: {
     config: {

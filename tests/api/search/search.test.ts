@@ -81,6 +81,31 @@ describe('ranking and answers', () => {
     }
   });
 
+  it('beyond searchExactTotalUpTo the total is a flagged lower bound, and paging still reaches every hit', async () => {
+    const whole = await titlesFor('انبار', '&pagination[pageSize]=10');
+    expect(whole).toHaveLength(4);
+    app.strapi.config.set('plugin::persian-text.searchExactTotalUpTo', 2);
+    // `&locale=fa`: URLs the response cache has not answered yet under the default limit.
+    try {
+      const first = await search('انبار', '&locale=fa&pagination[pageSize]=1').expect(200);
+      expect(first.body.meta.pagination).toEqual({ page: 1, pageSize: 1, pageCount: 2, total: 2, totalExact: false });
+      const paged: string[] = [];
+      for (let page = 1; page <= 5; page += 1) {
+        const res = await search('انبار', `&locale=fa&pagination[pageSize]=1&pagination[page]=${page}`).expect(200);
+        // Never below what this page shows: page 4 shows the fourth hit.
+        expect(res.body.meta.pagination.total).toBe(Math.max(2, Math.min(page, 4)));
+        paged.push(...res.body.data.map((hit: { title: string }) => hit.title));
+      }
+      expect(paged).toEqual(whole);
+      const gql = await app.http().post('/graphql').send({ query: '{ search(q: "انبار", locale: "fa", pagination: { pageSize: 1 }) { total totalExact } }' }).expect(200);
+      expect(gql.body.data.search).toEqual({ total: 2, totalExact: false });
+      expect((await search('کاظمی', '&locale=fa').expect(200)).body.meta.pagination).toMatchObject({ total: 1, totalExact: true });
+    } finally {
+      app.strapi.config.set('plugin::persian-text.searchExactTotalUpTo', 1000);
+    }
+    expect((await search('انبار').expect(200)).body.meta.pagination).toMatchObject({ total: 4, totalExact: true });
+  });
+
   it('finds every article published in the same second, newest first', async () => {
     await create({ title: 'همزمان اول', publishedOn: '2024-07-01T10:00:00.000Z' });
     await create({ title: 'همزمان دوم', publishedOn: '2024-07-01T10:00:00.000Z' });

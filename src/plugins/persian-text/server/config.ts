@@ -1,11 +1,13 @@
 /**
- * `config/plugins.ts` → `'persian-text': { config: { hygieneLocales, hygieneFields } }`.
+ * `config/plugins.ts` → `'persian-text': { config: { hygieneLocales, hygieneFields, searchExactTotalUpTo } }`.
  * Hygiene rewrites only the listed fields (`body.text` is the `text` of every body component) of entries
- * in the listed locales.
+ * in the listed locales. A search counts its matches exactly up to `searchExactTotalUpTo`; beyond that
+ * its total is that lower bound, flagged `totalExact: false`.
  */
 export interface PersianTextConfig {
   hygieneLocales: string[];
   hygieneFields: Record<string, string[]>;
+  searchExactTotalUpTo: number;
 }
 
 export default {
@@ -16,8 +18,12 @@ export default {
       'api::section.section': ['name', 'description'],
       'api::official.official': ['fullName', 'aliases', 'role', 'organization', 'bio'],
     },
+    searchExactTotalUpTo: 1000,
   } as PersianTextConfig,
   validator(config: PersianTextConfig) {
     if (!Array.isArray(config.hygieneLocales)) throw new Error('persian-text: hygieneLocales must be an array of locale codes');
+    if (!Number.isInteger(config.searchExactTotalUpTo) || config.searchExactTotalUpTo < 1) {
+      throw new Error('persian-text: searchExactTotalUpTo must be a positive whole number');
+    }
   },
 };

@@ -26,7 +26,14 @@ export const registerSearchGraphql = (strapi: Core.Strapi): void => {
         name: 'SearchResult',
         definition(t: Nexus) {
           t.nonNull.list.nonNull.field('hits', { type: 'SearchHit', resolve: (parent: { data: unknown[] }) => parent.data });
-          t.nonNull.int('total', { resolve: (parent: { meta: { pagination: { total: number } } }) => parent.meta.pagination.total });
+          t.nonNull.int('total', {
+            description: 'The number of matches, or a lower bound when totalExact is false',
+            resolve: (parent: { meta: { pagination: { total: number } } }) => parent.meta.pagination.total,
+          });
+          t.nonNull.boolean('totalExact', {
+            description: 'False when the matches were counted only up to the configured limit (1,000 by default)',
+            resolve: (parent: { meta: { pagination: { totalExact: boolean } } }) => parent.meta.pagination.totalExact,
+          });
         },
       }),
       nexus.extendType({

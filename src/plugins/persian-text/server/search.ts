@@ -82,6 +82,7 @@ export const searchArticles = async (strapi: Core.Strapi, params: SearchParams) 
     to: jalaliBound(params.to, 'to'),
     limit: pageSize,
     offset: (page - 1) * pageSize,
+    exactTotalUpTo: strapi.plugin('persian-text').config('searchExactTotalUpTo') as number,
   });
 
   const wanted = [...query.terms, ...query.phrases.flat()];
@@ -102,7 +103,7 @@ export const searchArticles = async (strapi: Core.Strapi, params: SearchParams) 
       };
     }),
     meta: {
-      pagination: { page, pageSize, pageCount: Math.ceil(result.total / pageSize), total: result.total },
+      pagination: { page, pageSize, pageCount: Math.ceil(result.total / pageSize), total: result.total, totalExact: result.totalExact },
       query: { terms: query.terms, phrases: query.phrases },
     },
   };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { indexKey, SearchQuery } from '../../core';
+import { answeredTotal, cappedTotal } from './capped-total';
 import { hitsInOrder, StoredHit } from './stored-hits';
 import { tieredPage } from './tiered-page';
 import type { IndexedArticle, SearchEngine, SearchOptions, SearchPage, Tier } from './types';
@@ -176,31 +177,31 @@ export const postgresEngine = (strapi: Core.Strapi): SearchEngine => {
       // The planner prices matching a vector like comparing two numbers, and reads the whole table to count
       // a common word (43 ms at 100,000 articles, against 18 through the GIN index) or to sort a tier of a
       // small archive: within this read, it may not.
-      const { total, page, rows } = await knex().transaction(async (trx) => {
+      const { capped, page, rows } = await knex().transaction(async (trx) => {
         await trx.raw('SET LOCAL enable_seqscan = off');
-        // The total and tier 0's page in one statement: on a common word that is the whole search.
+        // The (capped) total and tier 0's page in one statement: on a common word that is the whole search.
         const { rows: [first] } = await trx.raw(
-          `SELECT (SELECT COUNT(*) FROM ${countFrom} AND ${ANYWHERE} @@ q) AS total, ARRAY(${tierPage(0)}) AS tier0`,
-          [tsquery, ...bindings, tsquery, ...bindings, options.limit, options.offset],
+          `SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM ${countFrom} AND ${ANYWHERE} @@ q LIMIT ?) matches) AS total, ARRAY(${tierPage(0)}) AS tier0`,
+          [tsquery, ...bindings, options.exactTotalUpTo + 1, tsquery, ...bindings, options.limit, options.offset],
         );
-        const total = Number(first.total);
+        const capped = cappedTotal(Number(first.total), options.exactTotalUpTo);
         const page = await tieredPage<number>({
           page: async (tier, limit, offset, size) => ids((await trx.raw(tierPage(tier, size), [tsquery, ...bindings, limit, offset])).rows),
           count: async (tier) => {
             const { rows: [{ count }] } = await trx.raw(`SELECT COUNT(*) AS count FROM ${countFrom} AND ${TIER_MATCH[tier]}`, [tsquery, ...bindings]);
             return Number(count);
           },
-        }, options.limit, options.offset, { total, tier0: first.tier0 as number[] });
-        if (page.length === 0) return { total, page, rows: [] as Row[] };
+        }, options.limit, options.offset, { total: capped.totalExact ? capped.total : undefined, tier0: first.tier0 as number[] });
+        if (page.length === 0) return { capped, page, rows: [] as Row[] };
         const { rows } = (await trx.raw(
           `SELECT s.id, s.document_id, s.locale, s.section_document_id, s.published_on,
              t.title, t.slug, t.news_code, t.heading_text, t.lead_text, t.body_text
            FROM ${TABLE} s JOIN ${TEXTS} t ON t.id = s.id WHERE s.id = ANY(?)`,
           [page.map((hit) => hit.row)],
         )) as { rows: Row[] };
-        return { total, page, rows };
+        return { capped, page, rows };
       });
-      return { total, hits: hitsInOrder(page, new Map(rows.map((row) => [row.id, row]))) };
+      return { ...answeredTotal(capped, options.offset, page.length), hits: hitsInOrder(page, new Map(rows.map((row) => [row.id, row]))) };
     },
   };
 };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { indexKey, SearchQuery } from '../../core';
+import { answeredTotal, cappedTotal } from './capped-total';
 import { hitsInOrder, StoredHit } from './stored-hits';
 import { tieredPage } from './tiered-page';
 import type { IndexedArticle, SearchEngine, SearchOptions, SearchPage, Tier } from './types';
@@ -80,8 +81,10 @@ export const sqliteEngine = (strapi: Core.Strapi): SearchEngine => {
     }
   };
 
-  const count = async (match: string, range: string, bindings: unknown[]): Promise<number> => {
-    const [{ total }] = await knex().raw(`SELECT COUNT(*) AS total FROM ${FTS} WHERE ${FTS} MATCH ?${range}`, [match, ...bindings]);
+  /** Rows of a match, counted up to `upTo` when given. */
+  const count = async (match: string, range: string, bindings: unknown[], upTo?: number): Promise<number> => {
+    const rows = `SELECT 1 FROM ${FTS} WHERE ${FTS} MATCH ?${range}${upTo === undefined ? '' : ' LIMIT ?'}`;
+    const [{ total }] = await knex().raw(`SELECT COUNT(*) AS total FROM (${rows})`, [match, ...bindings, ...(upTo === undefined ? [] : [upTo])]);
     return Number(total);
   };
 
@@ -135,7 +138,7 @@ export const sqliteEngine = (strapi: Core.Strapi): SearchEngine => {
     },
 
     async search(query: SearchQuery, options: SearchOptions): Promise<SearchPage> {
-      if (options.sections?.length === 0) return { total: 0, hits: [] };
+      if (options.sections?.length === 0) return { total: 0, totalExact: true, hits: [] };
       const match = fts5Expression(query);
       // A tag filter costs a walk over every row that carries it: the locale's is left out when the index
       // holds no other locale.
@@ -155,7 +158,7 @@ export const sqliteEngine = (strapi: Core.Strapi): SearchEngine => {
       const rangeSql = `${options.from ? ' AND rowid >= ?' : ''}${options.to ? ' AND rowid < ?' : ''}`;
       const range = [...(options.from ? [rowidSlot(options.from)] : []), ...(options.to ? [rowidSlot(options.to)] : [])];
 
-      const total = await count(within(match), rangeSql, range);
+      const capped = cappedTotal(await count(within(match), rangeSql, range, options.exactTotalUpTo + 1), options.exactTotalUpTo);
       const page = await tieredPage<number>({
         page: async (tier, limit, offset) => {
           const rows: Array<{ rowid: number }> = await knex().raw(
@@ -165,11 +168,12 @@ export const sqliteEngine = (strapi: Core.Strapi): SearchEngine => {
           return rows.map((row) => row.rowid);
         },
         count: (tier) => count(tiers[tier], rangeSql, range),
-      }, options.limit, options.offset, { total });
-      if (page.length === 0) return { total, hits: [] };
+      }, options.limit, options.offset, { total: capped.totalExact ? capped.total : undefined });
+      const total = answeredTotal(capped, options.offset, page.length);
+      if (page.length === 0) return { ...total, hits: [] };
 
       const rows: Row[] = await knex().raw(`SELECT rowid, * FROM ${DOCS} WHERE rowid IN (${page.map(() => '?').join(', ')})`, page.map((hit) => hit.row));
-      return { total, hits: hitsInOrder(page, new Map(rows.map((row) => [row.rowid, row]))) };
+      return { ...total, hits: hitsInOrder(page, new Map(rows.map((row) => [row.rowid, row]))) };
     },
   };
 };

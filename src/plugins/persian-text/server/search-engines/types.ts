@@ -22,13 +22,17 @@ export interface SearchOptions {
   to?: Date;
   limit: number;
   offset: number;
+  /** Matches are counted up to this many; beyond it the total is a lower bound (`totalExact: false`). */
+  exactTotalUpTo: number;
 }
 
 /** 0: matched in title or kicker, 1: in the lead, 2: only in the body. */
 export type Tier = 0 | 1 | 2;
 
 export interface SearchPage {
+  /** The number of matches when `totalExact`; otherwise a lower bound (at least `exactTotalUpTo`). */
   total: number;
+  totalExact: boolean;
   hits: Array<IndexedArticle & { tier: Tier }>;
 }
 
