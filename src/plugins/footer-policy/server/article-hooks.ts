@@ -13,6 +13,21 @@ const refuseMidStoryMarkers = (blocks: ReadonlyArray<BodyBlock>) => {
 };
 
 /**
+ * A body without the footer typed at its end: the reporter code found there, and the private
+ * `footerNotes` (what was removed, any footer left in the middle). Publishing with a footer in the
+ * middle is refused. For every writer of article rows: this middleware and the importer's direct path.
+ */
+export const stripTypedFooter = (body: ReadonlyArray<Component>, publishing: boolean) => {
+  const stripped = stripTrailingFooter(toBlocks(body));
+  if (publishing) refuseMidStoryMarkers(stripped.blocks);
+  return {
+    body: toComponents(stripped.blocks),
+    reporterCode: stripped.reporterCode,
+    footerNotes: { removed: stripped.removed, midStory: findMidStoryMarkers(stripped.blocks).map(describeMarkerPosition) },
+  };
+};
+
+/**
  * Before a write: typed footers at the end of the body are removed (a reporter code found there fills an
  * empty `reporterCode`), what was removed and any footer left in the middle are kept in the private
  * `footerNotes` for the admin, and publishing with a footer in the middle is refused. After it: the
@@ -29,19 +44,15 @@ export const handleArticleWrite = async (
     delete data.footer;
     delete data.footerLine;
     if (Array.isArray(data.body)) {
-      const stripped = stripTrailingFooter(toBlocks(data.body as Component[]));
-      if (params.status === 'published') refuseMidStoryMarkers(stripped.blocks);
-      data.body = toComponents(stripped.blocks);
+      const stripped = stripTypedFooter(data.body as Component[], params.status === 'published');
+      data.body = stripped.body;
       if (stripped.reporterCode && !data.reporterCode) {
         const stored = params.documentId
           ? await strapi.db.query(ARTICLE).findOne({ where: { documentId: params.documentId, locale: params.locale, publishedAt: null }, select: ['reporterCode'] })
           : null;
         if (!stored?.reporterCode) data.reporterCode = stripped.reporterCode;
       }
-      data.footerNotes = {
-        removed: stripped.removed,
-        midStory: findMidStoryMarkers(stripped.blocks).map(describeMarkerPosition),
-      };
+      data.footerNotes = stripped.footerNotes;
     }
     params.data = data;
   } else if (action === 'publish' && params.documentId) {

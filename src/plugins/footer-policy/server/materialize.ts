@@ -26,6 +26,20 @@ const chainOf = (sections: Map<number, SectionRow>, sectionId: number | undefine
   return chain;
 };
 
+/** `footer` and `footerLine` of new article rows linked to these section rows (or none), for writers of rows. */
+export const footersFor = async (
+  strapi: Core.Strapi,
+  sectionRowIds: ReadonlyArray<number | null>,
+  reporterCode: string | null,
+): Promise<Array<{ footer: string | null; footerLine: string | null }>> => {
+  const defaults = footerDefaults(strapi);
+  const sections = await loadSections(strapi);
+  return sectionRowIds.map((id) => {
+    const { footer } = resolveFooter({ defaults, chain: chainOf(sections, id ?? undefined) });
+    return { footer, footerLine: footerLine(footer, reporterCode) };
+  });
+};
+
 /**
  * `footer` and `footerLine` are stored on each article row (draft and published alike, each from the
  * section row it links to), so every read path serves them at no cost: lists, findOne, populated

@@ -8,7 +8,8 @@ import type { Claim } from './services/registry';
 type Params = { documentId?: string; locale?: string; data?: Record<string, unknown> };
 type Next = Parameters<Parameters<Core.Strapi['documents']['use']>[0]>[1];
 
-const slugOf = (text: string, spec: SlugFieldSpec): string => {
+/** The slug rule for this field; a title with nothing to slug is the editor's validation error. */
+export const slugOf = (text: string, spec: SlugFieldSpec): string => {
   try {
     return persianSlug(text, { mode: spec.mode });
   } catch (error) {

@@ -49,17 +49,27 @@ export const refuseControlCharacters = (data: Record<string, unknown>, fields: R
   }
 };
 
-/** Every write path (admin, REST, GraphQL, importer) goes through the Document Service, so this is the one place. */
+/**
+ * `data` as it may be saved: refused with a control character (every locale), cleaned in the configured
+ * locales. For the Document Service middleware below and the importer's direct path alike.
+ */
+export const prepareForSave = (strapi: Core.Strapi, uid: string, locale: string, data: Record<string, unknown>): Record<string, unknown> => {
+  const config = strapi.config.get('plugin::persian-text') as PersianTextConfig;
+  const fields = config.hygieneFields[uid];
+  if (!fields) return data;
+  refuseControlCharacters(data, fields);
+  return config.hygieneLocales.includes(locale) ? cleanData(data, fields) : data;
+};
+
+/** Every write path (admin, REST, GraphQL, importer) goes through here or `prepareForSave`. */
 export const registerHygiene = (strapi: Core.Strapi): void => {
   strapi.documents.use(async (context, next) => {
     if (context.action !== 'create' && context.action !== 'update') return next();
-    const config = strapi.config.get('plugin::persian-text') as PersianTextConfig;
-    const fields = config.hygieneFields[context.uid];
     const params = context.params as { locale?: string; data?: Record<string, unknown> };
-    if (!fields || !params.data) return next();
-    refuseControlCharacters(params.data, fields);
+    const { hygieneFields } = strapi.config.get('plugin::persian-text') as PersianTextConfig;
+    if (!hygieneFields[context.uid] || !params.data) return next();
     const locale = params.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
-    if (config.hygieneLocales.includes(locale)) params.data = cleanData(params.data, fields);
+    params.data = prepareForSave(strapi, context.uid, locale, params.data);
     return next();
   });
 };

@@ -4,14 +4,15 @@ import { getEngine } from './engine';
 
 const ARTICLE = 'api::article.article';
 
-type ArticleRow = {
+/** A published article row as the index reads it. */
+export type IndexSource = {
   documentId: string; locale: string; title: string; slug: string | null; newsCode: number | null;
   kicker: string | null; lead: string | null;
   publishedOn: string | Date | null; section: { documentId: string } | null;
   body?: Array<{ text?: unknown }>;
 };
 
-const toIndexed = (row: ArticleRow): IndexedArticle => ({
+export const toIndexed = (row: IndexSource): IndexedArticle => ({
   documentId: row.documentId,
   locale: row.locale,
   sectionDocumentId: row.section?.documentId ?? null,
@@ -31,7 +32,7 @@ const publishedRows = (strapi: Core.Strapi, where: Record<string, unknown>, page
     populate: { section: { select: ['documentId'] }, body: true },
     orderBy: { id: 'asc' },
     ...page,
-  }) as Promise<ArticleRow[]>;
+  }) as Promise<IndexSource[]>;
 
 /** The index holds exactly the published versions of each article, one per locale. */
 export const reindexDocument = async (strapi: Core.Strapi, documentId: string): Promise<void> => {
