@@ -14,6 +14,10 @@ import { waitForIdleDatabase } from '../lib/idle-database';
  */
 export const EXIT = { OK: 0, DOCUMENT_FAILED: 1, USAGE: 2, INTERRUPTED: 130 } as const;
 
+/** Files handed to the importer at once: new stories of a batch are written together (ArchiveImporter.importFiles). */
+const BATCH_FILES = 100;
+const BATCH_BYTES = 8 * 1024 * 1024;
+
 export interface CliIo {
   /** The real standard output (the entry script sends everything else that writes to stdout, such as logs, to stderr). */
   stdout: (text: string) => void;
@@ -142,7 +146,7 @@ export const main = async (argv: ReadonlyArray<string>, io: CliIo): Promise<numb
   const onSignal = () => {
     if (stopping) process.exit(EXIT.INTERRUPTED);
     stopping = true;
-    say('\nInterrupted: finishing the current document (press Ctrl-C again to abort it)…');
+    say('\nInterrupted: finishing the current batch of documents (press Ctrl-C again to abort it)…');
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -191,17 +195,25 @@ export const main = async (argv: ReadonlyArray<string>, io: CliIo): Promise<numb
     if (json) out('{"documents":[\n');
     const runStarted = Date.now();
     let done = 0;
-    for (const file of files) {
-      if (stopping) break;
-      const name = displayName(file, io.cwd);
-      const input = await readInput(file, name);
-      const document: DryRunDocument | ImportedDocument = dryRun ? importer.dryRun(input) : await importer.importFile(input);
-      if (json) out(`${done > 0 ? ',\n' : ''}${JSON.stringify(document)}`);
-      done += 1;
-      if (!document.ok) log(describeFailure(document));
-      else if (options.verbose) {
-        log('action' in document ? `${document.action} ${document.file} → ${document.documentId}` : `parsed ${document.file}`);
-        for (const warning of document.warnings) log(`  ! ${warning}`);
+    for (let next = 0; next < files.length && !stopping; ) {
+      // A batch of files for the importer to write together, bounded in count and bytes held.
+      const batch: Array<Awaited<ReturnType<typeof readInput>>> = [];
+      let bytes = 0;
+      while (next < files.length && batch.length < BATCH_FILES && bytes < BATCH_BYTES) {
+        const input = await readInput(files[next], displayName(files[next], io.cwd));
+        next += 1;
+        bytes += input.bytes?.length ?? 0;
+        batch.push(input);
+      }
+      const documents: Array<DryRunDocument | ImportedDocument> = dryRun ? batch.map((input) => importer.dryRun(input)) : await importer.importFiles(batch);
+      for (const document of documents) {
+        if (json) out(`${done > 0 ? ',\n' : ''}${JSON.stringify(document)}`);
+        done += 1;
+        if (!document.ok) log(describeFailure(document));
+        else if (options.verbose) {
+          log('action' in document ? `${document.action} ${document.file} → ${document.documentId}` : `parsed ${document.file}`);
+          for (const warning of document.warnings) log(`  ! ${warning}`);
+        }
       }
       const elapsed = (Date.now() - runStarted) / 1000;
       bar?.update(done, { rate: (done / Math.max(elapsed, 0.001)).toFixed(1), failed: importer.summary.failed });

@@ -2,13 +2,14 @@ import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
 import { sanitize } from '@strapi/utils';
 import { stripTypedFooter } from '../plugins/footer-policy/server/article-hooks';
-import { footersFor } from '../plugins/footer-policy/server/materialize';
+import { footerResolver } from '../plugins/footer-policy/server/materialize';
 import { prepareForSave } from '../plugins/persian-text/server/hygiene';
 import { toIndexed } from '../plugins/persian-text/server/indexer';
 import { getEngine } from '../plugins/persian-text/server/engine';
 import { getService as slugService } from '../plugins/persian-slug/server/get-service';
 import { getRuntime as responseCache } from '../plugins/response-cache/server/runtime';
 import { ARTICLE_UID, ArticleData, OFFICIAL_UID, SECTION_UID } from './mapping';
+import { validateArticle } from './validate-article';
 
 type Knex = Core.Strapi['db']['connection'];
 type Version = 'draft' | 'published';
@@ -18,31 +19,20 @@ type JoinTable = {
   joinColumn: { name: string };
   inverseJoinColumn: { name: string };
   morphColumn?: { idColumn: { name: string }; typeColumn: { name: string } };
+  on?: { field: string };
   orderColumnName?: string;
   inverseOrderColumnName?: string;
 };
 
 export interface DirectCreate {
-  data: ArticleData;
   locale: string;
   publish: boolean;
+  /** New stories, none of them in the CMS yet. */
+  stories: ArticleData[];
 }
 
-/** Rows by version of the documents with these ids in this locale: { documentId → { draft, published } }. */
-const rowIdsOf = async (trx: Knex, table: string, documentIds: string[], locale: string) => {
-  const found = new Map<string, Partial<Record<Version, number>>>();
-  if (documentIds.length === 0) return found;
-  const rows: Array<{ id: number; document_id: string; published_at: unknown }> = await trx(table)
-    .select('id', 'document_id', 'published_at')
-    .whereIn('document_id', documentIds)
-    .andWhere({ locale });
-  for (const row of rows) {
-    const versions = found.get(row.document_id) ?? {};
-    versions[row.published_at === null ? 'draft' : 'published'] = Number(row.id);
-    found.set(row.document_id, versions);
-  }
-  return found;
-};
+/** Each story's outcome, in order: its new documentId, or why the CMS refused it (nothing of it written). */
+export type Created = { ok: true; documentId: string } | { ok: false; error: unknown };
 
 /**
  * Rows inserted a few hundred a statement (SQLite writes a multi-row insert as a compound SELECT of at
@@ -64,159 +54,194 @@ const insertRows = async (trx: Knex, table: string, rows: Array<Record<string, u
   return ids;
 };
 
-/** The next inverse order (the position in the target's list) for new links to these targets, as Strapi counts it. */
-const nextInverseOrder = async (trx: Knex, join: JoinTable, targets: number[]): Promise<Map<number, number>> => {
-  const column = join.inverseOrderColumnName!;
-  const rows: Array<{ target: number; max: number | null }> = targets.length === 0 ? [] : await trx(join.name)
-    .select({ target: join.inverseJoinColumn.name })
-    .max({ max: column })
-    .whereIn(join.inverseJoinColumn.name, targets)
-    .groupBy(join.inverseJoinColumn.name);
-  const max = new Map(rows.map((row) => [Number(row.target), Number(row.max ?? 0)]));
-  return new Map(targets.map((target) => [target, (max.get(target) ?? 0) + 1]));
+/** Rows by version of the documents with these ids in this locale: { documentId → { draft, published } }. */
+const rowIdsOf = async (trx: Knex, table: string, documentIds: string[], locale: string) => {
+  const found = new Map<string, Partial<Record<Version, number>>>();
+  if (documentIds.length === 0) return found;
+  const rows: Array<{ id: number; document_id: string; published_at: unknown }> = await trx(table)
+    .select('id', 'document_id', 'published_at')
+    .whereIn('document_id', documentIds)
+    .andWhere({ locale });
+  for (const row of rows) {
+    const versions = found.get(row.document_id) ?? {};
+    versions[row.published_at === null ? 'draft' : 'published'] = Number(row.id);
+    found.set(row.document_id, versions);
+  }
+  return found;
 };
 
 /**
- * A new archive story written straight into the article tables, in the caller's transaction: the rows
- * `strapi.documents('api::article.article').create()` (with `status: 'published'`) and our document
- * middlewares would leave — draft and published versions, body components, section and quoted-officials
- * links with Strapi's orders, footers, slug and news code, the search index — with the same validation
- * and errors, at a tenth of the cost (bench/import). The `entry.create`/`entry.publish` events (webhooks)
- * follow the commit as they do for the Document Service. tests/api/import/direct-create.test.ts holds it
- * to the Document Service's result, row for row.
+ * The inverse order (the position in the target's list) of new links, as Strapi counts it: one after
+ * the target's last. Each call takes the next place of that target.
  */
-export const createArticleDirectly = async (strapi: Core.Strapi, trx: Knex, { data, locale, publish }: DirectCreate): Promise<string> => {
+const inverseOrders = async (trx: Knex, join: JoinTable, targets: number[]) => {
+  const unique = [...new Set(targets)];
+  const rows: Array<{ target: number; max: number | null }> = unique.length === 0 ? [] : await trx(join.name)
+    .select({ target: join.inverseJoinColumn.name })
+    .max({ max: join.inverseOrderColumnName! })
+    .whereIn(join.inverseJoinColumn.name, unique)
+    .groupBy(join.inverseJoinColumn.name);
+  const last = new Map(rows.map((row) => [Number(row.target), Number(row.max ?? 0)]));
+  return (target: number) => {
+    const next = (last.get(target) ?? 0) + 1;
+    last.set(target, next);
+    return next;
+  };
+};
+
+interface Ready {
+  documentId: string;
+  fields: Omit<ArticleData, 'section'>;
+  body: Block[];
+  section: string | null;
+  footerNotes: unknown;
+  slugBase: string | null;
+}
+
+/**
+ * New archive stories written straight into the article tables, in the caller's transaction: the rows
+ * `strapi.documents('api::article.article').create()` (with `status: 'published'`) and our document
+ * middlewares would leave for each — draft and published versions, body components, section and
+ * quoted-officials links with Strapi's orders, footers per version, slug and news code, the search index —
+ * a table at a time for the whole batch, from the code the middlewares run. A story the CMS refuses gets
+ * Strapi's own validation error and nothing of it is written. After the commit the response cache is
+ * invalidated and the `entry.create`/`entry.publish` events (webhooks) are emitted, as the Document Service
+ * does. tests/api/importer/direct-create.test.ts holds it to the Document Service's result, row for row.
+ */
+export const createArticlesDirectly = async (strapi: Core.Strapi, trx: Knex, { locale, publish, stories }: DirectCreate): Promise<Created[]> => {
   const meta = strapi.db.metadata.get(ARTICLE_UID);
   const join = (attribute: string) => (meta.attributes[attribute] as unknown as { joinTable: JoinTable }).joinTable;
+  const column = (name: string) => (meta.attributes[name] as { columnName?: string }).columnName ?? name;
   const versions: Version[] = publish ? ['draft', 'published'] : ['draft'];
-  const documentId = createId();
+  const identities = slugService(strapi, 'new-documents');
   const now = new Date();
 
-  // What the document middlewares do to the data on the way in, in their order: footer, hygiene.
-  const { section, ...fields } = data;
-  const footer = stripTypedFooter(fields.body, publish);
-  const prepared = prepareForSave(strapi, ARTICLE_UID, locale, {
-    ...fields,
-    body: footer.body,
-    reporterCode: footer.reporterCode && !fields.reporterCode ? footer.reporterCode : fields.reporterCode,
-  }) as Omit<ArticleData, 'section'>;
-  const body = prepared.body as Block[];
-  const { slug, newsCode } = await slugService(strapi, 'new-documents').assign(ARTICLE_UID, locale, documentId, prepared as never);
-
-  // Strapi's own validation of the version written (a published one must have its required fields).
-  const model = strapi.getModel(ARTICLE_UID);
-  await strapi.entityValidator.validateEntityCreation(model, {
-    ...prepared,
-    slug,
-    body: body.map(({ official: _official, ...block }: Block & { official?: unknown }) => block),
-    locale,
-  } as never, { isDraft: !publish, locale } as never);
-
-  const officialIds = [...new Set(body.flatMap((block) => (block.__component === 'article.quote' && block.official ? [block.official] : [])))];
-  const officialRows = await rowIdsOf(trx, strapi.db.metadata.get(OFFICIAL_UID).tableName, officialIds, locale);
-  const sectionRows = section ? (await rowIdsOf(trx, strapi.db.metadata.get(SECTION_UID).tableName, [section], locale)).get(section) ?? {} : {};
-  const footers = await footersFor(strapi, versions.map((version) => sectionRows[version] ?? null), prepared.reporterCode);
-  const publishedOn = prepared.publishedOn ? new Date(prepared.publishedOn) : publish ? now : null;
-
-  const column = (name: string) => (meta.attributes[name] as { columnName?: string }).columnName ?? name;
-  const articleIds = await insertRows(trx, meta.tableName, versions.map((version, index) => ({
-    [column('documentId')]: documentId,
-    [column('title')]: prepared.title,
-    [column('slug')]: slug,
-    [column('newsCode')]: newsCode,
-    [column('kicker')]: prepared.kicker,
-    [column('lead')]: prepared.lead,
-    [column('author')]: prepared.author,
-    [column('reporterCode')]: prepared.reporterCode,
-    [column('source')]: prepared.source,
-    [column('sourceUrl')]: prepared.sourceUrl,
-    [column('publishedOn')]: publishedOn,
-    [column('footer')]: footers[index].footer,
-    [column('footerLine')]: footers[index].footerLine,
-    [column('footerNotes')]: JSON.stringify(footer.footerNotes),
-    [column('importKey')]: prepared.importKey,
-    [column('createdAt')]: now,
-    [column('updatedAt')]: now,
-    [column('publishedAt')]: version === 'published' ? now : null,
-    [column('locale')]: locale,
-  })), true);
-  const rowOf = (version: Version) => articleIds[versions.indexOf(version)];
-
-  // The body: each version has components of its own; a quote links the official's row of that version.
-  const cmps = join('body');
-  const componentIds = new Map<string, number[]>();
-  for (const type of new Set(body.map((block) => block.__component))) {
-    const ofType = body.filter((block) => block.__component === type);
-    const rows = versions.flatMap(() => ofType.map((block) => (block.__component === 'article.quote' ? { text: block.text, role: block.role } : { text: block.text })));
-    componentIds.set(type, await insertRows(trx, strapi.db.metadata.get(type).tableName, rows, true));
-  }
-  const taken = new Map<string, number>();
-  const placed = versions.map(() => [] as Array<{ id: number; block: Block }>);
-  for (const [index] of versions.entries()) {
-    for (const block of body) {
-      const at = taken.get(block.__component) ?? 0;
-      taken.set(block.__component, at + 1);
-      placed[index].push({ id: componentIds.get(block.__component)![at], block });
+  // What the document middlewares do to the data on the way in, in their order (footer, hygiene, slug),
+  // and Strapi's validation of the version written: a refused story is left out, alone.
+  const results: Created[] = [];
+  const ready: Array<Ready & { at: number }> = [];
+  for (const [at, story] of stories.entries()) {
+    try {
+      const { section, ...fields } = story;
+      const footer = stripTypedFooter(fields.body, publish);
+      const prepared = prepareForSave(strapi, ARTICLE_UID, locale, {
+        ...fields,
+        body: footer.body,
+        reporterCode: footer.reporterCode && !fields.reporterCode ? footer.reporterCode : fields.reporterCode,
+      }) as Omit<ArticleData, 'section'>;
+      const slugBase = identities.slugBase(ARTICLE_UID, prepared as never);
+      await validateArticle(strapi, prepared, { locale, publish });
+      ready.push({ at, documentId: createId(), fields: prepared, body: prepared.body as Block[], section: section ?? null, footerNotes: footer.footerNotes, slugBase });
+    } catch (error) {
+      results[at] = { ok: false, error };
     }
   }
-  if (body.length > 0) {
-    await insertRows(trx, cmps.name, versions.flatMap((_version, index) => placed[index].map(({ id, block }, order) => ({
-      [cmps.joinColumn.name]: rowOf(versions[index]),
-      [cmps.morphColumn!.idColumn.name]: id,
-      [cmps.morphColumn!.typeColumn.name]: block.__component,
-      field: 'body',
-      order: order + 1,
-    }))));
-  }
-  const quoteLink = (strapi.db.metadata.get('article.quote').attributes.official as unknown as { joinTable: JoinTable }).joinTable;
-  const quoteLinks = versions.flatMap((version, index) => placed[index].flatMap(({ id, block }) => {
-    const official = block.__component === 'article.quote' && block.official ? officialRows.get(block.official)?.[version] : undefined;
-    return official ? [{ [quoteLink.joinColumn.name]: id, [quoteLink.inverseJoinColumn.name]: official }] : [];
-  }));
-  await insertRows(trx, quoteLink.name, quoteLinks);
+  if (ready.length === 0) return results;
 
-  // Relations, with the orders Strapi keeps: position in the article's list, and in the target's. A
-  // published link takes its draft's place in the section's list (Strapi's publish restores it so).
-  const sectionJoin = join('section');
-  let draftOrder: number | undefined;
-  for (const version of versions) {
-    const target = sectionRows[version];
-    if (target === undefined) continue;
-    const order = version === 'published' && draftOrder !== undefined ? draftOrder : (await nextInverseOrder(trx, sectionJoin, [target])).get(target)!;
-    if (version === 'draft') draftOrder = order;
-    await trx(sectionJoin.name).insert({
-      [sectionJoin.joinColumn.name]: rowOf(version),
-      [sectionJoin.inverseJoinColumn.name]: target,
-      [sectionJoin.inverseOrderColumnName!]: order,
-    });
+  const assigned = await identities.assignMany(ARTICLE_UID, locale, ready.map(({ documentId, slugBase }) => ({ documentId, slugBase })));
+  const quotedIn = (item: Ready) => [...new Set(item.body.flatMap((block) => (block.__component === 'article.quote' && block.official ? [block.official] : [])))];
+  const officialRows = await rowIdsOf(trx, strapi.db.metadata.get(OFFICIAL_UID).tableName, [...new Set(ready.flatMap(quotedIn))], locale);
+  const sectionRows = await rowIdsOf(trx, strapi.db.metadata.get(SECTION_UID).tableName, [...new Set(ready.flatMap((item) => (item.section ? [item.section] : [])))], locale);
+  const footerOf = await footerResolver(strapi);
+
+  // Articles: each story's versions, in story order.
+  const rows = ready.flatMap((item, index) => versions.map((version) => {
+    const { fields } = item;
+    const sectionRow = item.section ? sectionRows.get(item.section)?.[version] ?? null : null;
+    const { footer, footerLine } = footerOf(sectionRow, fields.reporterCode);
+    return {
+      [column('documentId')]: item.documentId,
+      [column('title')]: fields.title,
+      [column('slug')]: assigned[index].slug,
+      [column('newsCode')]: assigned[index].newsCode,
+      [column('kicker')]: fields.kicker,
+      [column('lead')]: fields.lead,
+      [column('author')]: fields.author,
+      [column('reporterCode')]: fields.reporterCode,
+      [column('source')]: fields.source,
+      [column('sourceUrl')]: fields.sourceUrl,
+      // Left empty by the editor, the editorial date is the first publication (src/api/article/document-hooks).
+      [column('publishedOn')]: fields.publishedOn ? new Date(fields.publishedOn) : publish ? now : null,
+      [column('footer')]: footer,
+      [column('footerLine')]: footerLine,
+      [column('footerNotes')]: JSON.stringify(item.footerNotes),
+      [column('importKey')]: fields.importKey,
+      [column('createdAt')]: now,
+      [column('updatedAt')]: now,
+      [column('publishedAt')]: version === 'published' ? now : null,
+      [column('locale')]: locale,
+    };
+  }));
+  const articleIds = await insertRows(trx, meta.tableName, rows, true);
+  const rowOf = (index: number, version: Version) => articleIds[index * versions.length + versions.indexOf(version)];
+
+  // Body components: each version has its own; a table at a time, in story, version and body order.
+  const placements = ready.flatMap((item, index) => versions.flatMap((version) => item.body.map((block, order) => ({ index, version, block, order }))));
+  const componentIds = new Map<(typeof placements)[number], number>();
+  for (const type of new Set(placements.map(({ block }) => block.__component))) {
+    const ofType = placements.filter(({ block }) => block.__component === type);
+    const ids = await insertRows(trx, strapi.db.metadata.get(type).tableName, ofType.map(({ block }) =>
+      (block.__component === 'article.quote' ? { text: block.text, role: block.role } : { text: block.text })), true);
+    ofType.forEach((placement, at) => componentIds.set(placement, ids[at]));
   }
+  const cmps = join('body');
+  await insertRows(trx, cmps.name, placements.map((placement) => ({
+    [cmps.joinColumn.name]: rowOf(placement.index, placement.version),
+    [cmps.morphColumn!.idColumn.name]: componentIds.get(placement),
+    [cmps.morphColumn!.typeColumn.name]: placement.block.__component,
+    field: cmps.on?.field ?? 'body',
+    order: placement.order + 1,
+  })));
+  // A quote links the official's row of its own version (none when that version does not exist).
+  const quoteLink = (strapi.db.metadata.get('article.quote').attributes.official as unknown as { joinTable: JoinTable }).joinTable;
+  await insertRows(trx, quoteLink.name, placements.flatMap((placement) => {
+    const { block, version } = placement;
+    const official = block.__component === 'article.quote' && block.official ? officialRows.get(block.official)?.[version] : undefined;
+    return official === undefined ? [] : [{ [quoteLink.joinColumn.name]: componentIds.get(placement), [quoteLink.inverseJoinColumn.name]: official }];
+  }));
+
+  // The section: a published link takes its draft's place in the section's list (Strapi's publish keeps it).
+  const sectionJoin = join('section');
+  const sectionTarget = (item: Ready, version: Version) => (item.section ? sectionRows.get(item.section)?.[version] : undefined);
+  const nextInSection = await inverseOrders(trx, sectionJoin, ready.flatMap((item) => versions.flatMap((version) => sectionTarget(item, version) ?? [])));
+  await insertRows(trx, sectionJoin.name, ready.flatMap((item, index) => {
+    let draftPlace: number | undefined;
+    return versions.flatMap((version) => {
+      const target = sectionTarget(item, version);
+      if (target === undefined) return [];
+      const place = version === 'published' && draftPlace !== undefined ? draftPlace : nextInSection(target);
+      if (version === 'draft') draftPlace = place;
+      return [{ [sectionJoin.joinColumn.name]: rowOf(index, version), [sectionJoin.inverseJoinColumn.name]: target, [sectionJoin.inverseOrderColumnName!]: place }];
+    });
+  }));
+  // Quoted officials: those of the quotes, in body order, each row with the officials of its version.
   const quotedJoin = join('quotedOfficials');
-  for (const version of versions) {
-    const targets = officialIds.flatMap((id) => (officialRows.get(id)?.[version] !== undefined ? [officialRows.get(id)![version]!] : []));
-    if (targets.length === 0) continue;
-    const order = await nextInverseOrder(trx, quotedJoin, targets);
-    await insertRows(trx, quotedJoin.name, targets.map((target, index) => ({
-      [quotedJoin.joinColumn.name]: rowOf(version),
-      [quotedJoin.inverseJoinColumn.name]: target,
-      [quotedJoin.orderColumnName!]: index + 1,
-      [quotedJoin.inverseOrderColumnName!]: order.get(target),
+  const quotedTargets = ready.map((item) => versions.map((version) => quotedIn(item).flatMap((id) => officialRows.get(id)?.[version] ?? [])));
+  const nextForOfficial = await inverseOrders(trx, quotedJoin, quotedTargets.flat(2));
+  await insertRows(trx, quotedJoin.name, ready.flatMap((_item, index) => versions.flatMap((version, v) => quotedTargets[index][v].map((target, order) => ({
+    [quotedJoin.joinColumn.name]: rowOf(index, version),
+    [quotedJoin.inverseJoinColumn.name]: target,
+    [quotedJoin.orderColumnName!]: order + 1,
+    [quotedJoin.inverseOrderColumnName!]: nextForOfficial(target),
+  })))));
+
+  if (publish) {
+    await getEngine(strapi).append(ready.map((item, index) => toIndexed({
+      documentId: item.documentId, locale, title: item.fields.title, slug: assigned[index].slug, newsCode: assigned[index].newsCode,
+      kicker: item.fields.kicker, lead: item.fields.lead, publishedOn: (rows[index * versions.length][column('publishedOn')] as Date | null),
+      section: item.section ? { documentId: item.section } : null, body: item.body,
     })));
   }
 
-  if (publish) {
-    await getEngine(strapi).append([toIndexed({
-      documentId, locale, title: prepared.title, slug, newsCode, kicker: prepared.kicker, lead: prepared.lead,
-      publishedOn, section: section ? { documentId: section } : null, body,
-    })]);
-  }
-
+  const events = ready.flatMap((_item, index) => versions.map((version): [string, number] => [version === 'draft' ? 'entry.create' : 'entry.publish', rowOf(index, version)]));
   await strapi.db.transaction(({ onCommit }) => {
     onCommit(async () => {
       await responseCache(strapi)?.invalidate(`${ARTICLE_UID} import`);
-      await emitEntryEvents(strapi, versions.map((version) => [version === 'draft' ? 'entry.create' : 'entry.publish', rowOf(version)]));
+      await emitEntryEvents(strapi, events);
     });
   });
-  return documentId;
+  for (const item of ready) results[item.at] = { ok: true, documentId: item.documentId };
+  return results;
 };
 
 const POPULATE = {
@@ -227,13 +252,13 @@ const POPULATE = {
   localizations: true,
 };
 
-/** The events the Document Service emits after a create and a publish, each with its entry as it sends it (one read for both). */
+/** The events the Document Service emits after a create and a publish, each with its entry as it sends it (one read for all). */
 const emitEntryEvents = async (strapi: Core.Strapi, events: Array<[string, number]>) => {
   const model = strapi.getModel(ARTICLE_UID);
   const entries: Array<{ id: number }> = await strapi.db.query(ARTICLE_UID).findMany({ where: { id: { $in: events.map(([, id]) => id) } }, populate: POPULATE });
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
   for (const [event, id] of events) {
-    const entry = entries.find((candidate) => candidate.id === id)!;
-    const sanitized = await sanitize.sanitizers.defaultSanitizeOutput({ schema: model, getModel: (uid: string) => strapi.getModel(uid as never) } as never, entry);
+    const sanitized = await sanitize.sanitizers.defaultSanitizeOutput({ schema: model, getModel: (uid: string) => strapi.getModel(uid as never) } as never, byId.get(id)!);
     await strapi.eventHub.emit(event, { model: model.modelName, uid: model.uid, entry: sanitized });
   }
 };

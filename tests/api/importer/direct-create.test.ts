@@ -181,13 +181,71 @@ describe('a new story written directly is the Document Service\'s story', () => 
     expect(JSON.stringify(second.state)).not.toMatch(/[يك]/);
   });
 
-  it('a story the CMS refuses gets the same error, and nothing of it is kept', async () => {
-    const long = replaceLine(variant('نسخه هشتم پیش بینی نماینده مجلس', 'سه شنبه ۱۶ آبان ۱۳۹۶ ساعت ۰۹:۰۰'), 'یک نماینده مجلس', `یک نماینده مجلس ${'بسیار '.repeat(600)}`);
+  it.each([
+    ['a lead over 3,000 characters', (text: string) => replaceLine(text, 'یک نماینده مجلس', `یک نماینده مجلس ${'بسیار '.repeat(600)}`), /3000/],
+    ['a sub-heading over 300 characters', (text: string) => replaceLine(text, '## × حمایت نمایندگان', `## × ${'بسیار '.repeat(70)}`), /300/],
+    ['a paragraph over 20,000 characters', (text: string) => replaceLine(text, 'به گفته وی ، دولت', `به گفته وی ${'بسیار '.repeat(3500)}`), /20000/],
+  ])('%s: the Document Service\'s error, and nothing of the story is kept', async (_name, change, limit) => {
+    const text = change(variant(`نسخه رد شده ${String(limit)}`, 'سه شنبه ۱۶ آبان ۱۳۹۶ ساعت ۰۹:۰۰'));
     const before = await counts();
-    const reference = await throughDocumentService(long, { publish: true, section: true });
-    expect(reference).toEqual({ error: expect.stringMatching(/3000/) });
-    const direct = await throughImporter(long, { publish: true, section: true });
+    const reference = await throughDocumentService(text, { publish: true, section: true });
+    expect(reference).toEqual({ error: expect.stringMatching(limit) });
+    const direct = await throughImporter(text, { publish: true, section: true });
     expect(direct).toEqual({ error: expect.stringContaining(reference.error!) });
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('a batch of new stories', () => {
+  const titled = (title: string, date: string, text = SEED_TEXT) => variant(title, date, text);
+  const batch = () => [
+    input('a.txt', titled('دسته اول پیش بینی', 'دوشنبه ۲۲ آبان ۱۳۹۶ ساعت ۰۸:۰۰')),
+    // The same title on another day: base-2 after a.txt's base, as one at a time.
+    input('b.txt', titled('دسته اول پیش بینی', 'سه شنبه ۲۳ آبان ۱۳۹۶ ساعت ۰۸:۰۰')),
+    input('c.txt', titled('دسته سوم پیش بینی', 'چهارشنبه ۲۴ آبان ۱۳۹۶ ساعت ۰۸:۰۰', SEED_TEXT.split(SEED_OFFICIAL).join(DRAFT_OFFICIAL))),
+    input('d.txt', cp1256(footerWithCode(titled('دسته چهارم پیش بینی', 'پنجشنبه ۲۵ آبان ۱۳۹۶ ساعت ۰۸:۰۰')))),
+  ];
+  const states = async (documentIds: string[]) => Promise.all(documentIds.map(async (id) => ({ state: await storedState(id), served: await served(id, (await app.strapi.db.query(ARTICLE).findOne({ where: { documentId: id }, select: ['title'] })).title) })));
+
+  it('is stored as when its stories are imported one at a time', async () => {
+    const options = { publish: true, section: sectionSlug };
+    const single = await ArchiveImporter.open(app.strapi, options);
+    const one: string[] = [];
+    for (const file of batch()) {
+      const report = await single.importFile(file);
+      if (!report.ok) throw new Error(report.error.message);
+      one.push(report.documentId);
+    }
+    const expected = await states(one);
+    for (const documentId of one) await app.strapi.documents(ARTICLE).delete({ documentId, locale: 'fa' });
+
+    const start = events.length;
+    const reports = await (await ArchiveImporter.open(app.strapi, options)).importFiles(batch());
+    expect(reports.map((report) => report.ok && report.action)).toEqual(['created', 'created', 'created', 'created']);
+    expect(await states(reports.map((report) => (report.ok ? report.documentId : '')))).toEqual(expected);
+    expect(expected[1].state.versions[0].slug).toBe(`${expected[0].state.versions[0].slug}-2`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(events.slice(start).map(({ event, payload }) => [event, payload.entry.title])).toHaveLength(8);
+  });
+
+  it('reports each story in order: a refused one alone, a repeated or stored one skipped', async () => {
+    const before = await counts();
+    const refused = replaceLine(titled('دسته رد شده', 'جمعه ۲۶ آبان ۱۳۹۶ ساعت ۰۸:۰۰'), 'یک نماینده مجلس', `یک نماینده مجلس ${'بسیار '.repeat(600)}`);
+    const fresh = titled('دسته تازه', 'شنبه ۲۷ آبان ۱۳۹۶ ساعت ۰۸:۰۰');
+    const importer = await ArchiveImporter.open(app.strapi, { publish: true });
+    const reports = await importer.importFiles([
+      input('stored.txt', batch()[0].bytes!),
+      input('refused.txt', refused),
+      input('fresh.txt', fresh),
+      input('again.txt', fresh),
+      input('empty.txt', ''),
+    ]);
+    expect(reports.map((report) => [report.file, report.ok ? report.action : report.error.code])).toEqual([
+      ['stored.txt', 'skipped'], ['refused.txt', 'INVALID_ARTICLE'], ['fresh.txt', 'created'], ['again.txt', 'skipped'], ['empty.txt', 'EMPTY_FILE'],
+    ]);
+    expect(importer.summary).toEqual({ imported: 1, updated: 0, skipped: 2, failed: 2 });
+    const after = await counts();
+    expect(after.articles).toBe(before.articles + 2);
+    expect(after.persian_slugs).toBe(before.persian_slugs + 1);
   });
 });

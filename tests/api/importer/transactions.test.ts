@@ -77,6 +77,19 @@ describe('one transaction per document', () => {
     expect(await app.strapi.db.query(ARTICLE).count()).toBe(6);
   });
 
+  it('in a batch, a document that throws after its rows were written leaves nothing, and the others land', async () => {
+    const before = await footprint();
+    const importer = await ArchiveImporter.open(app.strapi, { publish: true }, failOn('12.txt', 'created'));
+    const reports = await importer.importFiles([11, 12, 13].map((n) => input(`${n}.txt`, story(n))));
+    expect(reports.map((report) => (report.ok ? report.action : report.error.code))).toEqual(['created', 'WRITE_ERROR', 'created']);
+    expect(importer.summary).toEqual({ imported: 2, updated: 0, skipped: 0, failed: 1 });
+    const after = await footprint();
+    expect(after.articles).toBe(before.articles + 4);
+    expect(after.slugs).toBe(before.slugs + 2);
+    expect(after.newsCodes).toBe(before.newsCodes + 2);
+    expect(await app.strapi.db.connection('persian_slugs').where('slug', 'like', '%شماره-12').first()).toBeUndefined();
+  });
+
   it('a failed update leaves the stored article as it was', async () => {
     const [row] = await draftArticles(app.strapi, { title: 'تیتر خبر آزمایشی شماره 1' });
     const before = await storedArticle(app.strapi, row.documentId);

@@ -113,8 +113,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (importer.options.dryRun) {
       return { response: { documents: request.inputs.map((input) => importer.dryRun(input)) } };
     }
-    const documents: ImportedDocument[] = [];
-    for (const input of request.inputs) documents.push(await importer.importFile(input));
+    const documents: ImportedDocument[] = await importer.importFiles(request.inputs);
     return { response: { documents, summary: importer.summary } };
   },
 });

@@ -26,18 +26,17 @@ const chainOf = (sections: Map<number, SectionRow>, sectionId: number | undefine
   return chain;
 };
 
-/** `footer` and `footerLine` of new article rows linked to these section rows (or none), for writers of rows. */
-export const footersFor = async (
-  strapi: Core.Strapi,
-  sectionRowIds: ReadonlyArray<number | null>,
-  reporterCode: string | null,
-): Promise<Array<{ footer: string | null; footerLine: string | null }>> => {
+/**
+ * For writers of new article rows (the importer's direct path): `footer` and `footerLine` of a row
+ * linked to this section row (or none), the sections read once for a batch.
+ */
+export const footerResolver = async (strapi: Core.Strapi) => {
   const defaults = footerDefaults(strapi);
   const sections = await loadSections(strapi);
-  return sectionRowIds.map((id) => {
-    const { footer } = resolveFooter({ defaults, chain: chainOf(sections, id ?? undefined) });
+  return (sectionRowId: number | null, reporterCode: string | null): { footer: string | null; footerLine: string | null } => {
+    const { footer } = resolveFooter({ defaults, chain: chainOf(sections, sectionRowId ?? undefined) });
     return { footer, footerLine: footerLine(footer, reporterCode) };
-  });
+  };
 };
 
 /**

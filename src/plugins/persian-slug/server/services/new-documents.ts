@@ -1,30 +1,97 @@
 import type { Core } from '@strapi/strapi';
+import { slugCandidate } from '../../core';
 import { slugOf } from '../document-middleware';
 import { slugSpecs } from '../specs';
+import { NEWS_CODE_TABLE, SLUG_TABLE } from '../tables';
+import { inTransaction } from '../transaction';
 import registry from './registry';
-import newsCodes from './news-codes';
+
+const specFor = (uid: string) => {
+  const spec = slugSpecs().get(uid);
+  if (!spec) throw new Error(`${uid} has no persian-slug field`);
+  return spec;
+};
 
 /**
- * The slug and news code of a document whose rows the caller writes itself (the importer's direct
- * path), by the same rules as the document middleware's create: the first free slug of the target field,
- * registered as current, and the next news code. In the caller's transaction.
+ * Slugs and news codes of documents whose rows the caller writes itself (the importer's direct path),
+ * by the document middleware's rules for a create: the first free of base, base-2, … (registered as the
+ * document's current slug), and the next news code, a batch at a time. In the caller's transaction.
  */
 const newDocuments = ({ strapi }: { strapi: Core.Strapi }) => {
   const slugs = registry({ strapi });
-  const codes = newsCodes({ strapi });
 
   return {
-    async assign(uid: string, locale: string, documentId: string, data: Record<string, unknown>): Promise<{ slug: string | null; newsCode: number | null }> {
-      const spec = slugSpecs().get(uid);
-      if (!spec) throw new Error(`${uid} has no persian-slug field`);
+    /** The slug the target field makes (null when empty); a field with nothing to slug is a validation error. */
+    slugBase(uid: string, data: Record<string, unknown>): string | null {
+      const spec = specFor(uid);
       const source = data[spec.from];
-      let slug: string | null = null;
-      if (typeof source === 'string' && source.trim()) {
-        ({ slug } = await slugs.reserve(uid, locale, slugOf(source, spec), documentId));
-        await slugs.makeCurrent(uid, locale, documentId, slug);
-      }
-      const newsCode = spec.newsCodeField ? await codes.assign(uid, documentId) : null;
-      return { slug, newsCode };
+      return typeof source === 'string' && source.trim() ? slugOf(source, spec) : null;
+    },
+
+    async assignMany(uid: string, locale: string, documents: Array<{ documentId: string; slugBase: string | null }>) {
+      const spec = specFor(uid);
+      return inTransaction(strapi, async (trx) => {
+        const bases = [...new Set(documents.flatMap((document) => (document.slugBase ? [document.slugBase] : [])))];
+        const taken = new Set<string>();
+        for (let start = 0; start < bases.length; start += 100) {
+          const chunk = bases.slice(start, start + 100);
+          const rows: Array<{ slug: string }> = await trx(SLUG_TABLE)
+            .select('slug')
+            .where({ content_type: uid, locale })
+            .andWhere((query) => { for (const base of chunk) query.orWhere('slug', base).orWhere('slug', 'like', `${base}-%`); });
+          for (const row of rows) taken.add(row.slug);
+        }
+        const chosen = documents.map(({ slugBase }) => {
+          if (!slugBase) return null;
+          for (let n = 1; ; n += 1) {
+            const candidate = slugCandidate(slugBase, n);
+            if (!taken.has(candidate)) {
+              taken.add(candidate);
+              return candidate;
+            }
+          }
+        });
+        const wanted = documents.flatMap(({ documentId }, at) => (chosen[at] ? [{ content_type: uid, locale, slug: chosen[at]!, document_id: documentId, is_current: true }] : []));
+        for (let start = 0; start < wanted.length; start += 200) {
+          await trx(SLUG_TABLE).insert(wanted.slice(start, start + 200)).onConflict(['content_type', 'locale', 'slug']).ignore();
+        }
+        // Who owns each row decides, as in the registry: a slug another writer took meanwhile is reserved again.
+        const owners = new Map<string, string | null>();
+        for (let start = 0; start < wanted.length; start += 500) {
+          const rows: Array<{ slug: string; document_id: string | null }> = await trx(SLUG_TABLE)
+            .select('slug', 'document_id')
+            .where({ content_type: uid, locale })
+            .whereIn('slug', wanted.slice(start, start + 500).map((row) => row.slug));
+          for (const row of rows) owners.set(row.slug, row.document_id);
+        }
+        const assigned: Array<string | null> = [];
+        for (const [at, { documentId, slugBase }] of documents.entries()) {
+          const slug = chosen[at];
+          if (slug && owners.get(slug) !== documentId) {
+            const claim = await slugs.reserve(uid, locale, slugBase!, documentId);
+            await slugs.makeCurrent(uid, locale, documentId, claim.slug);
+            assigned.push(claim.slug);
+          } else {
+            assigned.push(slug);
+          }
+        }
+
+        const codes = new Map<string, number>();
+        if (spec.newsCodeField) {
+          const rows = documents.map(({ documentId }) => ({ content_type: uid, document_id: documentId }));
+          for (let start = 0; start < rows.length; start += 200) {
+            await trx(NEWS_CODE_TABLE).insert(rows.slice(start, start + 200)).onConflict(['content_type', 'document_id']).ignore();
+          }
+          for (let start = 0; start < rows.length; start += 500) {
+            const found: Array<{ code: number; document_id: string }> = await trx(NEWS_CODE_TABLE)
+              .select('code', 'document_id')
+              .where({ content_type: uid })
+              .whereIn('document_id', rows.slice(start, start + 500).map((row) => row.document_id));
+            for (const row of found) codes.set(row.document_id, Number(row.code));
+          }
+        }
+        return documents.map(({ documentId }, at) => ({ slug: assigned[at], newsCode: codes.get(documentId) ?? null }));
+      });
     },
   };
 };
