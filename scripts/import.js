@@ -69,8 +69,10 @@ const main = async () => {
 main().then(
   (code) => {
     process.exitCode = code;
-    // Strapi's pools and timers can keep the event loop alive after destroy; the report is written.
-    setImmediate(() => process.exit(code));
+    // Strapi's pools and timers can keep the event loop alive after destroy, so the process is ended
+    // here, but only once standard output has taken the whole report: a pipe whose reader is slow still
+    // holds part of it, and exiting then cut the JSON short.
+    stdout('', () => process.exit(code));
   },
   (error) => {
     process.stderr.write(`${error && error.stack ? error.stack : error}\n`);

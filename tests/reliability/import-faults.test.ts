@@ -110,8 +110,8 @@ it('readers are served while an archive is imported', async () => {
   expect(list.meta.pagination.total).toBe(81);
 }, 400_000);
 
-/** Enough stories that the import (a hundred a batch, ~300 a second) is still running when PostgreSQL is back. */
-const RESTART_STORIES = 1000;
+/** Enough stories (~10 s of importing, a hundred a batch) that the import is still running when PostgreSQL is back. */
+const RESTART_STORIES = 3000;
 
 it('a database restart during an import: only whole articles, the run goes on, a rerun completes it without duplicates', async () => {
   const folder = writeStories('restart', 101, RESTART_STORIES);

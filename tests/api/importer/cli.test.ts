@@ -185,6 +185,26 @@ describe('npm run import', () => {
     expect(rows.every((row) => row.import_key !== null || row.title === SEED_TITLE)).toBe(true);
   });
 
+  it('the JSON report reaches a slow reader whole: the command waits for its standard output before exiting', async () => {
+    const folder = path.join(work, 'slow-reader');
+    mkdirSync(folder, { recursive: true });
+    for (let n = 1; n <= 300; n += 1) writeFileSync(path.join(folder, `story-${n}.txt`), story(5000 + n));
+    const child = spawn(process.execPath, ['scripts/import.js', folder, '--dry-run', '--no-build', '--no-progress'], { cwd: appDir, env: childEnv() });
+    // Nothing is read until the command has printed its summary: over a megabyte waits in the pipe.
+    child.stdout!.pause();
+    let stdout = '';
+    let stderr = '';
+    const summarised = new Promise<void>((resolve) => child.stderr!.on('data', (chunk) => { stderr += chunk; if (/Dry run: 300 parsed/.test(stderr)) resolve(); }));
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await summarised;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    child.stdout!.on('data', (chunk) => { stdout += chunk; });
+    child.stdout!.resume();
+    expect(await closed).toBe(0);
+    expect(stdout.length).toBeGreaterThan(200_000);
+    expect(JSON.parse(stdout).documents).toHaveLength(300);
+  });
+
   it('an unknown section is a usage error (exit 2)', async () => {
     const run = await cli([SEED_PATH, '--section', 'no-such-desk']);
     expect(run.code).toBe(2);
