@@ -256,7 +256,7 @@ export class ArchiveImporter {
     try {
       if (fresh.length > 0) created = await this.retryingWhileUnreachable(inputs[fresh[0]?.at ?? 0]?.name ?? 'batch', () => this.strapi.db.transaction(async ({ trx }) => {
         await this.lockKeys(trx as unknown as Knex, fresh.map((item) => item.importKey));
-        const existing = await this.existingKeys(fresh.map((item) => item.story));
+        const existing = await this.findExisting(fresh.map((item) => item.story));
         const batch = fresh.filter((item) => !existing.has(item.importKey));
         const outcomes = await createArticlesDirectly(this.strapi, trx as unknown as Knex, {
           locale: this.options.locale,
@@ -272,8 +272,9 @@ export class ArchiveImporter {
     } catch {
       created = [];
     }
+    const freshAt = new Map(fresh.map((item) => [item.at, item]));
     for (const outcome of created) {
-      const item = fresh.find((candidate) => candidate.at === outcome.at)!;
+      const item = freshAt.get(outcome.at)!;
       const { name } = inputs[outcome.at];
       if ('error' in outcome) {
         this.summary.failed += 1;
@@ -296,37 +297,6 @@ export class ArchiveImporter {
     for (const key of [...importKeys].sort()) {
       await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`pishkhan-import:${this.options.locale}:${key}`]);
     }
-  }
-
-  /** The import keys of these stories that some article in the run's locale already holds (findExisting, a batch at a time). */
-  private async existingKeys(stories: ParsedStory[]): Promise<Set<string>> {
-    const { locale } = this.options;
-    const found = new Set<string>();
-    if (stories.length === 0) return found;
-    const keyed: Array<{ importKey: string }> = await this.strapi.db.query(ARTICLE_UID).findMany({
-      where: { importKey: { $in: stories.map(importKeyOf) }, locale, publishedAt: null },
-      select: ['importKey'],
-    });
-    for (const row of keyed) found.add(row.importKey);
-    // As findExisting: articles without a key whose own title, lead and date hash to a story's key.
-    const dates = stories.flatMap((story) => (story.publishedOn ? [story.publishedOn] : []));
-    const titles = stories.flatMap((story) => (story.publishedOn ? [] : [story.title]));
-    const unkeyed = (await this.strapi.db.query(ARTICLE_UID).findMany({
-      where: {
-        locale,
-        publishedAt: null,
-        importKey: { $null: true },
-        $or: [
-          ...(dates.length > 0 ? [{ publishedOn: { $in: dates } }] : []),
-          ...(titles.length > 0 ? [{ publishedOn: { $null: true }, title: { $in: titles } }] : []),
-        ],
-      },
-      select: ['title', 'lead', 'publishedOn'],
-    })) as Array<{ title: string | null; lead: string | null; publishedOn: unknown }>;
-    for (const row of unkeyed) {
-      if (row.title && row.lead) found.add(importKeyOf({ title: row.title, lead: row.lead, publishedOn: instant(row.publishedOn) }));
-    }
-    return found;
   }
 
   /**
@@ -358,7 +328,7 @@ export class ArchiveImporter {
         const ids = new Map(this.officialIds);
         for (const official of created) if (!ids.has(official.fullName)) ids.set(official.fullName, official.documentId);
         const data = articleData(story, ids, importKey, this.sectionId);
-        const existing = await this.findExisting(importKey, story);
+        const existing = (await this.findExisting([story])).get(importKey) ?? null;
         const result = existing ? await this.updateExisting(existing, data) : await this.create(trx as unknown as Knex, data);
         await this.hooks.afterWrite?.({ file: input.name, documentId: result.documentId, action: result.action });
         return { ...result, story };
@@ -420,30 +390,41 @@ export class ArchiveImporter {
   }
 
   /**
-   * The article holding this story in the run's locale: the one with its import key, else one without
-   * a key whose own title, lead and publishedOn hash to it (the demo seed's article, anything typed by
-   * hand) — found among the articles of the same date (indexed), or of the same title when undated.
+   * The articles holding these stories in the run's locale, by import key: the one with the key, else one
+   * without a key whose own title, lead and publishedOn hash to it (the demo seed's article, anything typed
+   * by hand) — found among the articles of the same dates (indexed), or of the same titles when undated.
    */
-  private async findExisting(importKey: string, story: ParsedStory): Promise<Existing | null> {
+  private async findExisting(stories: ParsedStory[]): Promise<Map<string, Existing>> {
     const { locale } = this.options;
-    const keyed = await this.strapi.db.query(ARTICLE_UID).findOne({
-      where: { importKey, locale, publishedAt: null },
-      select: ['documentId'],
+    const found = new Map<string, Existing>();
+    if (stories.length === 0) return found;
+    const keyed: Array<{ documentId: string; importKey: string }> = await this.strapi.db.query(ARTICLE_UID).findMany({
+      where: { importKey: { $in: stories.map(importKeyOf) }, locale, publishedAt: null },
+      select: ['documentId', 'importKey'],
     });
-    if (keyed) return { documentId: keyed.documentId as string, adopted: false };
-    const unkeyed = await this.strapi.db.query(ARTICLE_UID).findMany({
+    for (const row of keyed) found.set(row.importKey, { documentId: row.documentId, adopted: false });
+    const rest = stories.filter((story) => !found.has(importKeyOf(story)));
+    if (rest.length === 0) return found;
+    const dates = rest.flatMap((story) => (story.publishedOn ? [story.publishedOn] : []));
+    const titles = rest.flatMap((story) => (story.publishedOn ? [] : [story.title]));
+    const unkeyed = (await this.strapi.db.query(ARTICLE_UID).findMany({
       where: {
         locale,
         publishedAt: null,
         importKey: { $null: true },
-        ...(story.publishedOn ? { publishedOn: story.publishedOn } : { publishedOn: { $null: true }, title: story.title }),
+        $or: [
+          ...(dates.length > 0 ? [{ publishedOn: { $in: dates } }] : []),
+          ...(titles.length > 0 ? [{ publishedOn: { $null: true }, title: { $in: titles } }] : []),
+        ],
       },
       select: ['documentId', 'title', 'lead', 'publishedOn'],
-    });
-    const same = (unkeyed as Array<{ documentId: string; title: string | null; lead: string | null; publishedOn: unknown }>).find(
-      (row) => !!row.title && !!row.lead && importKeyOf({ title: row.title, lead: row.lead, publishedOn: instant(row.publishedOn) }) === importKey,
-    );
-    return same ? { documentId: same.documentId, adopted: true } : null;
+    })) as Array<{ documentId: string; title: string | null; lead: string | null; publishedOn: unknown }>;
+    for (const row of unkeyed) {
+      if (!row.title || !row.lead) continue;
+      const key = importKeyOf({ title: row.title, lead: row.lead, publishedOn: instant(row.publishedOn) });
+      if (!found.has(key)) found.set(key, { documentId: row.documentId, adopted: true });
+    }
+    return found;
   }
 
   /** A new story's rows, written directly (src/importer/direct-create.ts); a refusal rolls its transaction back. */

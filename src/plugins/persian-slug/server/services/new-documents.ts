@@ -2,8 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { slugCandidate } from '../../core';
 import { slugOf } from '../document-middleware';
 import { slugSpecs } from '../specs';
-import { NEWS_CODE_TABLE, SLUG_TABLE } from '../tables';
+import { SLUG_TABLE } from '../tables';
 import { inTransaction } from '../transaction';
+import newsCodes from './news-codes';
 import registry from './registry';
 
 const specFor = (uid: string) => {
@@ -76,20 +77,7 @@ const newDocuments = ({ strapi }: { strapi: Core.Strapi }) => {
           }
         }
 
-        const codes = new Map<string, number>();
-        if (spec.newsCodeField) {
-          const rows = documents.map(({ documentId }) => ({ content_type: uid, document_id: documentId }));
-          for (let start = 0; start < rows.length; start += 200) {
-            await trx(NEWS_CODE_TABLE).insert(rows.slice(start, start + 200)).onConflict(['content_type', 'document_id']).ignore();
-          }
-          for (let start = 0; start < rows.length; start += 500) {
-            const found: Array<{ code: number; document_id: string }> = await trx(NEWS_CODE_TABLE)
-              .select('code', 'document_id')
-              .where({ content_type: uid })
-              .whereIn('document_id', rows.slice(start, start + 500).map((row) => row.document_id));
-            for (const row of found) codes.set(row.document_id, Number(row.code));
-          }
-        }
+        const codes = spec.newsCodeField ? await newsCodes({ strapi }).assignMany(uid, documents.map(({ documentId }) => documentId)) : new Map<string, number>();
         return documents.map(({ documentId }, at) => ({ slug: assigned[at], newsCode: codes.get(documentId) ?? null }));
       });
     },
