@@ -415,7 +415,8 @@ const buildMarkdown = (results, { resultsFile } = {}) => {
   body.push(`- ${m.cpus} × ${m.cpuModel}, ${(m.memoryBytes / 2 ** 30).toFixed(0)} GiB memory, ${m.distro || m.platform}; load average at the start ${m.loadAverage.map((n) => n.toFixed(2)).join(', ')}`);
   body.push(`- Node ${m.node}; ${Object.entries(m.packages).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   if (m.postgres) body.push(`- ${m.postgres.split(' on ')[0]} on the same machine (loopback)`);
-  body.push(`- Load generator: autocannon in the runner's process, ${results.options.connections} connections, no pipelining; per app and case a warm-up of ${results.options.warmup} s, then ${results.options.rounds} alternating rounds of about ${results.options.duration} s each (a fixed number of requests: what the app answered in that time while warming up)`);
+  body.push(`- Load generator: autocannon in the runner's process, ${results.options.connections} connections, no pipelining; per app and case a warm-up of ${results.options.warmup} s and on until ${(results.options.warmupRequests ?? 0).toLocaleString('en')} requests were answered (at most ${results.options.warmup * 4} s), then ${results.options.rounds} alternating rounds of about ${results.options.duration} s each (a fixed number of requests: what the app answered in that time while warming up)`);
+  if (m.pinning) body.push(`- Scenarios 1–3: every server on CPU ${m.pinning.servers}, the runner and its load generator on CPU ${m.pinning.loadGenerator} (\`taskset\`; \`--no-pin\` turns it off); the database server where the system runs it`);
   body.push(`- Main data set: ${results.options.articles} articles (seed ${results.options.seed}); archive: ${results.options.archiveSizes.map((n) => n.toLocaleString('en')).join(', ')} articles`);
   body.push('');
   body.push('## How to reproduce', '');

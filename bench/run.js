@@ -13,9 +13,9 @@ const { prepareOurApp, preparePlainApp, prepareVariant, REPO } = require('./lib/
 const { createDatabase, postgresAvailable } = require('./lib/databases');
 const { baseEnv } = require('./lib/env');
 const { startServer } = require('./lib/server');
-const { machineInfo } = require('./lib/machine');
+const { machineInfo, cpuPinning } = require('./lib/machine');
 const { summarizeProfile } = require('./lib/profile');
-const { run: runLoad } = require('./lib/http');
+const { run: runLoad, warmUp } = require('./lib/http');
 
 const SCENARIOS = ['micro', 'startup', 'rest', 'graphql', 'lookup', 'archive', 'search', 'import', 'cache'];
 const HTTP_SCENARIOS = ['rest', 'graphql', 'lookup'];
@@ -45,7 +45,8 @@ const HELP = `Usage: npm run bench -- [options]
   --duration <s>          about how long a measured run lasts: each sends as many requests as the app
                           answered in that time during its warm-up (default 2.5, quick 2)
   --rounds <n>            alternating rounds per case (default 4, quick 2)
-  --warmup <s>            warm-up seconds per app and case (default 2, quick 1)
+  --warmup <s>            warm-up seconds per app and case (default 2, quick 1), and on until
+  --warmup-requests <n>   n requests were answered (default 1000) or four times the warm-up passed
   --connections <n>       concurrent connections (default 4)
   --startups <n>          start-ups per app for the start-up scenario (default 3, quick 2)
   --seed <n>              data set seed (default 1396)
@@ -60,12 +61,13 @@ const HELP = `Usage: npm run bench -- [options]
                           in the REST, GraphQL and lookup cases: what one middleware costs
   --with-cache            leave our response cache on in scenarios 1–4 (it is off by default there)
   --reuse-app             reuse the compiled snapshot of the last run (development of the suite only)
+  --no-pin                do not pin the servers of scenarios 1–3 to CPU 0 and the load generator to the others
   --verbose               print every round
 Compare two runs: node bench/compare.js old.json new.json
 `;
 
 const parseArgs = (argv) => {
-  const opts = { ablate: [], withCache: false, reuseApp: false, db: 'both', only: null, skip: [], connections: 4, seed: 1396, docs: null, verbose: false, keep: false, profile: false, quick: false, allowTypeErrors: false };
+  const opts = { ablate: [], withCache: false, reuseApp: false, db: 'both', only: null, skip: [], connections: 4, seed: 1396, docs: null, verbose: false, keep: false, profile: false, quick: false, allowTypeErrors: false, pin: true };
   const list = (value) => value.split(',').map((item) => item.trim()).filter(Boolean);
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
@@ -85,6 +87,7 @@ const parseArgs = (argv) => {
       case '--duration': opts.duration = Number(value()); break;
       case '--rounds': opts.rounds = Number(value()); break;
       case '--warmup': opts.warmup = Number(value()); break;
+      case '--warmup-requests': opts.warmupRequests = Number(value()); break;
       case '--connections': opts.connections = Number(value()); break;
       case '--startups': opts.startups = Number(value()); break;
       case '--seed': opts.seed = Number(value()); break;
@@ -98,6 +101,7 @@ const parseArgs = (argv) => {
       case '--allow-type-errors': opts.allowTypeErrors = true; break;
       case '--reuse-app': opts.reuseApp = true; break;
       case '--with-cache': opts.withCache = true; break;
+      case '--no-pin': opts.pin = false; break;
       case '--ablate': opts.ablate = list(value()); break;
       case '--verbose': opts.verbose = true; break;
       case '--help': case '-h': process.stdout.write(HELP); process.exit(0); break;
@@ -110,6 +114,7 @@ const parseArgs = (argv) => {
   opts.duration ??= q ? 2 : 2.5;
   opts.rounds ??= q ? 2 : 4;
   opts.warmup ??= q ? 1 : 2;
+  opts.warmupRequests ??= 1000;
   opts.startups ??= q ? 2 : 3;
   opts.docs ??= !q;
   opts.workDir ??= path.join(os.tmpdir(), 'pishkhan-bench');
@@ -198,14 +203,14 @@ const profileApps = async (ctx, engine, databases, main) => {
   const out = [];
   try {
     for (const name of ['ours', 'plain']) {
-      servers[name] = await startServer({ app: apps[name], env: databases[name].env, logDir: path.join(workDir, 'logs'), label: `${name}-profile-${engine}` });
+      servers[name] = await startServer({ app: apps[name], env: databases[name].env, logDir: path.join(workDir, 'logs'), label: `${name}-profile-${engine}`, pinCpus: ctx.pinning?.serverCpus });
     }
     for (const [id, requestsFor] of Object.entries(cases)) {
       const summaries = {};
       for (const name of ['ours', 'plain']) {
         const server = servers[name];
         const requests = requestsFor(name);
-        await runLoad({ url: server.url, requests, durationSec: opts.warmup, connections: opts.connections });
+        await warmUp({ url: server.url, requests, warmupSec: opts.warmup, warmupRequests: opts.warmupRequests, connections: opts.connections });
         const file = path.join(dir, `${id}-${name}.cpuprofile`);
         const result = await server.profile(file, () => runLoad({ url: server.url, requests, durationSec: Math.max(3, opts.duration), connections: opts.connections }));
         const summary = summarizeProfile(file);
@@ -287,7 +292,9 @@ const main = async () => {
     ours: { compileMs: apps.ours.compileMs },
     plain: { contentTypes: apps.plain.contentTypes, converted: apps.plain.converted, droppedPlugins: apps.plain.droppedPlugins, middlewares: apps.plain.middlewares },
   };
-  const ctx = { opts, apps, log, workDir };
+  const ctx = { opts, apps, log, workDir, pinning: opts.pin ? cpuPinning() : null };
+  results.machine.pinning = ctx.pinning ? { servers: ctx.pinning.serverCpus, loadGenerator: ctx.pinning.runnerCpus } : null;
+  if (ctx.pinning) log(`scenarios 1–3: servers on CPU ${ctx.pinning.serverCpus}, the load generator on CPU ${ctx.pinning.runnerCpus}`);
   const wants = (name) => opts.scenarios.includes(name);
 
   const attempt = async (id, engine, fn) => {
@@ -345,19 +352,20 @@ const main = async () => {
           const servers = {};
           try {
             for (const name of ['ours', 'plain']) {
-              servers[name] = await startServer({ app: apps[name], env: databases[name].env, logDir: path.join(workDir, 'logs'), label: `${name}-${engine}` });
+              servers[name] = await startServer({ app: apps[name], env: databases[name].env, logDir: path.join(workDir, 'logs'), label: `${name}-${engine}`, pinCpus: ctx.pinning?.serverCpus });
             }
             // Ablation variants read our database (same data, same ids).
             servers.variants = [];
             for (const variant of apps.variants) {
-              servers.variants.push(await startServer({ app: variant, env: databases.ours.env, logDir: path.join(workDir, 'logs'), label: `${variant.name}-${engine}` }));
+              servers.variants.push(await startServer({ app: variant, env: databases.ours.env, logDir: path.join(workDir, 'logs'), label: `${variant.name}-${engine}`, pinCpus: ctx.pinning?.serverCpus }));
             }
             let memoryCases = null;
             for (const id of HTTP_SCENARIOS.filter(wants)) {
               // Memory is compared after the scenarios both apps served (the lookups run on ours only).
               if (id === 'lookup' && startupRecord && !memoryCases) memoryCases = require('./scenarios/startup').loadedMemoryCase(servers);
               log(`${id}`);
-              await attempt(id, engine, () => require(`./scenarios/${id}`).run(ctx, { engine, servers, main: mainData }));
+              const scenario = () => require(`./scenarios/${id}`).run(ctx, { engine, servers, main: mainData });
+              await attempt(id, engine, () => (ctx.pinning ? ctx.pinning.whilePinned(scenario) : scenario()));
             }
             if (startupRecord) startupRecord.cases.push(...(memoryCases || require('./scenarios/startup').loadedMemoryCase(servers)));
           } catch (error) {
@@ -370,7 +378,8 @@ const main = async () => {
             log('CPU profiles');
             await attempt('profile', engine, async () => {
               results.profiles = results.profiles || [];
-              results.profiles.push(...(await profileApps(ctx, engine, databases, mainData)));
+              const profiling = () => profileApps(ctx, engine, databases, mainData);
+              results.profiles.push(...(await (ctx.pinning ? ctx.pinning.whilePinned(profiling) : profiling())));
               return null;
             });
           }

@@ -3,6 +3,7 @@
 const os = require('os');
 const fs = require('fs');
 const path = require('path');
+const { spawnSync } = require('child_process');
 
 const version = (name) => {
   try {
@@ -39,3 +40,34 @@ const machineInfo = () => {
 };
 
 module.exports = { machineInfo };
+
+/**
+ * CPU pinning for the side-by-side HTTP cases: the server under load on CPU 0, the runner and its load
+ * generator on the others, so neither takes the other's core in the middle of a round (the database
+ * server is left where the system runs it). Null where there is one CPU or no `taskset`.
+ */
+const cpuPinning = () => {
+  const count = os.cpus().length;
+  if (count < 2 || spawnSync('taskset', ['-p', String(process.pid)]).status !== 0) return null;
+  const all = `0-${count - 1}`;
+  const runner = count === 2 ? '1' : `1-${count - 1}`;
+  const pin = (cpus) => {
+    const result = spawnSync('taskset', ['-a', '-p', '-c', cpus, String(process.pid)], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`taskset failed: ${result.stderr}`);
+  };
+  return {
+    serverCpus: '0',
+    runnerCpus: runner,
+    /** Runs `action` with the runner on its CPUs, then gives it all of them again. */
+    async whilePinned(action) {
+      pin(runner);
+      try {
+        return await action();
+      } finally {
+        pin(all);
+      }
+    },
+  };
+};
+
+module.exports.cpuPinning = cpuPinning;

@@ -64,7 +64,7 @@ const cpuTimeOf = (pid) => {
  * Starts `app` ({ name, appDir }) with `env` (database and extras). Options: `nodeArgs` (e.g. --cpu-prof),
  * `logDir`, `timeoutMs`. Resolves to a handle: { name, port, url, pid, startupMs, memory(), stop() }.
  */
-const startServer = async ({ app, env, logDir, nodeArgs = [], timeoutMs = 120000, label = app.name }) => {
+const startServer = async ({ app, env, logDir, nodeArgs = [], timeoutMs = 120000, label = app.name, pinCpus = null }) => {
   const port = await freePort();
   fs.mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${label}-${port}.log`);
@@ -72,7 +72,9 @@ const startServer = async ({ app, env, logDir, nodeArgs = [], timeoutMs = 120000
   const strapiBin = path.join(app.appDir, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
   const started = process.hrtime.bigint();
   const probe = path.join(__dirname, 'sql-probe.js');
-  const child = spawn(process.execPath, [...nodeArgs, '-r', probe, strapiBin, 'start'], {
+  const argv = [...nodeArgs, '-r', probe, strapiBin, 'start'];
+  // taskset execs node in place, so the child's pid (CPU time, profiles) stays the server's.
+  const child = spawn(pinCpus ? 'taskset' : process.execPath, pinCpus ? ['-c', pinCpus, process.execPath, ...argv] : argv, {
     cwd: app.appDir,
     env: childEnv({ ...(app.env || {}), ...env, PORT: String(port), BENCH_SQL_PROBE: '1' }),
     stdio: ['ignore', log, log, 'ipc'],

@@ -58,6 +58,7 @@ const httpCases = async (ctx, { title, targets, baselineKey, cases, check }) => 
     rounds: opts.rounds,
     durationSec: opts.duration,
     warmupSec: opts.warmup,
+    warmupRequests: opts.warmupRequests,
     connections: opts.connections,
     log: opts.verbose ? log : () => {},
   });

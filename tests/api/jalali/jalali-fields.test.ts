@@ -1,4 +1,5 @@
 import { bootApp, TestApp } from '../../harness/strapi';
+import { toJalaliFields } from '../../../src/plugins/jalali-date/core';
 
 const SEED_JALALI = {
   year: 1396, month: 8, day: 9, hour: 19, minute: 23,
@@ -38,6 +39,37 @@ describe('Jalali fields in REST', () => {
     const res = await app.http().get('/api/sections?populate[articles][fields][0]=title&populate[articles][fields][1]=publishedOn').expect(200);
     const articles = res.body.data.flatMap((section: { articles: unknown[] }) => section.articles);
     expect(articles).toContainEqual(expect.objectContaining({ publishedOnJalali: SEED_JALALI }));
+  });
+
+  it('every timestamp at any depth is followed by its sibling, in the bytes koa sends', async () => {
+    const res = await app.http()
+      .get('/api/articles?populate[section]=true&populate[quotedOfficials]=true&populate[body]=true&pagination[pageSize]=100')
+      .buffer(true).parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const bytes = res.body as Buffer;
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(Number(res.headers['content-length'])).toBe(bytes.length);
+    const text = bytes.toString('utf8');
+    let checked = 0;
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(visit);
+      if (node === null || typeof node !== 'object') return;
+      for (const [key, value] of Object.entries(node)) {
+        if (['publishedOn', 'publishedAt', 'updatedAt'].includes(key)) {
+          const sibling = (node as Record<string, unknown>)[`${key}Jalali`];
+          expect(sibling).toEqual(typeof value === 'string' ? toJalaliFields(value) : null);
+          expect(text).toContain(`${JSON.stringify(key)}:${JSON.stringify(value)},"${key}Jalali":${JSON.stringify(sibling)}`);
+          checked += 1;
+        } else if (!key.endsWith('Jalali')) visit(value);
+      }
+    };
+    visit(JSON.parse(text));
+    // Four articles (three timestamps each), the seed's section and its official (two each).
+    expect(checked).toBe(4 * 3 + 2 + 2);
   });
 
   it('display strings use Persian digits and no bidi controls; numbers and iso use Latin digits', async () => {
