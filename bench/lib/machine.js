@@ -39,7 +39,6 @@ const machineInfo = () => {
   };
 };
 
-module.exports = { machineInfo };
 
 /**
  * CPU pinning for the side-by-side HTTP cases: the server under load on CPU 0, the runner and its load
@@ -70,4 +69,4 @@ const cpuPinning = () => {
   };
 };
 
-module.exports.cpuPinning = cpuPinning;
+module.exports = { machineInfo, cpuPinning };

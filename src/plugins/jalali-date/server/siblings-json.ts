@@ -28,7 +28,8 @@ const roomFor = (bytes: number): Buffer => {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-type Splice = { at: number; bytes: Buffer };
+/** Where a sibling goes, and its two parts: `,"<key>Jalali":` and the value. */
+type Splice = { at: number; prefix: Buffer; sibling: Buffer };
 
 /** Index just past the JSON value that starts at `start` (a string, object, array, number or literal). */
 const endOfValue = (json: string, start: number): number => {
@@ -93,7 +94,7 @@ export const siblingsSerializer = (keys: Iterable<string>, siblingJson: SiblingJ
         const end = endOfValue(json, start);
         const sibling = siblingJson(stringAt(json, start, end));
         const prefix = prefixes.get(match[1])!;
-        splices.push({ at: end, bytes: prefix }, { at: end, bytes: sibling });
+        splices.push({ at: end, prefix, sibling });
         extra += prefix.length + sibling.length;
         pattern.lastIndex = end;
       }
@@ -102,9 +103,10 @@ export const siblingsSerializer = (keys: Iterable<string>, siblingJson: SiblingJ
     const room = roomFor(json.length * 3 + extra);
     let written = 0;
     let from = 0;
-    for (const { at, bytes } of splices) {
-      if (at > from) written += room.write(json.slice(from, at), written);
-      written += bytes.copy(room, written);
+    for (const { at, prefix, sibling } of splices) {
+      written += room.write(json.slice(from, at), written);
+      written += prefix.copy(room, written);
+      written += sibling.copy(room, written);
       from = at;
     }
     written += room.write(from ? json.slice(from) : json, written);
