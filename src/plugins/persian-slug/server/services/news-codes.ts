@@ -23,7 +23,7 @@ const newsCodes = ({ strapi }: { strapi: Core.Strapi }) => {
         for (const row of rows) codes.set(row.document_id, Number(row.code));
       }
       return codes;
-      });
+    });
 
   return {
     assignMany,
