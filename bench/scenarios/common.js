@@ -25,7 +25,7 @@ const shortSql = (sql) => sql.replace(/\s+/g, ' ').trim();
 
 /**
  * Measures targets alternately and makes one case record per entry of `cases` ({ id, title, key,
- * tolerance? }: target `key` against the baseline). `targets`: [{ key, server, requests: [{ path, method?,
+ * baseline?, tolerance? }: target `key` against `baseline`, by default `baselineKey`). `targets`: [{ key, server, requests: [{ path, method?,
  * body?, headers? }] }]; `baselineKey` names the baseline. `check(key, response)` may throw when a first
  * response is not what the case is about.
  */
@@ -67,29 +67,29 @@ const httpCases = async (ctx, { title, targets, baselineKey, cases, check }) => 
       notes.push(`${key}: ${summary.non2xx} non-2xx, ${summary.errors} errors, ${summary.timeouts} timeouts (${JSON.stringify(summary.statusCodes)})`);
     }
   }
-  return cases.map(({ id, title: caseTitle, key, tolerance = null }) => {
-    const metrics = httpMetrics(summaries[key], summaries[baselineKey]);
-    const keys = [key, baselineKey];
+  return cases.map(({ id, title: caseTitle, key, baseline: caseBaseline = baselineKey, tolerance = null }) => {
+    const metrics = httpMetrics(summaries[key], summaries[caseBaseline]);
+    const keys = [key, caseBaseline];
     const record = {
       id,
       title: caseTitle,
       kind: 'http',
       oursKey: key,
-      baselineKey,
+      baselineKey: caseBaseline,
       metrics,
       summaries: Object.fromEntries(keys.map((name) => [name, summaries[name]])),
       sql: Object.fromEntries(keys.map((name) => [name, sql[name]])),
       responses: Object.fromEntries(keys.map((name) => [name, samples[name]])),
-      target: tolerance == null ? null : `median and req/s within ${Math.round(tolerance * 100)}% of ${baselineKey}`,
+      target: tolerance == null ? null : `median and req/s within ${Math.round(tolerance * 100)}% of ${caseBaseline}`,
       pass: tolerance == null ? null : withinTarget(metrics, tolerance),
       notes,
     };
     const m = (name) => metrics.find((metric) => metric.name === name);
     const f = (value, digits) => (value == null ? '–' : value.toFixed(digits));
-    if (!summaries[key].requests || !summaries[baselineKey].requests) {
+    if (!summaries[key].requests || !summaries[caseBaseline].requests) {
       notes.push('No response completed within a measured run for one side: the machine was too slow for this duration; use a longer --duration.');
     }
-    log(`    ${id}: ${key} ${f(m('median').ours, 2)} ms median, ${f(m('rps').ours, 0)} req/s, ${f(m('cpu').ours, 1)} ms CPU/req | ${baselineKey} ` +
+    log(`    ${id}: ${key} ${f(m('median').ours, 2)} ms median, ${f(m('rps').ours, 0)} req/s, ${f(m('cpu').ours, 1)} ms CPU/req | ${caseBaseline} ` +
       `${f(m('median').baseline, 2)} ms, ${f(m('rps').baseline, 0)} req/s, ${f(m('cpu').baseline, 1)} ms CPU/req | latency ×${f(m('median').ratio, 3)}, CPU ×${f(m('cpu').ratio, 3)}` +
       `${record.pass === null ? '' : record.pass ? ' (meets target)' : ' (MISSES target)'}`);
     return record;
