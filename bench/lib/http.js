@@ -108,7 +108,7 @@ const warmUp = async ({ url, requests, warmupSec, warmupRequests, connections })
  * Warms several targets up in turn, a run of `warmupSec` each per pass, until every one has answered
  * `warmupRequests` or four passes are done. Warmed one after the other, the first would sit idle through
  * the others' warm-ups and go into the first measured round cold again: the first-warmed of two identical
- * servers was 2–32% slower in that round (five pairs), 4% when warmed in turn (three).
+ * servers used 2–32% more CPU in that round (five pairs); warmed in turn, 4% median latency (three).
  * Resolves to { [key]: rate } (each one's last req/s).
  */
 const warmUpInTurn = async ({ targets, warmupSec, warmupRequests, connections }) => {
