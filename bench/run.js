@@ -15,7 +15,7 @@ const { baseEnv } = require('./lib/env');
 const { startServer, sleep } = require('./lib/server');
 const { machineInfo, cpuPinning } = require('./lib/machine');
 const { summarizeProfile } = require('./lib/profile');
-const { run: runLoad, warmUp } = require('./lib/http');
+const { run: runLoad, warmUpInTurn } = require('./lib/http');
 
 const SCENARIOS = ['micro', 'startup', 'rest', 'graphql', 'lookup', 'archive', 'search', 'import', 'cache'];
 const HTTP_SCENARIOS = ['rest', 'graphql', 'lookup'];
@@ -214,7 +214,7 @@ const profileApps = async (ctx, engine, databases, main) => {
       for (const name of ['ours', 'plain']) {
         const server = servers[name];
         const requests = requestsFor(name);
-        await warmUp({ url: server.url, requests, warmupSec: opts.warmup, warmupRequests: opts.warmupRequests, connections: opts.connections });
+        await warmUpInTurn({ targets: [{ key: name, url: server.url, requests }], warmupSec: opts.warmup, warmupRequests: opts.warmupRequests, connections: opts.connections });
         const file = path.join(dir, `${id}-${name}.cpuprofile`);
         const result = await server.profile(file, () => runLoad({ url: server.url, requests, durationSec: Math.max(3, opts.duration), connections: opts.connections }));
         const summary = summarizeProfile(file);

@@ -86,29 +86,12 @@ const mergeRuns = (runs) => {
 };
 
 /**
- * Warms a server up for at least `warmupSec`, and on until it has answered `warmupRequests` or four times
- * that long has passed: V8 is still optimising a Strapi request's code after a thousand requests of it
- * (a list's CPU time fell from 18 to 9 ms a request over its first 3,000 here), and a one-second warm-up
- * left that drift in the measured rounds. Resolves to { requests, rate } (the last run's req/s).
- */
-const warmUp = async ({ url, requests, warmupSec, warmupRequests, connections }) => {
-  const seconds = Math.max(1, warmupSec);
-  const until = Date.now() + seconds * 4000;
-  let answered = 0;
-  let rate = 0;
-  do {
-    const warm = await run({ url, requests, durationSec: seconds, connections });
-    answered += warm.requests;
-    rate = warm.requests / (warm.durationMs / 1000);
-  } while (answered < warmupRequests && Date.now() < until);
-  return { requests: answered, rate };
-};
-
-/**
- * Warms several targets up in turn, a run of `warmupSec` each per pass, until every one has answered
- * `warmupRequests` or four passes are done. Warmed one after the other, the first would sit idle through
- * the others' warm-ups and go into the first measured round cold again: the first-warmed of two identical
- * servers used 2–32% more CPU in that round (five pairs); warmed in turn, 4% median latency (three).
+ * Warms targets up in turn, a run of `warmupSec` each per pass, until every one has answered
+ * `warmupRequests` or four passes are done: V8 is still optimising a Strapi request's code after a
+ * thousand requests of it (a list's CPU time fell from 18 to 9 ms a request over its first 3,000 here).
+ * Warmed one after the other, the first would sit idle through the others' warm-ups and go into the
+ * first measured round cold again: the first-warmed of two identical servers used 2–32% more CPU in that
+ * round (five pairs); warmed in turn, 4% median latency (three).
  * Resolves to { [key]: rate } (each one's last req/s).
  */
 const warmUpInTurn = async ({ targets, warmupSec, warmupRequests, connections }) => {
@@ -189,4 +172,4 @@ const request = async (url, { method = 'GET', body, headers = {} } = {}) => {
   return { status: response.status, headers: Object.fromEntries(response.headers), json, text };
 };
 
-module.exports = { run, warmUp, warmUpInTurn, compareTargets, request };
+module.exports = { run, warmUpInTurn, compareTargets, request };

@@ -25,8 +25,8 @@ const shortSql = (sql) => sql.replace(/\s+/g, ' ').trim();
 
 /**
  * Measures targets alternately and makes one case record per entry of `cases` ({ id, title, key,
- * baseline?, tolerance? }: target `key` against `baseline`, by default `baselineKey`). `targets`: [{ key, server, requests: [{ path, method?,
- * body?, headers? }] }]; `baselineKey` names the baseline. `check(key, response)` may throw when a first
+ * baseline?, tolerance? }: target `key` against `baseline`, by default `baselineKey`). `targets`:
+ * [{ key, server, requests: [{ path, method?, body?, headers? }] }]. `check(key, response)` may throw when a first
  * response is not what the case is about.
  */
 const httpCases = async (ctx, { title, targets, baselineKey, cases, check }) => {
