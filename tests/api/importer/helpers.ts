@@ -1,11 +1,12 @@
 /** The seed archive file, the variants the importer tests derive from it, and small generated stories. */
 import { readFileSync } from 'fs';
-import path from 'path';
 import iconv from 'iconv-lite';
 import type { Core } from '@strapi/strapi';
 import type { ImportInput } from '../../../src/importer/importer';
 
-export const SEED_PATH = path.resolve(__dirname, '../../../../shared/seed/000_2c60c95b086a054e.txt');
+import { SEED_PATH } from '../../fixtures/paths';
+
+export { SEED_PATH };
 export const SEED_BYTES = readFileSync(SEED_PATH);
 export const SEED_TEXT = SEED_BYTES.toString('utf8');
 

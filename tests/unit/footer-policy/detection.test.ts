@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
-import { resolve } from 'path';
 import { BodyBlock, findMidStoryMarkers, stripTrailingFooter } from '../../../src/plugins/footer-policy/core';
+import { SEED_PATH } from '../../fixtures/paths';
 import { h, img, LRM, markdownToBlocks, NBSP, p, q, RLM, STORY, ZWNJ } from './blocks';
 
 interface DetectionCase {
@@ -265,7 +265,7 @@ describe('stripTrailingFooter: pathological lines stay fast', () => {
 });
 
 describe('stripTrailingFooter: the seed article', () => {
-  const seed = readFileSync(resolve(__dirname, '../../..', '../shared/seed/000_2c60c95b086a054e.txt'), 'utf8');
+  const seed = readFileSync(SEED_PATH, 'utf8');
   const blocks = markdownToBlocks(seed);
 
   it('ends with --- and انتهای پیام as separate paragraphs', () => {

@@ -1,10 +1,11 @@
 /** The seed story, the demo article it must become, and the variants the tests derive from it. */
 import { readFileSync } from 'fs';
-import { resolve } from 'path';
 import demo from '../../../src/demo/demo-content.json';
 import type { KnownOfficial, ParsedStory } from '../../../src/importer/core';
 
-export const SEED_PATH = resolve(__dirname, '../../../../shared/seed/000_2c60c95b086a054e.txt');
+import { SEED_PATH } from '../../fixtures/paths';
+
+export { SEED_PATH };
 export const SEED_BYTES = readFileSync(SEED_PATH);
 export const SEED = SEED_BYTES.toString('utf8');
 

@@ -1,5 +1,4 @@
 import { readFileSync } from 'fs';
-import path from 'path';
 import {
   isLeapJalaliYear,
   isValidJalaliDate,
@@ -10,14 +9,12 @@ import {
   toGregorian,
   toJalali,
 } from '../../../src/plugins/jalali-date/core';
+import { OFFICIAL_LEAP_TABLE_PATH } from '../../fixtures/paths';
 import { DAY_MS, expectJalaliDateError } from './helpers';
 
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const utcDayOf = ({ year, month, day }: { year: number; month: number; day: number }): number =>
   Date.UTC(year, month - 1, day);
-
-/** Truth 1: the leap table of the Iranian calendar authority (University of Tehran), 1206–1498. */
-const OFFICIAL_TABLE = path.join(__dirname, '../../../../shared/data/jalali-official-leap-years-1206-1498.txt');
 
 interface OfficialYear {
   year: number;
@@ -25,7 +22,8 @@ interface OfficialYear {
   firstOfFarvardin: string;
 }
 
-const officialYears: OfficialYear[] = readFileSync(OFFICIAL_TABLE, 'utf8')
+/** Truth 1: the leap table of the Iranian calendar authority (University of Tehran), 1206–1498. */
+const officialYears: OfficialYear[] = readFileSync(OFFICIAL_LEAP_TABLE_PATH, 'utf8')
   .split('\n')
   .filter((line) => line.trim() !== '' && !line.startsWith('#'))
   .map((line) => {
