@@ -441,7 +441,8 @@ const SOURCE_OPENER = new RegExp(`^به${GAP}گزارش(?![${L}])`);
 /**
  * What stands before a name read in apposition (one or more commas before the introduction): the start
  * of a sentence, «به گزارش …،», a description («کارگردان فیلم …،») or an office phrase («وزیر نیرو، رضا
- * اردکانیان، …») — whose role it is. Anything else («در دیدار با همتای خود، NAME، …») makes the name someone else's apposition.
+ * اردکانیان، …») — whose role it is. Anything else («در دیدار با همتای خود، NAME، …») makes the name
+ * someone else's apposition.
  */
 const appositionOpening = (prepared: Prepared, clause: Span & { boundary: string | undefined }): { role: string | null } | null => {
   if (!isComma(clause.boundary)) return { role: null };
@@ -457,8 +458,8 @@ const appositionOpening = (prepared: Prepared, clause: Span & { boundary: string
 
 /**
  * A person introduced before `at`: the clause right before it is a name (with or without a role, maybe
- * followed by an adjunct), or the name stands up to three commas earlier with a role or description in
- * apposition and adjuncts after it («علی مطهری، نماینده مردم تهران، روز یکشنبه در نشست خبری گفت»).
+ * followed by an adjunct), or the name stands up to five commas earlier with roles, descriptions and
+ * adjuncts after it («علی مطهری، نماینده مردم تهران، روز یکشنبه در نشست خبری گفت»).
  */
 const candidateBefore = (prepared: Prepared, unit: number, at: number): Candidate | null => {
   let role: string | null = null;
@@ -473,17 +474,16 @@ const candidateBefore = (prepared: Prepared, unit: number, at: number): Candidat
       // Right before the introduction only an adjunct or nothing; further back also a description in
       // apposition («نرگس یزدانی، کارشناس ارشد حوزه انرژی، در این باره گفت»).
       if (reading === null && hop === 0 && clause.start !== clause.end) return null;
-    } else if (reading.kind === 'name' && hop > 0 && !/ /.test(prepared.folded.slice(reading.name.start, reading.name.end))) {
-      // One word further back is a description or a list («نماینده مردم تهران، ری، شمیرانات، …»), not a surname.
-    } else if (reading.kind === 'name') {
+    } else if (reading.kind === 'role') {
+      role ??= reading.role;
+    } else if (hop === 0 || prepared.folded.slice(reading.name.start, reading.name.end).includes(' ')) {
       const opening = hop === 0 ? { role: null } : appositionOpening(prepared, clause);
       if (opening !== null) return { unit, name: reading.name, role: reading.role ?? role ?? opening.role, consumed };
       // Not a name in apposition but an office phrase («علی اکبر رحیمی، دبیرکل خانه کارگر، …») or a
       // description that reads like one («مینا اکبری، فعال حقوق کودکان، …»): the name is further back.
       if (reading.asRole !== undefined) role ??= reading.asRole;
-    } else {
-      role ??= reading.role;
     }
+    // (One word further back is a list item or a description, «…، ری، شمیرانات، …», not a surname.)
     if (!isComma(clause.boundary)) return null;
     end = clause.start - 1;
   }
@@ -537,8 +537,10 @@ const findRolePhrases = (prepared: Prepared): RolePhrase[] => {
  * («اظهار کرد:», «تاکید کرد:», «گفت:» ...), it names a known official by full name or alias.
  *
  * Candidates: people introduced as «NAME در گفت و گو با», «NAME <speech verb>» or «NAME با اشاره به»,
- * where NAME is a whole clause of 2–4 words without stop words, optionally after an office title
- * («وزیر نیرو رضا اردکانیان») or followed by one in apposition. A candidate without a role written
+ * where NAME is 2–4 words without stop words, optionally after an office title («وزیر نیرو رضا
+ * اردکانیان») or with one in apposition, and optionally followed by an adjunct of time, place or
+ * occasion («NAME روز دوشنبه در نشست خبری …»). A later name that ends an earlier candidate's («حسینی»
+ * after «مریم حسینی») is that candidate, reported as an alias. A candidate without a role written
  * with the name takes the nearest earlier office phrase that introduces someone anonymously («یک
  * نماینده مجلس شورای اسلامی ...»): first in its own paragraph, then in the lead. Phrases already
  * attached to a name and anaphoric ones («این نماینده مجلس») are skipped. Candidates whose name is a
