@@ -1,6 +1,7 @@
 import { findInvalidUtf8, tooDeepAt } from '../../../src/lib/raw-json';
 
-const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part))));
+const bytes = (...parts: Array<string | number[] | Buffer>) =>
+  Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part))));
 
 describe('findInvalidUtf8: the byte offset of the first invalid sequence and the key written before it', () => {
   it('is null for UTF-8, a written U+FFFD included', () => {
