@@ -13,7 +13,9 @@ export interface JsonBodyConfig {
 }
 
 /** The media types koa-body reads as JSON. */
-const JSON_TYPES = ['application/json', 'application/json-patch+json', 'application/vnd.api+json', 'application/csp-report', 'application/reports+json'];
+const JSON_TYPES = [
+  'application/json', 'application/json-patch+json', 'application/vnd.api+json', 'application/csp-report', 'application/reports+json',
+];
 const PARSED_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 const UTF8 = new Set(['utf-8', 'utf8']);
 
@@ -27,8 +29,9 @@ const decode = (ctx: Context, bytes: Buffer): string => {
   if (UTF8.has(charset)) {
     const invalid = findInvalidUtf8(bytes);
     if (invalid) {
+      const byte = bytes[invalid.offset].toString(16).toUpperCase().padStart(2, '0');
       const where = invalid.field === null ? '' : ` (in or after field "${invalid.field}")`;
-      refuse(`The request body is not valid UTF-8: invalid byte 0x${bytes[invalid.offset].toString(16).toUpperCase().padStart(2, '0')} at byte offset ${invalid.offset}${where}`, {
+      refuse(`The request body is not valid UTF-8: invalid byte 0x${byte} at byte offset ${invalid.offset}${where}`, {
         code: 'INVALID_UTF8',
         offset: invalid.offset,
         field: invalid.field,
@@ -71,12 +74,18 @@ export default (config: JsonBodyConfig) => async (ctx: Context, next: Next) => {
   if (text.trim() === '') {
     ctx.request.body = {};
   } else if (!/^[\x20\x09\x0a\x0d]*[[{]/.test(text)) {
-    refuse('The request body must be a JSON object or array', { code: 'INVALID_JSON', messageFa: 'متن درخواست باید شیء یا آرایه‌ی JSON باشد.' });
+    refuse('The request body must be a JSON object or array', {
+      code: 'INVALID_JSON',
+      messageFa: 'متن درخواست باید شیء یا آرایه‌ی JSON باشد.',
+    });
   } else {
     try {
       ctx.request.body = bourne.parse(text, { protoAction: 'error' });
     } catch (error) {
-      refuse(`The request body is not valid JSON: ${(error as Error).message}`, { code: 'INVALID_JSON', messageFa: 'متن درخواست JSON درستی نیست.' });
+      refuse(`The request body is not valid JSON: ${(error as Error).message}`, {
+        code: 'INVALID_JSON',
+        messageFa: 'متن درخواست JSON درستی نیست.',
+      });
     }
   }
   return next();

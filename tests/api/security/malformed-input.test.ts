@@ -123,6 +123,17 @@ describe('JSON bodies: UTF-8 checked and other charsets decoded before parsing',
     expect(res.body.data.title).toBe('خبر ویندوز 1256 از آرشیو');
   });
 
+  it.each([
+    ['broken JSON', '{"data":{"title":"عنوان",}}'],
+    ['a top-level string', '"عنوان"'],
+    ['a prototype-poisoning key', '{"data":{"title":"عنوان","lead":"لید","__proto__":{"admin":true}}}'],
+  ])('%s is a 400 INVALID_JSON', async (_name, body) => {
+    const before = await count();
+    const res = await postJson('/api/articles', body).expect(400);
+    expect(res.body.error.details).toMatchObject({ code: 'INVALID_JSON', messageFa: expect.any(String) });
+    expect(await count()).toBe(before);
+  });
+
   it('an unknown charset is 415, nothing stored', async () => {
     const before = await count();
     const res = await postJson('/api/articles', JSON.stringify({ data: { title: 'عنوان', lead: 'لید' } }), 'application/json; charset=x-klingon').expect(415);
