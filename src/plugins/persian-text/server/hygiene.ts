@@ -77,10 +77,9 @@ export const prepareForSave = (
   strapi: Core.Strapi, uid: string, locale: string, data: Record<string, unknown>, creating = true,
 ): Record<string, unknown> => {
   const config = strapi.config.get('plugin::persian-text') as PersianTextConfig;
-  const fields = config.hygieneFields[uid];
-  if (!fields) return data;
+  const fields = config.hygieneFields[uid] ?? [];
   refuseControlCharacters(data, fields);
-  const cleaned = config.hygieneLocales.includes(locale) ? cleanData(data, fields) : data;
+  const cleaned = fields.length > 0 && config.hygieneLocales.includes(locale) ? cleanData(data, fields) : data;
   refuseBlankFields(cleaned, config.nonBlankFields[uid] ?? {}, creating);
   return cleaned;
 };
@@ -90,8 +89,8 @@ export const registerHygiene = (strapi: Core.Strapi): void => {
   strapi.documents.use(async (context, next) => {
     if (context.action !== 'create' && context.action !== 'update') return next();
     const params = context.params as { locale?: string; data?: Record<string, unknown> };
-    const { hygieneFields } = strapi.config.get('plugin::persian-text') as PersianTextConfig;
-    if (!hygieneFields[context.uid] || !params.data) return next();
+    const { hygieneFields, nonBlankFields } = strapi.config.get('plugin::persian-text') as PersianTextConfig;
+    if ((!hygieneFields[context.uid] && !nonBlankFields[context.uid]) || !params.data) return next();
     const locale = params.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
     params.data = prepareForSave(strapi, context.uid, locale, params.data, context.action === 'create');
     return next();
