@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-const config: Core.Config.Middlewares = [
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
@@ -9,12 +9,20 @@ const config: Core.Config.Middlewares = [
   'strapi::query',
   // Oversized pages and filter values that do not fit their field are a 400, not a clamp or a 500.
   'global::query-guard',
+  // Every JSON body read here, once: not UTF-8 → 400 with the byte offset, another charset decoded as
+  // declared (unknown → 415), nesting deeper than maxDepth → 400, all before parsing
+  // (docs/api.md). Before the cache, which reads GraphQL queries from the body.
+  {
+    name: 'global::json-body',
+    config: { limit: env('JSON_BODY_LIMIT', '1mb'), maxDepth: env.int('JSON_MAX_DEPTH', 32) },
+  },
   // Public reads answered from the publish-invalidated cache; wraps the Jalali middleware so it stores
   // final answers (docs/cache.md).
   'plugin::response-cache.cache',
   // Jalali filter values in, `<field>Jalali` siblings out, on /api/ routes only.
   'plugin::jalali-date.rest',
-  'strapi::body',
+  // Multipart, forms and text; JSON is read above.
+  { name: 'strapi::body', config: { json: false } },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -375,12 +375,16 @@ export class ArchiveImporter {
       const document = await this.strapi.documents(OFFICIAL_UID).create({
         locale: this.options.locale,
         ...(this.options.publish ? { status: 'published' as const } : {}),
-        data: { fullName: candidate.fullName, ...(candidate.role ? { role: candidate.role } : {}) } as never,
+        data: {
+          fullName: candidate.fullName,
+          ...(candidate.role ? { role: candidate.role } : {}),
+          ...(candidate.aliases ? { aliases: candidate.aliases } : {}),
+        } as never,
       });
       created.push({
         documentId: document.documentId,
         fullName: candidate.fullName,
-        aliases: [],
+        aliases: candidate.aliases ?? [],
         ...(candidate.role ? { role: candidate.role } : {}),
       });
     }

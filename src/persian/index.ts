@@ -3,3 +3,4 @@ export * from './characters';
 export * from './digits';
 export * from './letters';
 export * from './cleanup';
+export * from './blank';

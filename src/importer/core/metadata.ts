@@ -87,7 +87,7 @@ export const dateLineText = (line: string): string | null => {
     .replace(/(\d{4})\.(\d{1,2})\.(\d{1,2})/, '$1/$2/$3')
     .trim();
   // Time first («۱۹:۲۳ - ۱۳۹۶/۰۸/۰۹»): the parser wants the date first.
-  const timeFirst = /^(?:ساعت ?)?(\d{1,2}:\d{2}) ?[-–—،,]? ?(.+)$/.exec(date);
+  const timeFirst = /^(?:ساعت ?)?(\d{1,2}:\d{2}(?::\d{2})?) ?[-–—،,]? ?(.+)$/.exec(date);
   if (timeFirst) date = `${timeFirst[2]} ${timeFirst[1]}`;
   return date;
 };

@@ -14,6 +14,8 @@ export interface OfficialReport {
   fullName: string;
   role: string | null;
   matched: boolean;
+  /** For a candidate: shorter names the story calls them by later («حسینی» after «مریم حسینی»). */
+  aliases?: string[];
 }
 
 /** A unit of story text in reading order: title, lead, then the body blocks. */
@@ -46,8 +48,8 @@ const MAX_CLAUSE_CHARS = 300;
 
 /** Speech verbs as newsrooms write them, over folded text (تأکید folds to تاکید). */
 const SPEECH_VERB =
-  `(?:(?:اظهار|تاکید|عنوان|بیان|خاطر${GAP}نشان|تصریح|اعلام|اضافه|اذعان|تشریح)${GAP}(?:کرد|داشت|نمود)` +
-  `|گفت|افزود|(?:ادامه|توضیح)${GAP}داد|یاد${GAP}آور${GAP}(?:شد|کرد)|می${GAP}گوید)(?:ند)?`;
+  `(?:(?:اظهار|تاکید|عنوان|بیان|خاطر${GAP}نشان|تصریح|اعلام|اضافه|اذعان|تشریح|یاد${GAP}آوری|سخنرانی)${GAP}(?:کرد|داشت|نمود)` +
+  `|گفته${GAP}(?:است|بود)|گفت|افزود|(?:ادامه|توضیح|هشدار|خبر|پاسخ)${GAP}داد|یاد${GAP}آور${GAP}(?:شد|کرد)|می${GAP}گوید)(?:ند)?`;
 
 /** A speech verb and its colon: what opens a quotation. */
 const SPEECH_COLON = new RegExp(`(?<![${L}\\u200C])${SPEECH_VERB} ?[:：]`);
@@ -67,7 +69,8 @@ const keys = (words: string): Set<string> => new Set(words.split(' ').map(wordKe
 /** First words of a role phrase (office titles). */
 const ROLE_HEADS = keys(
   'نماینده وزیر رئیس رییس معاون سخنگوی سخنگو مدیرکل مدیرعامل مدیر مشاور دبیر دبیرکل عضو استاندار فرماندار ' +
-    'شهردار بخشدار دادستان فرمانده سفیر نایب جانشین قائممقام رئیسکل سرپرست',
+    'شهردار بخشدار دادستان فرمانده سفیر نایب جانشین قائممقام رئیسکل سرپرست نخستوزیر رهبر سرکنسول کاردار ' +
+    'سرمربی',
 );
 
 /** Where a role phrase stops: prepositions, verbs, pronouns, time words. */
@@ -84,8 +87,16 @@ const ANAPHORA = keys('این همین آن همان');
 
 /** Words dropped before a name: conjunctions and honorifics. */
 const LEADING = keys('و اما ولی سپس همچنین ضمنا');
-const HONORIFICS = keys('آقای خانم دکتر مهندس سردار سرتیپ سرلشکر استاد حجتالاسلام حجتالاسلاموالمسلمین آیتالله');
+const HONORIFICS = keys(
+  'آقای خانم دکتر مهندس سردار سرتیپ سرلشکر سرهنگ سرگرد سروان ستوان دریادار استاد حجتالاسلام حجتالاسلاموالمسلمین آیتالله',
+);
 const NAME_PREFIXES = keys('سید سیده میر');
+
+/** Occupations that head a description in apposition («کارگردان فیلم …، NAME، …»), not an office. */
+const DESCRIPTION_HEAD_WORDS =
+  'کارگردان بازیگر فعال نویسنده شاعر خواننده آهنگساز بازیکن مربی ورزشکار وکیل پزشک هنرمند تهیهکننده عکاس ' +
+  'فیلمساز اقتصاددان جامعهشناس روانشناس حقوقدان کارآفرین';
+const DESCRIPTION_HEADS = keys(DESCRIPTION_HEAD_WORDS);
 
 /** Words that are never part of a person's name in these patterns. */
 const STOP_WORDS = keys(
@@ -105,7 +116,31 @@ const STOP_WORDS = keys(
     // groups of people
     'مردم نمایندگان کارشناسان کارشناس مسئولان مسئول مسوولان مسوول مدیران فعالان اعضای مقامات مقام منابع ' +
     'منبع رسمی آگاه پژوهشگر پژوهشگران تحلیلگر تحلیلگران دانشجو دانشجویان کاربران متخصصان پزشکان ' +
-    'معاونت ریاست دبیرخانه',
+    'معاونت ریاست دبیرخانه پزشکی ' +
+    // organisations and bodies that announce, as agencies name them
+    'باشگاه تیم فدراسیون کمیته صندوق گمرک بورس حزب جبهه بنیاد نهاد کانون موسسه پژوهشگاه سفارت دادگاه دادسرا ' +
+    'بیمارستان کاخ پارلمان کنگره شبکه صداوسیما تلویزیون رادیو نشریه مجله ' +
+    // places
+    'خیابان میدان بزرگراه کوچه محله منطقه روستا روستای بندر فرودگاه ورزشگاه دریاچه رودخانه خلیج دریای کوه جزیره ' +
+    'شمالی جنوبی شرقی غربی سعودی متحده عربی ' +
+    // people named through someone else, and groups
+    'خانواده همسر پدر مادر برادر خواهر فرزند همکاران همتای پیکر نامه عکس شماری تعدادی جمعی اهالی ساکنان مسافران ' +
+    'شاهدان کشاورزان کارگران ' +
+    // what heads a description in apposition
+    DESCRIPTION_HEAD_WORDS,
+);
+
+/** Verbs that close a clause of their own; never inside the adjunct between a speaker and «گفت». */
+const FINITE_VERBS = keys('شد شدند است بود بودند کرد کردند یافت رسید');
+
+/**
+ * Words that open what stands between a speaker's name and the speech verb: time, place, occasion and
+ * manner («NAME روز دوشنبه در نشست خبری … اظهار کرد», «NAME که در مراسم … سخن می‌گفت، افزود»).
+ */
+const ADJUNCT_OPENERS = keys(
+  'در درباره به با برای از ضمن طی پس پیش هنگام حین روز امروز دیروز امشب دیشب صبح ظهر عصر شب شامگاه بامداد ' +
+    'بعدازظهر پیشازظهر هفته ماه سال اخیرا پیشتر همچنین نیز هم که خطاب سپس ضمنا شنبه یکشنبه دوشنبه سهشنبه ' +
+    'چهارشنبه پنجشنبه جمعه',
 );
 
 interface Word {
@@ -119,6 +154,7 @@ interface Word {
 /** A text unit prepared once for every search. */
 interface Prepared {
   analysis: string;
+  /** Folded, with short parenthesised asides blanked. */
   folded: string;
   squeezed: string;
   /** squeezed[i] came from folded[origin[i]]. */
@@ -151,7 +187,10 @@ const prepare = (text: string): Prepared => {
       origin.push(i);
     }
   }
-  return { analysis, folded, squeezed: squeezedChars.join(''), origin, words: tokenize(folded, 0) };
+  // Short asides in parentheses («امروز (سه‌شنبه)», «(ره)») and titles in guillemets («در برنامه «سلام
+  // تهران» گفت») are blanked for the clause reading, after known names were given their chance in `squeezed`.
+  const clauses = folded.replace(/\([^()]{0,40}\)|«[^«»]{0,60}»/g, (aside) => ' '.repeat(aside.length));
+  return { analysis, folded: clauses, squeezed: squeezedChars.join(''), origin, words: tokenize(clauses, 0) };
 };
 
 /** Whether the text between two words is only spaces (no punctuation sets them apart). */
@@ -270,16 +309,17 @@ interface Candidate {
   consumed: Span[];
 }
 
-type Reading = { kind: 'name'; name: Span; role: string | null } | { kind: 'role'; role: string } | null;
+/** A name read after an office title also reads as that whole office phrase (`asRole`). */
+type Reading = { kind: 'name'; name: Span; role: string | null; asRole?: string } | { kind: 'role'; role: string } | null;
 
 const textOf = (prepared: Prepared, words: ReadonlyArray<Word>): string =>
   words.length === 0 ? '' : prepared.analysis.slice(words[0].start, words[words.length - 1].end);
 
 const PERSIAN_WORD = /^[\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u06D5\u06FA-\u06FF\u200C]{2,}$/;
 
-/** 2–4 Persian words, none a stop word or an office title. */
-const isName = (prepared: Prepared, words: ReadonlyArray<Word>): boolean =>
-  words.length >= 2 &&
+/** 2–4 Persian words (1 for a surname naming someone already introduced), none a stop word or an office title. */
+const isName = (prepared: Prepared, words: ReadonlyArray<Word>, minWords = 2): boolean =>
+  words.length >= minWords &&
   words.length <= 4 &&
   words.every(
     (word) =>
@@ -324,13 +364,11 @@ const trimTrailingAnd = (words: Word[]): Word[] => {
 };
 
 /**
- * Reads one clause (a run of words between punctuation) that ends where an introduction begins.
- * «اصغر سلیمی» is a name; «نماینده مجلس اصغر سلیمی» is a role and a name (the last two words, three
- * after سید/میر); «نماینده مجلس» alone is a role; anything else (a pronoun, «این نماینده مجلس», a
- * longer clause) is nothing.
+ * Reads the words of a clause. «اصغر سلیمی» is a name; «نماینده مجلس اصغر سلیمی» is a role and a name
+ * (the last two words, three after سید/میر); «نماینده مجلس» alone is a role; anything else (a pronoun,
+ * «این نماینده مجلس», a longer clause) is nothing. One word is a name only as a surname (`minWords`).
  */
-const readClause = (prepared: Prepared, span: Span): Reading => {
-  const words = tokenize(prepared.folded.slice(span.start, span.end), span.start);
+const readWords = (prepared: Prepared, words: ReadonlyArray<Word>, minWords: number): Reading => {
   let at = 0;
   while (at < words.length && LEADING.has(words[at].key)) at += 1;
   at = skipHonorifics(words, at);
@@ -343,45 +381,110 @@ const readClause = (prepared: Prepared, span: Span): Reading => {
     if (extent < rest.length - size - 1) return null;
     if (rest.length > size && isName(prepared, rest.slice(-size))) {
       const name = rest.slice(-size);
-      return { kind: 'name', name: { start: name[0].start, end: name[size - 1].end }, role: textOf(prepared, trimTrailingAnd(rest.slice(0, -size))) };
+      return {
+        kind: 'name',
+        name: { start: name[0].start, end: name[size - 1].end },
+        role: textOf(prepared, trimTrailingAnd(rest.slice(0, -size))),
+        asRole: textOf(prepared, trimTrailingAnd(rest)),
+      };
     }
     const role = trimTrailingAnd(rest);
     return extent >= role.length - 1 ? { kind: 'role', role: textOf(prepared, role) } : null;
   }
-  if (isName(prepared, rest)) return { kind: 'name', name: { start: rest[0].start, end: rest[rest.length - 1].end }, role: null };
+  if (isName(prepared, rest, minWords)) return { kind: 'name', name: { start: rest[0].start, end: rest[rest.length - 1].end }, role: null };
+  // «مسعود جهانگیری مدیرکل دفتر بازرسی وزارت کار»: a name, then an office phrase to the end.
+  const title = rest.findIndex(isRoleHead);
+  if (title >= 2 && title <= 4 && isName(prepared, rest.slice(0, title)) && roleExtent(prepared, rest, title) === rest.length - 1) {
+    return { kind: 'name', name: { start: rest[0].start, end: rest[title - 1].end }, role: textOf(prepared, trimTrailingAnd(rest.slice(title))) };
+  }
   return null;
 };
 
-/** The clause that ends at `end`: back over letters, ZWNJ and spaces to the previous punctuation. */
+/**
+ * Reads one clause (a run of words between punctuation) that ends where an introduction begins: the
+ * whole clause, else its words up to an adjunct opener («NAME روز دوشنبه در …», «ROLE NAME در جمع …»),
+ * the first split that reads as a name winning. A clause that starts with an opener is an adjunct.
+ */
+const readClause = (prepared: Prepared, span: Span): Reading | 'adjunct' => {
+  const words = tokenize(prepared.folded.slice(span.start, span.end), span.start);
+  if (words.length > 0 && ADJUNCT_OPENERS.has(words[0].key)) return words.some((word) => FINITE_VERBS.has(word.key)) ? null : 'adjunct';
+  const whole = readWords(prepared, words, 1);
+  if (whole?.kind === 'name') return whole;
+  let role: Reading = whole;
+  for (let k = 1; k < words.length; k += 1) {
+    if (!ADJUNCT_OPENERS.has(words[k].key)) continue;
+    // A finite verb after the split ends the name's clause: «حکم … تایید شد و وکیل او گفت».
+    if (words.slice(k).some((word) => FINITE_VERBS.has(word.key))) break;
+    const reading = readWords(prepared, words.slice(0, k), 1);
+    if (reading?.kind === 'name') return reading;
+    role ??= reading;
+  }
+  return role;
+};
+
+/** The clause that ends at `end`: back over letters, digits, ZWNJ and spaces to the previous punctuation. */
 const clauseBefore = (folded: string, end: number): (Span & { boundary: string | undefined }) | null => {
   let stop = end;
   while (stop > 0 && folded[stop - 1] === ' ') stop -= 1;
   let start = stop;
-  while (start > 0 && (isLetter(folded[start - 1]) || folded[start - 1] === ' ' || folded[start - 1] === '\u200C')) {
+  while (start > 0 && (isLetter(folded[start - 1]) || /[ \u200C0-9\u06F0-\u06F9]/.test(folded[start - 1]))) {
     start -= 1;
     if (stop - start > MAX_CLAUSE_CHARS) return null;
   }
   return { start, end: stop, boundary: folded[start - 1] };
 };
 
+const isComma = (char: string | undefined): boolean => char === '،' || char === ',';
+
+const SOURCE_OPENER = new RegExp(`^به${GAP}گزارش(?![${L}])`);
+
 /**
- * A person introduced before `at`: the clause right before it is a name (with or without a role), or
- * the name stands one or two commas earlier with a role in apposition («علی مطهری، نماینده مردم
- * تهران، در گفت و گو با»).
+ * What stands before a name read in apposition (one or more commas before the introduction): the start
+ * of a sentence, «به گزارش …،», a description («کارگردان فیلم …،») or an office phrase («وزیر نیرو، رضا
+ * اردکانیان، …») — whose role it is. Anything else («در دیدار با همتای خود، NAME، …») makes the name
+ * someone else's apposition.
+ */
+const appositionOpening = (prepared: Prepared, clause: Span & { boundary: string | undefined }): { role: string | null } | null => {
+  if (!isComma(clause.boundary)) return { role: null };
+  const before = clauseBefore(prepared.folded, clause.start - 1);
+  if (before === null) return null;
+  if (SOURCE_OPENER.test(prepared.folded.slice(before.start, before.end).trimStart())) return { role: null };
+  const words = tokenize(prepared.folded.slice(before.start, before.end), before.start);
+  if (words.length > 0 && DESCRIPTION_HEADS.has(words[0].key)) return { role: null };
+  const reading = words.length === 0 ? null : readWords(prepared, words, 2);
+  if (reading?.kind === 'role') return { role: reading.role };
+  return reading?.kind === 'name' && reading.asRole !== undefined ? { role: reading.asRole } : null;
+};
+
+/**
+ * A person introduced before `at`: the clause right before it is a name (with or without a role, maybe
+ * followed by an adjunct), or the name stands up to five commas earlier with roles, descriptions and
+ * adjuncts after it («علی مطهری، نماینده مردم تهران، روز یکشنبه در نشست خبری گفت»).
  */
 const candidateBefore = (prepared: Prepared, unit: number, at: number): Candidate | null => {
   let role: string | null = null;
   const consumed: Span[] = [];
   let end = at;
-  for (let hop = 0; hop < 3; hop += 1) {
+  for (let hop = 0; hop < 6; hop += 1) {
     const clause = clauseBefore(prepared.folded, end);
     if (clause === null) return null;
     consumed.push(clause);
     const reading = clause.start === clause.end ? null : readClause(prepared, clause);
-    if (reading?.kind === 'name') return { unit, name: reading.name, role: reading.role ?? role, consumed };
-    if (reading?.kind === 'role' && role === null) role = reading.role;
-    else if (!(hop === 0 && clause.start === clause.end)) return null;
-    if (clause.boundary !== '،' && clause.boundary !== ',') return null;
+    if (reading === null || reading === 'adjunct') {
+      // Right before the introduction only an adjunct or nothing; further back also a description in
+      // apposition («نرگس یزدانی، کارشناس ارشد حوزه انرژی، در این باره گفت»).
+      if (reading === null && hop === 0 && clause.start !== clause.end) return null;
+    } else if (reading.kind === 'role') {
+      role ??= reading.role;
+    } else if (hop === 0 || prepared.folded.slice(reading.name.start, reading.name.end).includes(' ')) {
+      const opening = hop === 0 ? { role: null } : appositionOpening(prepared, clause);
+      if (opening !== null) return { unit, name: reading.name, role: reading.role ?? role ?? opening.role, consumed };
+      // Not a name in apposition but an office phrase («علی اکبر رحیمی، دبیرکل خانه کارگر، …») or a
+      // description that reads like one («مینا اکبری، فعال حقوق کودکان، …»): the name is further back.
+      if (reading.asRole !== undefined) role ??= reading.asRole;
+    }
+    // (One word further back is a list item or a description, «…، ری، شمیرانات، …», not a surname.)
+    if (!isComma(clause.boundary)) return null;
     end = clause.start - 1;
   }
   return null;
@@ -434,8 +537,10 @@ const findRolePhrases = (prepared: Prepared): RolePhrase[] => {
  * («اظهار کرد:», «تاکید کرد:», «گفت:» ...), it names a known official by full name or alias.
  *
  * Candidates: people introduced as «NAME در گفت و گو با», «NAME <speech verb>» or «NAME با اشاره به»,
- * where NAME is a whole clause of 2–4 words without stop words, optionally after an office title
- * («وزیر نیرو رضا اردکانیان») or followed by one in apposition. A candidate without a role written
+ * where NAME is 2–4 words without stop words, optionally after an office title («وزیر نیرو رضا
+ * اردکانیان») or with one in apposition, and optionally followed by an adjunct of time, place or
+ * occasion («NAME روز دوشنبه در نشست خبری …»). A later name that ends an earlier candidate's («حسینی»
+ * after «مریم حسینی») is that candidate, reported as an alias. A candidate without a role written
  * with the name takes the nearest earlier office phrase that introduces someone anonymously («یک
  * نماینده مجلس شورای اسلامی ...»): first in its own paragraph, then in the lead. Phrases already
  * attached to a name and anaphoric ones («این نماینده مجلس») are skipped. Candidates whose name is a
@@ -470,7 +575,7 @@ export const analyseOfficials = (units: ReadonlyArray<TextUnit>, officials: Read
     return fromLead ? fromLead.text : null;
   };
 
-  type Entry = OfficialReport & { order: [number, number]; key: string };
+  type Entry = OfficialReport & { order: [number, number]; key: string; tails?: Set<string> };
   const entries = new Map<string, Entry>();
   const note = (key: string, report: OfficialReport, order: [number, number]) => {
     const existing = entries.get(key);
@@ -499,7 +604,17 @@ export const analyseOfficials = (units: ReadonlyArray<TextUnit>, officials: Read
       if (role !== null && !detectedRoles.has(byName.official)) detectedRoles.set(byName.official, role);
       continue;
     }
-    note(`candidate:${key}`, { fullName, role, matched: false }, order);
+    // «حسینی تاکید کرد» after «مریم حسینی …»: the person already introduced, called by their surname.
+    const introduced = Array.from(entries.values()).find((entry) => entry.tails?.has(key));
+    if (introduced) {
+      if (!introduced.aliases!.includes(fullName)) introduced.aliases!.push(fullName);
+      continue;
+    }
+    const words = fullName.split(' ');
+    if (words.length < 2) continue;
+    note(`candidate:${key}`, { fullName, role, matched: false, aliases: [] }, order);
+    const entry = entries.get(`candidate:${key}`)!;
+    entry.tails = new Set(words.slice(1).map((_word, i) => squeezedKey(words.slice(i + 1).join(' '))));
   }
 
   mentions.forEach((unitMentions, unitIndex) => {
@@ -524,5 +639,8 @@ export const analyseOfficials = (units: ReadonlyArray<TextUnit>, officials: Read
   });
 
   const ordered = Array.from(entries.values()).sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
-  return { quotes, officials: ordered.map(({ fullName, role, matched }) => ({ fullName, role, matched })) };
+  return {
+    quotes,
+    officials: ordered.map(({ fullName, role, matched, aliases }) => (aliases?.length ? { fullName, role, matched, aliases } : { fullName, role, matched })),
+  };
 };

@@ -144,6 +144,32 @@ describe('what the import answers', () => {
   });
 });
 
+describe('people introduced away from the speech verb, then called by their surname', () => {
+  const paragraphs = [
+    'مریم حسینی، رئیس اداره استاندارد استان اصفهان، صبح امروز در نشست شورای اداری استان گفت: ۱۲ واحد تولیدی پلمب شد.',
+    'حسینی همچنین تاکید کرد: بازرسی‌ها تا پایان سال ادامه دارد.',
+    'کیوان صدری روز دوشنبه در گفت و گو با خبرنگار ایرنا افزود: قرارداد هفته آینده امضا می‌شود.',
+  ];
+
+  it('are candidates in a dry run, the surname an alias of the same person', async () => {
+    const res = await post(fullAccess).send({ dryRun: true, files: [{ name: 'people.txt', content: story(40, { paragraphs }) }] }).expect(200);
+    expect(res.body.documents[0].article.officials).toEqual([
+      { fullName: 'مریم حسینی', role: 'رئیس اداره استاندارد استان اصفهان', matched: false, aliases: ['حسینی'] },
+      { fullName: 'کیوان صدری', role: null, matched: false },
+    ]);
+  });
+
+  it('with createOfficials the official keeps the alias and both of her quotes are linked, and his', async () => {
+    const res = await post(fullAccess).send({ createOfficials: true, files: [{ name: 'people.txt', content: story(41, { paragraphs }) }] }).expect(200);
+    const official = await app.strapi.db.query('api::official.official').findOne({ where: { fullName: 'مریم حسینی', locale: 'fa' } });
+    expect(official.aliases).toEqual(['حسینی']);
+    const read = await app.http().get(`/api/articles/${res.body.documents[0].documentId}?status=draft&populate[body][on][article.quote][populate]=official`)
+      .set('Authorization', fullAccess).expect(200);
+    const quotes = read.body.data.body.filter((block: { __component: string }) => block.__component === 'article.quote');
+    expect(quotes.map((quote: { official: { fullName: string } }) => quote.official.fullName)).toEqual(['مریم حسینی', 'مریم حسینی', 'کیوان صدری']);
+  });
+});
+
 describe('bad requests and limits', () => {
   it.each([
     ['no files', {}],

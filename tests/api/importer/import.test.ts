@@ -222,7 +222,7 @@ describe('quoted officials', () => {
 
   it('officials are matched by alias for the locale only', async () => {
     const dry = (await open({ locale: 'en' })).dryRun(input('seed.txt', SEED_BYTES));
-    expect(dry.ok && dry.article.officials).toEqual([{ fullName: SEED_OFFICIAL, role: SEED_ROLE, matched: false }]);
+    expect(dry.ok && dry.article.officials).toEqual([{ fullName: SEED_OFFICIAL, role: SEED_ROLE, matched: false, aliases: ['سلیمی'] }]);
     const fa = (await open()).dryRun(input('seed.txt', SEED_BYTES));
     expect(fa.ok && fa.article.body.filter((block) => block.type === 'quote')).toHaveLength(3);
   });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   buildSnippet, cleanEditorText, indexKey, parseSearchQuery, searchKey, SearchQueryError, snippetHtml,
 } from '../../../src/plugins/persian-text/core';
+import { isBlankText } from '../../../src/persian';
 
 describe('cleanEditorText', () => {
   it.each([
@@ -84,5 +85,15 @@ describe('snippets', () => {
 
   it('is null when nothing matches', () => {
     expect(buildSnippet('متن', ['دیگر'])).toBeNull();
+  });
+});
+
+describe('isBlankText: nothing a reader could see', () => {
+  it.each(['', '   ', '\u00A0\u00A0', 'ـــ', '\u200C\u200D', '\u200F\u202B\u2066', '\u064B\u0650', '\t\n', '\u3164', '\uFEFF'])('%j is blank', (text) => {
+    expect(isBlankText(text)).toBe(true);
+  });
+
+  it.each(['ب', ' ا ', '۱', 'a', '🔥', 'ـبـ', '.'])('%j is not', (text) => {
+    expect(isBlankText(text)).toBe(false);
   });
 });

@@ -18,6 +18,7 @@ export interface JalaliDateTimeParts {
   readonly day: number;
   readonly hour?: number;
   readonly minute?: number;
+  readonly second?: number;
 }
 
 /** Far longer than any date line; refusing more keeps error messages and regex work small. */
@@ -38,15 +39,15 @@ const FRIDAY = 'جمعه';
 /*
  * After normalisation: Latin digits, single spaces, and ZWNJ only inside words. The weekday's parts may
  * be joined by a ZWNJ, a space or nothing (سه‌شنبه، سه شنبه، سهشنبه). The date is year/month/day with one
- * separator, or day, month name (optionally followed by ماه) and year. The time may follow a space,
- * a comma or a dash, with or without ساعت.
+ * separator, or day, month name (optionally followed by ماه) and year. The time (seconds optional, as
+ * archives keep them) may follow a space, a comma or a dash, with or without ساعت.
  */
 const DATE_TIME = new RegExp(
   '^' +
     `(?:(?<weekday>(?:(?<prefix>${WEEKDAY_PREFIXES.slice(1).join('|')})[ ${ZWNJ}]?)?شنبه|${FRIDAY}) ?[،,]? ?)?` +
     '(?:(?<year>\\d{4})(?<separator>[/-])(?<month>\\d{1,2})\\k<separator>(?<day>\\d{1,2})' +
     '|(?<namedDay>\\d{1,2}) ?(?<monthName>\\D+?) ?(?<namedYear>\\d{4}))' +
-    '(?:(?: ?[،,-] ?| )(?:ساعت ?)?(?<hour>\\d{1,2}):(?<minute>\\d{2}))?' +
+    '(?:(?: ?[،,-] ?| )(?:ساعت ?)?(?<hour>\\d{1,2}):(?<minute>\\d{2})(?::(?<second>\\d{2}))?)?' +
     '$',
 );
 
@@ -71,7 +72,7 @@ const monthFromName = (written: string, input: string): number => {
 /**
  * Reads a Jalali date as editors type it and archives hold it: Persian, Arabic-Indic or Latin digits;
  * 1396/8/9, ۱۳۹۶-۰۸-۰۹ or ۹ آبان ۱۳۹۶; an optional leading weekday, which must agree with the date;
- * an optional time (ساعت ۱۹:۲۳). Anything impossible throws a JalaliDateError saying what is wrong:
+ * an optional time (ساعت ۱۹:۲۳, or ۰۸:۱۵:۳۰ with seconds). Anything impossible throws a JalaliDateError saying what is wrong:
  * dates never roll over.
  */
 export const parseJalali = (text: string): JalaliDateTimeParts => {
@@ -86,14 +87,16 @@ export const parseJalali = (text: string): JalaliDateTimeParts => {
   assertJalaliDate(year, month, day, text);
 
   const time = groups.hour === undefined ? undefined : { hour: Number(groups.hour), minute: Number(groups.minute) };
-  if (time !== undefined) assertClockTime(time.hour, time.minute, 0, text);
+  const second = groups.second === undefined ? undefined : Number(groups.second);
+  if (time !== undefined) assertClockTime(time.hour, time.minute, second ?? 0, text);
 
   if (groups.weekday !== undefined) {
     const written = groups.weekday === FRIDAY ? 6 : WEEKDAY_PREFIXES.indexOf(groups.prefix ?? '');
     const actual = jalaliWeekday(year, month, day);
     if (written !== actual) throw weekdayMismatch(written, actual, { year, month, day }, text);
   }
-  return time === undefined ? { year, month, day } : { year, month, day, ...time };
+  if (time === undefined) return { year, month, day };
+  return second === undefined ? { year, month, day, ...time } : { year, month, day, ...time, second };
 };
 
 /** The instant a Jalali date (and time) names in Tehran; a date alone means Tehran midnight at its start. */

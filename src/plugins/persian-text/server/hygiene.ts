@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { isBlankText } from '../../../persian';
 import { cleanEditorText, findControlCharacter } from '../core';
 import type { PersianTextConfig } from './config';
 
@@ -50,15 +51,37 @@ export const refuseControlCharacters = (data: Record<string, unknown>, fields: R
 };
 
 /**
- * `data` as it may be saved: refused with a control character (every locale), cleaned in the configured
- * locales. For the Document Service middleware below and the importer's direct path alike.
+ * Refuses a named field with nothing to read (missing or null on create, null or blank when sent): a
+ * story without a title would be published with no title and no slug.
  */
-export const prepareForSave = (strapi: Core.Strapi, uid: string, locale: string, data: Record<string, unknown>): Record<string, unknown> => {
+export const refuseBlankFields = (data: Record<string, unknown>, names: Record<string, string>, creating: boolean): void => {
+  for (const [field, nameFa] of Object.entries(names)) {
+    if (!creating && !(field in data)) continue;
+    const value = data[field];
+    if (typeof value === 'string' ? !isBlankText(value) : value !== undefined && value !== null) continue;
+    throw new errors.ValidationError(`Field "${field}" is empty: it holds no text but spaces, invisible characters, tatweel or marks`, {
+      code: 'BLANK_FIELD',
+      field,
+      messageFa: `${nameFa} خالی است؛ آن را با متن بنویسید (فاصله، کشیده و نویسه‌های نامرئی متن به حساب نمی‌آیند).`,
+      errors: [{ path: [field], message: `${nameFa} خالی است.`, name: 'ValidationError' }],
+    });
+  }
+};
+
+/**
+ * `data` as it may be saved: refused with a control character or a blank named field (every locale),
+ * cleaned in the configured locales. For the Document Service middleware below and the importer's
+ * direct path alike (which only creates).
+ */
+export const prepareForSave = (
+  strapi: Core.Strapi, uid: string, locale: string, data: Record<string, unknown>, creating = true,
+): Record<string, unknown> => {
   const config = strapi.config.get('plugin::persian-text') as PersianTextConfig;
-  const fields = config.hygieneFields[uid];
-  if (!fields) return data;
+  const fields = config.hygieneFields[uid] ?? [];
   refuseControlCharacters(data, fields);
-  return config.hygieneLocales.includes(locale) ? cleanData(data, fields) : data;
+  const cleaned = fields.length > 0 && config.hygieneLocales.includes(locale) ? cleanData(data, fields) : data;
+  refuseBlankFields(cleaned, config.nonBlankFields[uid] ?? {}, creating);
+  return cleaned;
 };
 
 /** Every write path (admin, REST, GraphQL, importer) goes through here or `prepareForSave`. */
@@ -66,10 +89,10 @@ export const registerHygiene = (strapi: Core.Strapi): void => {
   strapi.documents.use(async (context, next) => {
     if (context.action !== 'create' && context.action !== 'update') return next();
     const params = context.params as { locale?: string; data?: Record<string, unknown> };
-    const { hygieneFields } = strapi.config.get('plugin::persian-text') as PersianTextConfig;
-    if (!hygieneFields[context.uid] || !params.data) return next();
+    const { hygieneFields, nonBlankFields } = strapi.config.get('plugin::persian-text') as PersianTextConfig;
+    if ((!hygieneFields[context.uid] && !nonBlankFields[context.uid]) || !params.data) return next();
     const locale = params.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
-    params.data = prepareForSave(strapi, context.uid, locale, params.data);
+    params.data = prepareForSave(strapi, context.uid, locale, params.data, context.action === 'create');
     return next();
   });
 };

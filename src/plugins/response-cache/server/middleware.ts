@@ -208,18 +208,21 @@ export const responseCacheMiddleware = (strapi: Core.Strapi) => async (ctx: Ctx,
       if (!runtime.graphql) return bypass(ctx, next, runtime, false);
       const declared = Number(ctx.get('Content-Length') || 0);
       if (declared > MAX_GRAPHQL_BODY) return bypass(ctx, next, runtime, false);
-      const raw = await readBody(ctx.req, MAX_GRAPHQL_BODY);
+      // A JSON body has been read and checked by `global::json-body` (config/middlewares.ts); others are read here.
+      const raw = typeof ctx.request.rawBody === 'string' ? Buffer.from(ctx.request.rawBody) : await readBody(ctx.req, MAX_GRAPHQL_BODY);
       if (raw === null) ctx.throw(413, 'GraphQL request body too large');
-      let payload: unknown;
-      try {
-        payload = JSON.parse(raw!.toString('utf8'));
-      } catch {
-        replayBody(ctx, raw!);
-        return bypass(ctx, next, runtime, false);
+      let payload: unknown = ctx.request.body;
+      if (typeof ctx.request.rawBody !== 'string') {
+        try {
+          payload = JSON.parse(raw!.toString('utf8'));
+        } catch {
+          replayBody(ctx, raw!);
+          return bypass(ctx, next, runtime, false);
+        }
+        // The GraphQL plugin's body parser leaves a body that is already there alone.
+        ctx.request.body = payload;
+        ctx.request.rawBody = raw!.toString('utf8');
       }
-      // The GraphQL plugin's body parser leaves a body that is already there alone.
-      ctx.request.body = payload;
-      ctx.request.rawBody = raw!.toString('utf8');
       if (raw!.length > runtime.options.graphql.maxBodyKb * 1024) return bypass(ctx, next, runtime, false);
       const verdict = runtime.graphql.classify(payload);
       if (!verdict.cacheable) return bypass(ctx, next, runtime, false);
