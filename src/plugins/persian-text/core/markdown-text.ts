@@ -1,6 +1,6 @@
 /**
  * The text a reader sees in a paragraph's Markdown, for search snippets: link and image syntax, emphasis,
- * code marks, heading, quote and list markers and backslash escapes go; their text stays. Raw HTML is
+ * code marks, heading, quote and bullet marks and backslash escapes go; their text stays. Raw HTML is
  * kept as written (it is text to a reader's escaping renderer too, docs/api.md → Writing).
  */
 const INLINE: Array<[RegExp, string]> = [
@@ -17,7 +17,8 @@ const INLINE: Array<[RegExp, string]> = [
   [/(?<![\p{L}\p{N}_])_(?=[^\s_])([^_]*?[^\s_]|)_(?![\p{L}\p{N}_])/gu, '$1'],
 ];
 
-const LINE_MARKERS = /^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)/gm;
+// Heading, quote and bullet marks; an ordered list's numbers are text a reader sees.
+const LINE_MARKERS = /^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+)/gm;
 const ESCAPED = /\\([!-/:-@[-`{-~])/g;
 const CODE_SPAN = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g;
 const PUNCTUATION = /[!-/:-@[-`{-~]/g;
