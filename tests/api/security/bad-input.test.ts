@@ -62,6 +62,7 @@ describe('importKey, the importer\'s private key, is written only by the importe
     const before = await count();
     const created = await post({ importKey: 'forged' }).expect(400);
     expect(created.body.error.message).toMatch(/importKey/);
+    expect(created.body.error.details.messageFa).toMatch(/«importKey»/);
     expect(await count()).toBe(before);
 
     const story = await post({ title: 'کلید درون‌ریزی' }).expect(201);
