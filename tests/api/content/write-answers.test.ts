@@ -41,12 +41,14 @@ describe.each(['published', 'draft'])('REST, status=%s', (status) => {
     const { documentId } = created.body.data;
     await app.http().put(`/api/sections/${sectionId}?status=published`).set('Authorization', token)
       .send({ data: { footerMode: 'custom', footerText: 'پایان خبر پیشخوان' } }).expect(200);
-    const updated = await app.http().put(`/api/articles/${documentId}?status=${status}`).set('Authorization', token)
+    const updated = await app.http().put(`/api/articles/${documentId}?status=${status}&populate=quotedOfficials`).set('Authorization', token)
       .send({ data: { section: sectionId } }).expect(200);
+    const stored = await read(documentId, status);
     await app.http().put(`/api/sections/${sectionId}?status=published`).set('Authorization', token)
       .send({ data: { footerMode: 'inherit', footerText: null } }).expect(200);
-    expect(updated.body.data.footer).toBe('پایان خبر پیشخوان');
-    expect(updated.body.data.publishedOn).toBe(created.body.data.publishedOn);
+    expect(updated.body.data).toEqual(stored);
+    expect(stored.footer).toBe('پایان خبر پیشخوان');
+    expect(stored.publishedOn).toBe(created.body.data.publishedOn);
   });
 });
 
