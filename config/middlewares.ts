@@ -16,6 +16,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     name: 'global::json-body',
     config: { limit: env('JSON_BODY_LIMIT', '1mb'), maxDepth: env.int('JSON_MAX_DEPTH', 32) },
   },
+  // `Invalid key <field>` refusals of a write also say it in Persian (messageFa).
+  'global::invalid-key-message',
   // Public reads answered from the publish-invalidated cache; wraps the Jalali middleware so it stores
   // final answers (docs/cache.md).
   'plugin::response-cache.cache',

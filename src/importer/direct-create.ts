@@ -138,7 +138,7 @@ export const createArticlesDirectly = async (strapi: Core.Strapi, trx: Knex, { l
   }
   if (ready.length === 0) return results;
 
-  const assigned = await identities.assignMany(ARTICLE_UID, locale, ready.map(({ documentId, slugBase }) => ({ documentId, slugBase })));
+  const assigned = await identities.assignMany(ARTICLE_UID, locale, ready.map(({ documentId, slugBase }) => ({ documentId, slugBase })), publish);
   const quotedIn = (item: Ready) => [...new Set(item.body.flatMap((block) => (block.__component === 'article.quote' && block.official ? [block.official] : [])))];
   const officialRows = await rowIdsOf(trx, strapi.db.metadata.get(OFFICIAL_UID).tableName, [...new Set(ready.flatMap(quotedIn))], locale);
   const sectionRows = await rowIdsOf(trx, strapi.db.metadata.get(SECTION_UID).tableName, [...new Set(ready.flatMap((item) => (item.section ? [item.section] : [])))], locale);

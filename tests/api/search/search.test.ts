@@ -57,6 +57,31 @@ describe('one spelling in, every spelling found', () => {
   });
 });
 
+describe('what a hit says', () => {
+  it('each key once: publishedOnJalali right after publishedOn, not twice', async () => {
+    const res = await search('کاظمی').expect(200);
+    expect(res.body.data.length).toBeGreaterThan(0);
+    // JSON.parse keeps one of two equal keys: count them in the bytes.
+    expect(res.text.match(/"publishedOnJalali":/g)).toHaveLength(res.body.data.length);
+    expect(Object.keys(res.body.data[0])).toEqual(
+      ['documentId', 'title', 'slug', 'newsCode', 'publishedOn', 'publishedOnJalali', 'matchedIn', 'snippet', 'snippetHtml'],
+    );
+  });
+
+  it('the snippet of a Markdown body is plain text', async () => {
+    await create({
+      title: 'میز خدمت',
+      body: [paragraph('متن کامل در **پایگاه** میزخدمت ([IR.ICTB.WWW](http://IR.ICTB.WWW)) و [سامانه‌ی _پیشخوان_](https://x.ir/a_(b)) آمده است.')],
+      publishedOn: '2024-04-01T08:00:00Z',
+    });
+    const [hit] = (await search('میزخدمت').expect(200)).body.data;
+    expect(hit.snippet).toBe('متن کامل در پایگاه میزخدمت (IR.ICTB.WWW) و سامانه‌ی پیشخوان آمده است.');
+    expect(hit.snippetHtml).toBe('متن کامل در پایگاه <mark>میزخدمت</mark> (IR.ICTB.WWW) و سامانه‌ی پیشخوان آمده است.');
+    const gql = await app.http().post('/graphql').send({ query: '{ search(q: "میزخدمت") { hits { snippet publishedOnJalali { date } } } }' }).expect(200);
+    expect(gql.body.data.search.hits).toEqual([{ snippet: hit.snippet, publishedOnJalali: { date: '۱۴۰۳/۰۱/۱۳' } }]);
+  });
+});
+
 describe('ranking and answers', () => {
   it('title matches rank above lead matches above body, newer first on ties', async () => {
     await create({ title: 'انبار گندم', publishedOn: '2023-01-01T00:00:00Z' });

@@ -54,6 +54,36 @@ describe('hostile or broken writes: a 4xx naming the problem, nothing stored', (
   });
 });
 
+describe('importKey, the importer\'s private key, is written only by the importer', () => {
+  const keyOf = async (documentId: string) =>
+    (await app.strapi.db.query('api::article.article').findMany({ where: { documentId }, select: ['importKey'] })).map((row) => row.importKey);
+
+  it('a REST create or update that sets it is refused with 400 naming the field, nothing stored', async () => {
+    const before = await count();
+    const created = await post({ importKey: 'forged' }).expect(400);
+    expect(created.body.error.message).toMatch(/importKey/);
+    expect(created.body.error.details.messageFa).toMatch(/«importKey»/);
+    expect(await count()).toBe(before);
+
+    const story = await post({ title: 'کلید درون‌ریزی' }).expect(201);
+    const { documentId } = story.body.data;
+    const updated = await app.http().put(`/api/articles/${documentId}`).set('Authorization', token)
+      .send({ data: { importKey: 'forged' } }).expect(400);
+    expect(updated.body.error.message).toMatch(/importKey/);
+    expect(await keyOf(documentId)).toEqual([null, null]);
+  });
+
+  it('a GraphQL mutation that sets it is refused naming the field, nothing stored', async () => {
+    const before = await count();
+    const res = await app.http().post('/graphql').set('Authorization', token).send({
+      query: 'mutation { createArticle(status: PUBLISHED, data: { title: "جعل کلید", lead: "لید", importKey: "forged" }) { documentId } }',
+    });
+    expect(res.body.data).toBeUndefined();
+    expect(res.body.errors[0].message).toMatch(/importKey/);
+    expect(await count()).toBe(before);
+  });
+});
+
 describe('hostile reads: never a 500, nothing changed', () => {
   it.each([
     "/api/articles?filters[title][$eq]=x' OR 1=1 --",

@@ -1,6 +1,7 @@
 import { bootApp, TestApp } from '../../harness/strapi';
 import { createApiToken } from '../../harness/tokens';
 import { SEED_TITLE } from '../../harness/seed-article';
+import { ensureTables } from '../../../src/plugins/persian-slug/server/tables';
 
 const SEED_SLUG = 'پیش-بینی-یک-نماینده-مجلس-از-واگذاری-خدمات-سازمان-ها-به-دفاتر';
 
@@ -118,6 +119,94 @@ describe('stability and history', () => {
   });
 });
 
+describe('a slug change takes effect when it is published', () => {
+  const gql = (slug: string) => app.http().post('/graphql').send({
+    query: 'query ($slug: String!) { articleBySlug(slug: $slug, locale: "fa") { slug redirected article { slug } } }',
+    variables: { slug },
+  }).expect(200);
+
+  it('until then the live slug serves the live story and the draft slug is unknown; then the old one redirects', async () => {
+    const created = await createArticle({ title: 'بارش برف در تهران' }).expect(201);
+    const { documentId } = created.body.data;
+    await app.http().put(`/api/articles/${documentId}?status=draft`).set('Authorization', token)
+      .send({ data: { slug: 'برف-سنگین-تهران' } }).expect(200);
+
+    // Read twice: the second answer comes from the response cache.
+    for (const cache of ['MISS', 'HIT']) {
+      const live = await bySlug('بارش-برف-در-تهران').redirects(0).expect(200);
+      expect(live.body.data).toMatchObject({ documentId, slug: 'بارش-برف-در-تهران' });
+      expect(live.headers['x-cache']).toBe(cache);
+      const draft = await bySlug('برف-سنگین-تهران').redirects(0).expect(404);
+      expect(JSON.stringify(draft.body)).not.toContain('بارش');
+    }
+    expect((await gql('بارش-برف-در-تهران')).body.data.articleBySlug)
+      .toEqual({ slug: 'بارش-برف-در-تهران', redirected: false, article: { slug: 'بارش-برف-در-تهران' } });
+    expect((await gql('برف-سنگین-تهران')).body.data.articleBySlug).toBeNull();
+
+    await app.http().put(`/api/articles/${documentId}?status=published`).set('Authorization', token)
+      .send({ data: {} }).expect(200);
+    const old = await bySlug('بارش-برف-در-تهران').redirects(0).expect(301);
+    expect(old.body).toEqual({ redirect: { slug: 'برف-سنگین-تهران', locale: 'fa' } });
+    expect((await bySlug('برف-سنگین-تهران').expect(200)).body.data.documentId).toBe(documentId);
+    expect((await gql('بارش-برف-در-تهران')).body.data.articleBySlug)
+      .toEqual({ slug: 'برف-سنگین-تهران', redirected: true, article: { slug: 'برف-سنگین-تهران' } });
+  });
+
+  it('a slug only a discarded draft had is never known to readers', async () => {
+    const created = await createArticle({ title: 'نرخ تورم ماهانه' }).expect(201);
+    const { documentId } = created.body.data;
+    await app.http().put(`/api/articles/${documentId}?status=draft`).set('Authorization', token)
+      .send({ data: { slug: 'تورم-نقطه-به-نقطه' } }).expect(200);
+    await app.strapi.documents('api::article.article').discardDraft({ documentId, locale: 'fa' });
+    await bySlug('تورم-نقطه-به-نقطه').redirects(0).expect(404);
+    // A later save without a slug keeps the live one, not the discarded draft's.
+    const saved = await app.http().put(`/api/articles/${documentId}?status=published`).set('Authorization', token)
+      .send({ data: { kicker: 'اقتصاد' } }).expect(200);
+    expect(saved.body.data.slug).toBe('نرخ-تورم-ماهانه');
+    await bySlug('نرخ-تورم-ماهانه').redirects(0).expect(200);
+  });
+});
+
+describe('slug lookups in another locale', () => {
+  it('the slug of an English draft of a story published only in Persian is unknown', async () => {
+    const fa = await createArticle({ title: 'نشست خبری سخنگو' }).expect(201);
+    const en = await app.http().put(`/api/articles/${fa.body.data.documentId}?locale=en&status=draft`)
+      .set('Authorization', token).send({ data: { title: 'Spokesman press briefing', lead: 'A lead' } }).expect(200);
+    expect(en.body.data.slug).toBe('spokesman-press-briefing');
+    await bySlug('spokesman-press-briefing', 'en').expect(404);
+    const gql = await app.http().post('/graphql').send({
+      query: '{ articleBySlug(slug: "spokesman-press-briefing", locale: "en") { slug } }',
+    }).expect(200);
+    expect(gql.body.data.articleBySlug).toBeNull();
+  });
+
+  it('a Persian slug asked for in English serves the Persian story and says so, for every slugged type', async () => {
+    for (const [type, slug] of [['articles', SEED_SLUG], ['sections', 'دفاتر-پیشخوان'], ['officials', 'اصغر-سلیمی']]) {
+      const res = await app.http().get(`/api/${type}/slug/${encodeURIComponent(slug)}?locale=en`).expect(200);
+      expect(res.body.data).toMatchObject({ slug, locale: 'fa' });
+      expect(res.body.meta.localeFallback).toEqual({ requested: 'en', served: 'fa' });
+      expect(res.headers['content-language']).toBe('fa');
+    }
+    const gql = await app.http().post('/graphql').send({
+      query: `{ articleBySlug(slug: "${SEED_SLUG}", locale: "en") { slug redirected article { title locale } } }`,
+    }).expect(200);
+    expect(gql.body.data.articleBySlug).toEqual({ slug: SEED_SLUG, redirected: false, article: { title: SEED_TITLE, locale: 'fa' } });
+  });
+
+  it('an English slug serves the English version, and the live Persian slug asked for in English the Persian one', async () => {
+    const fa = await createArticle({ title: 'Tehran Marathon' }).expect(201);
+    const { documentId } = fa.body.data;
+    await app.http().put(`/api/articles/${documentId}?locale=en&status=published`).set('Authorization', token)
+      .send({ data: { title: 'Tehran Marathon', lead: 'A lead', slug: 'tehran-marathon-en' } }).expect(200);
+    const en = await bySlug('tehran-marathon-en', 'en').expect(200);
+    expect(en.body.data).toMatchObject({ documentId, locale: 'en' });
+    expect(en.body.meta.localeFallback).toBeUndefined();
+    // Not the English version's slug, but the Persian version's live one.
+    const fallback = await bySlug('tehran-marathon', 'en').expect(200);
+    expect(fallback.body.data).toMatchObject({ documentId, locale: 'fa' });
+  });
+});
+
 describe('news codes', () => {
   it('finds the article by its code, with its current slug', async () => {
     const created = await createArticle({ title: 'کد خبر' }).expect(201);
@@ -177,6 +266,23 @@ describe('after data arrived without our tables (strapi import)', () => {
     expect(again.body.data.newsCode).toBeGreaterThan(before.body.data.newsCode);
     await bySlug(SEED_SLUG).expect(200);
     await app.http().get(`/api/articles/code/${before.body.data.newsCode}`).expect(200);
+  });
+});
+
+describe('a registry from before published slugs were told apart', () => {
+  it('keeps its redirects and learns which slugs are live at start', async () => {
+    const created = await createArticle({ title: 'ثبت‌نام کنکور' }).expect(201);
+    const { documentId } = created.body.data;
+    await app.http().put(`/api/articles/${documentId}?status=published`).set('Authorization', token)
+      .send({ data: { slug: 'ثبت-نام-کنکور-۱۴۰۵' } }).expect(200);
+    const knex = app.strapi.db.connection;
+    await knex.schema.alterTable('persian_slugs', (table) => { table.dropColumn('was_published'); });
+
+    await ensureTables(app.strapi);
+    await app.strapi.plugin('persian-slug').service('maintenance').reconcile();
+    expect((await bySlug('ثبت-نام-کنکور').redirects(0).expect(301)).body.redirect.slug).toBe('ثبت-نام-کنکور-1405');
+    await bySlug('ثبت-نام-کنکور-1405').expect(200);
+    await bySlug(SEED_SLUG).expect(200);
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {
-  buildSnippet, cleanEditorText, indexKey, parseSearchQuery, searchKey, SearchQueryError, snippetHtml,
+  buildSnippet, cleanEditorText, indexKey, markdownText, parseSearchQuery, searchKey, SearchQueryError, snippetHtml,
 } from '../../../src/plugins/persian-text/core';
 import { isBlankText } from '../../../src/persian';
 
@@ -67,6 +67,22 @@ describe('parseSearchQuery', () => {
         return error instanceof SearchQueryError;
       }
     }));
+  });
+});
+
+describe('markdownText: what a reader sees of a paragraph', () => {
+  it.each([
+    ['سایت ([IR.ICTB.WWW](http://IR.ICTB.WWW))', 'سایت (IR.ICTB.WWW)'],
+    ['**پررنگ** و *کج* و _زیر_ و ~~خط~~, snake_case_name', 'پررنگ و کج و زیر و خط, snake_case_name'],
+    ['![عکس](a.png) [پیوند](https://x.ir/a_(b) "عنوان") [مرجع][1] <https://a.ir>', 'عکس پیوند مرجع https://a.ir'],
+    ['# تیتر\n> نقل\n- یک\n2. دو', 'تیتر\nنقل\nیک\n2. دو'],
+    ['\\*نه کج\\* و `کد *خام*`', '*نه کج* و کد *خام*'],
+    ['[پیوند](javascript:alert(1)) <b>متن</b>', 'پیوند <b>متن</b>'],
+    ['2 * 3 = 6 و a * b', '2 * 3 = 6 و a * b'],
+  ])('%j → %j', (markdown, text) => expect(markdownText(markdown)).toBe(text));
+
+  it('plain text without marks comes back unchanged', () => {
+    fc.assert(fc.property(fc.stringOf(fc.constantFrom('ا', 'ب', ' ', '.', '،', 'x', '1', '\n', '(', ')', '[')), (text) => markdownText(text) === text));
   });
 });
 

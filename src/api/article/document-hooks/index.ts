@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { fillPublishedOn } from './published-on';
 import { syncQuotedOfficials } from './quoted-officials';
+import { bringAnswerUpToDate, WrittenRow } from './stored-answer';
 
 const WRITES = new Set(['create', 'update', 'publish', 'discardDraft']);
 
@@ -11,12 +12,15 @@ export const registerArticleDocumentHooks = (strapi: Core.Strapi): void => {
     // In the write's own transaction (joined when one is open): a killed write leaves no half-derived row.
     return strapi.db.transaction(async () => {
       const result = await next();
-      const documentId =
-        (context.params as { documentId?: string }).documentId ??
-        (result as { documentId?: string } | null)?.documentId;
+      const params = context.params as { documentId?: string; populate?: never };
+      const written = result as WrittenRow | null;
+      const documentId = params.documentId ?? written?.documentId;
       if (documentId) {
-        await syncQuotedOfficials(strapi, documentId);
-        await fillPublishedOn(strapi, documentId);
+        const rewritten = await syncQuotedOfficials(strapi, documentId);
+        const filled = await fillPublishedOn(strapi, documentId);
+        if (written && (context.action === 'create' || context.action === 'update')) {
+          await bringAnswerUpToDate(strapi, written, params.populate, { rewritten, filled });
+        }
       }
       return result;
     });

@@ -22,9 +22,9 @@ const sameSet = (a: number[], b: number[]) => a.length === b.length && a.every((
  * `quotedOfficials` mirrors the officials of the quote components. It is recomputed per stored row
  * (each draft and published version, each locale) after a write, because the admin sends relation
  * changes as connect/disconnect deltas that cannot be read from the request alone. Writes go through
- * the query engine so no document middleware runs again.
+ * the query engine so no document middleware runs again. Returns the new `updatedAt` of each row rewritten.
  */
-export const syncQuotedOfficials = async (strapi: Core.Strapi, documentId: string): Promise<void> => {
+export const syncQuotedOfficials = async (strapi: Core.Strapi, documentId: string): Promise<Map<number, unknown>> => {
   const rows: Row[] = await strapi.db.query(UID).findMany({
     where: { documentId },
     select: ['id'],
@@ -33,11 +33,14 @@ export const syncQuotedOfficials = async (strapi: Core.Strapi, documentId: strin
       quotedOfficials: { select: ['id'] },
     },
   });
+  const rewritten = new Map<number, unknown>();
   for (const row of rows) {
     const wanted = officialsQuotedIn(row);
     const current = (row.quotedOfficials ?? []).map((official) => official.id);
     if (!sameSet(wanted, current)) {
-      await strapi.db.query(UID).update({ where: { id: row.id }, data: { quotedOfficials: wanted } });
+      const { updatedAt } = await strapi.db.query(UID).update({ where: { id: row.id }, data: { quotedOfficials: wanted }, select: ['updatedAt'] });
+      rewritten.set(row.id, updatedAt);
     }
   }
+  return rewritten;
 };

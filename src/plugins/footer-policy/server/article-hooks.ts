@@ -65,7 +65,12 @@ export const handleArticleWrite = async (
   }
 
   const result = await next();
-  const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
-  if (documentId && action !== 'delete') await refreshFooters(strapi, { documentId });
+  const written = result as { id?: number; documentId?: string } | null;
+  const documentId = params.documentId ?? written?.documentId;
+  if (documentId && action !== 'delete') {
+    const { stored } = await refreshFooters(strapi, { documentId });
+    // The answer to a create or update shows its row as stored now, not as Strapi's write left it.
+    if (written?.id !== undefined && stored.has(written.id)) Object.assign(written, stored.get(written.id));
+  }
   return result;
 };

@@ -39,13 +39,20 @@ export const footerResolver = async (strapi: Core.Strapi) => {
   };
 };
 
+/** What a row holds after a refresh; `updatedAt` when the refresh rewrote it (Strapi stamps every update). */
+export type StoredFooter = { footer: string | null; footerLine: string | null; updatedAt?: unknown };
+
 /**
  * `footer` and `footerLine` are stored on each article row (draft and published alike, each from the
  * section row it links to), so every read path serves them at no cost: lists, findOne, populated
  * relations, the archive, GraphQL. They are recomputed whenever an input changes: the article's own
- * save, a section's policy or parent, or the configured default.
+ * save, a section's policy or parent, or the configured default. Returns how many rows changed and what
+ * every row read now holds, by row id (for answers that must show it).
  */
-export const refreshFooters = async (strapi: Core.Strapi, where: Record<string, unknown>): Promise<number> => {
+export const refreshFooters = async (
+  strapi: Core.Strapi,
+  where: Record<string, unknown>,
+): Promise<{ changed: number; stored: Map<number, StoredFooter> }> => {
   const defaults = footerDefaults(strapi);
   const [sections, articles] = await Promise.all([
     loadSections(strapi),
@@ -56,13 +63,17 @@ export const refreshFooters = async (strapi: Core.Strapi, where: Record<string, 
     }) as Promise<ArticleRow[]>,
   ]);
   let changed = 0;
+  const stored = new Map<number, StoredFooter>();
   for (const article of articles) {
     const { footer } = resolveFooter({ defaults, chain: chainOf(sections, article.section?.id) });
     const line = footerLine(footer, article.reporterCode);
     if (footer !== article.footer || line !== article.footerLine) {
-      await strapi.db.query(ARTICLE).update({ where: { id: article.id }, data: { footer, footerLine: line } });
+      const { updatedAt } = await strapi.db.query(ARTICLE).update({ where: { id: article.id }, data: { footer, footerLine: line }, select: ['updatedAt'] });
+      stored.set(article.id, { footer, footerLine: line, updatedAt });
       changed += 1;
+    } else {
+      stored.set(article.id, { footer, footerLine: line });
     }
   }
-  return changed;
+  return { changed, stored };
 };

@@ -22,8 +22,9 @@ export const slugOf = (text: string, spec: SlugFieldSpec): string => {
  * Gives every entry of a slugged content type a slug of its own in its locale:
  * - created without one: made from the target field, the first free of base, base-2, …;
  * - typed by an editor: normalised by the same rule and taken only if no other document has it;
- * - otherwise never changed, so a published URL stays stable when the title is edited. A changed slug
- *   leaves the old one in the history, where lookups redirect from it.
+ * - otherwise never changed, so a published URL stays stable when the title is edited.
+ * A slug change takes effect for readers when it is published: until then the live slug serves the live
+ * version and the draft's slug is unknown to them; once published, the old slug redirects.
  * News codes are assigned on the first write of a document.
  */
 export const registerSlugMiddleware = (strapi: Core.Strapi, specs: Map<string, SlugFieldSpec>): void => {
@@ -47,6 +48,13 @@ export const registerSlugMiddleware = (strapi: Core.Strapi, specs: Map<string, S
       return strapi.db.transaction(async () => {
         const result = await next();
         if (params.documentId) await registry.forget(spec.uid, params.documentId, params.locale);
+        return result;
+      });
+    }
+    if (context.action === 'publish' || context.action === 'unpublish' || context.action === 'discardDraft') {
+      return strapi.db.transaction(async () => {
+        const result = await next();
+        if (params.documentId) await registry.followRows(spec.uid, params.documentId);
         return result;
       });
     }
@@ -79,10 +87,8 @@ export const registerSlugMiddleware = (strapi: Core.Strapi, specs: Map<string, S
     const saved = result as { documentId?: string } & Record<string, unknown> | null;
     const savedId = documentId ?? saved?.documentId;
     if (!savedId) return result;
-    if (claim) {
-      if (claim.reservation) await registry.attach(claim.reservation, savedId);
-      await registry.makeCurrent(spec.uid, locale, savedId, claim.slug);
-    }
+    if (claim?.reservation) await registry.attach(claim.reservation, savedId);
+    await registry.followRows(spec.uid, savedId);
     if (spec.newsCodeField) {
       const code = await newsCodes.assign(spec.uid, savedId);
       await strapi.db.query(spec.uid).updateMany({

@@ -9,7 +9,8 @@ const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1
 
 /**
  * `articleBySlug(slug, locale)` (and one per slugged type) returns `{ <type>, slug, redirected }`: the
- * published entry and its current slug, with `redirected: true` when the slug asked for is an old one.
+ * published entry and its current slug, with `redirected: true` when the slug asked for is an old one
+ * (the default-locale entry, by the same fallback as REST, when the locale asked for has no such slug).
  * `articleByNewsCode(newsCode, locale)` for types with a news code.
  */
 export const registerSlugGraphql = (strapi: Core.Strapi, specs: Map<string, SlugFieldSpec>): void => {
@@ -46,10 +47,10 @@ export const registerSlugGraphql = (strapi: Core.Strapi, specs: Map<string, Slug
               type: resultType,
               args: { slug: nexus.nonNull(nexus.stringArg()), locale: nexus.arg({ type: 'I18NLocaleCode' }) },
               async resolve(_parent: unknown, args: { slug: string; locale?: string }) {
-                const locale = args.locale ?? (await defaultLocale());
-                const resolution = await resolveSlug(strapi, spec, args.slug, locale);
+                const fallback = await defaultLocale();
+                const resolution = await resolveSlug(strapi, spec, args.slug, args.locale ?? fallback, fallback);
                 if (resolution.kind === 'missing') return null;
-                const entry = await findPublished(spec.uid, resolution.documentId, locale);
+                const entry = await findPublished(spec.uid, resolution.documentId, resolution.locale);
                 if (!entry) return null;
                 return { [field]: entry, slug: resolution.slug, redirected: resolution.kind === 'moved' };
               },

@@ -5,16 +5,23 @@ import { getService } from './get-service';
 import type { SlugFieldSpec } from './fields';
 
 export type SlugResolution =
-  | { kind: 'found'; documentId: string; slug: string }
-  | { kind: 'moved'; documentId: string; slug: string }
+  | { kind: 'found'; documentId: string; slug: string; locale: string }
+  | { kind: 'moved'; documentId: string; slug: string; locale: string }
   | { kind: 'missing' };
 
-/** A slug from a URL (percent-encoded or not, any spelling) to the document it names now. */
+/**
+ * A slug from a URL (percent-encoded or not, any spelling) to the published version it names now. Only
+ * published slugs count: the live one is found, an old published one moves to the live one, and a slug
+ * that only a draft ever had is unknown (it must not reveal that the draft exists). In a locale other than
+ * `fallbackLocale`, a slug that is not this locale's but is the live one of the `fallbackLocale` version
+ * finds that version, as findOne falls back to it.
+ */
 export const resolveSlug = async (
   strapi: Core.Strapi,
   spec: SlugFieldSpec,
   raw: string,
   locale: string,
+  fallbackLocale: string,
 ): Promise<SlugResolution> => {
   let slug: string;
   try {
@@ -27,19 +34,13 @@ export const resolveSlug = async (
   }
   const registry = getService(strapi, 'registry');
   const hit = await registry.lookup(spec.uid, locale, slug);
-  if (!hit) return { kind: 'missing' };
-  // A current slug needs no check here: the findOne that answers it finds no unpublished document.
-  if (hit.isCurrent) return { kind: 'found', documentId: hit.documentId, slug };
-  // An old slug must not reveal, by redirecting, that an unpublished document exists.
-  const published = await strapi.documents(spec.uid as never).findOne({
-    documentId: hit.documentId,
-    locale,
-    status: 'published',
-    fields: ['id'],
-  } as never);
-  if (!published) return { kind: 'missing' };
-  const current = await registry.current(spec.uid, locale, hit.documentId);
-  return current ? { kind: 'moved', documentId: hit.documentId, slug: current } : { kind: 'missing' };
+  if (hit?.live === slug) return { kind: 'found', documentId: hit.documentId, slug, locale };
+  if (hit?.live && hit.wasPublished) return { kind: 'moved', documentId: hit.documentId, slug: hit.live, locale };
+  if (locale !== fallbackLocale) {
+    const fallback = await registry.lookup(spec.uid, fallbackLocale, slug);
+    if (fallback?.live === slug) return { kind: 'found', documentId: fallback.documentId, slug, locale: fallbackLocale };
+  }
+  return { kind: 'missing' };
 };
 
 export const parseNewsCode = (raw: unknown): number => {

@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import type { SlugFieldSpec } from './fields';
 import { NEWS_CODE_TABLE, SLUG_TABLE } from './tables';
+import { getService } from './get-service';
 
 /**
  * Our tables follow the content tables. After data arrived without them (a `strapi import`, rows written
  * by hand), every stored slug and news code is registered again, so none can be handed out twice; the
- * news-code counter continues after the highest code. Slug history cannot be recovered this way.
+ * news-code counter continues after the highest code; which slugs are current and published is read
+ * from the rows again. Slug history cannot be recovered this way.
  */
 export const reconcileRegistry = async (strapi: Core.Strapi, specs: Map<string, SlugFieldSpec>): Promise<void> => {
   const knex = strapi.db.connection;
@@ -20,6 +22,7 @@ export const reconcileRegistry = async (strapi: Core.Strapi, specs: Map<string, 
        ON CONFLICT DO NOTHING`,
       [spec.uid, column(spec.field), meta.tableName, column(spec.field), column(spec.field), spec.uid, column(spec.field)],
     );
+    await getService(strapi, 'registry').followRows(spec.uid);
     if (!spec.newsCodeField) continue;
     const code = column(spec.newsCodeField);
     await knex.raw(

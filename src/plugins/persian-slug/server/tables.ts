@@ -21,11 +21,20 @@ export const ensureTables = async (strapi: Core.Strapi): Promise<void> => {
       // Null while the create that reserved the slug is running (in its transaction, so never committed).
       table.string('document_id', 255).nullable();
       table.string('reservation', 64).nullable();
+      // The draft's slug now; and whether a published version ever had this slug (only those redirect).
       table.boolean('is_current').notNullable().defaultTo(true);
+      table.boolean('was_published').notNullable().defaultTo(false);
       table.timestamp('created_at').notNullable().defaultTo(strapi.db.connection.fn.now());
       table.unique(['content_type', 'locale', 'slug'], { indexName: 'persian_slugs_unique_slug' });
       table.index(['content_type', 'document_id', 'locale'], 'persian_slugs_document');
     });
+  }
+  if (!(await schema().hasColumn(SLUG_TABLE, 'was_published'))) {
+    await schema().alterTable(SLUG_TABLE, (table) => {
+      table.boolean('was_published').notNullable().defaultTo(false);
+    });
+    // Tables from before the column: their old slugs redirected, and keep doing so.
+    await strapi.db.connection(SLUG_TABLE).where({ is_current: false }).update({ was_published: true });
   }
   if (!(await schema().hasTable(NEWS_CODE_TABLE))) {
     await schema().createTable(NEWS_CODE_TABLE, (table) => {

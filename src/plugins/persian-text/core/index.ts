@@ -7,3 +7,4 @@ export { parseSearchQuery, SearchQueryError, MAX_QUERY_LENGTH, MAX_QUERY_TERMS }
 export type { SearchQuery } from './query';
 export { buildSnippet, snippetHtml } from './snippet';
 export type { Snippet } from './snippet';
+export { markdownText } from './markdown-text';

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { toJalaliFields } from '../../jalali-date/core';
 import { searchArticles } from './search';
 
 type Nexus = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -16,7 +17,10 @@ export const registerSearchGraphql = (strapi: Core.Strapi): void => {
           t.string('slug');
           t.int('newsCode');
           t.string('publishedOn');
-          t.field('publishedOnJalali', { type: 'JalaliDateTime' });
+          t.field('publishedOnJalali', {
+            type: 'JalaliDateTime',
+            resolve: (hit: { publishedOn: string | null }) => (hit.publishedOn ? toJalaliFields(hit.publishedOn) : null),
+          });
           t.nonNull.string('matchedIn', { description: 'title (or kicker), lead or body' });
           t.string('snippet');
           t.string('snippetHtml', { description: 'The snippet HTML-escaped, matches in <mark>' });

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { buildSnippet, parseSearchQuery, SearchQueryError, snippetHtml } from '../core';
-import { JalaliDateError, parseJalaliToUtc, toJalaliFields } from '../../jalali-date/core';
+import { buildSnippet, markdownText, parseSearchQuery, SearchQueryError, snippetHtml } from '../core';
+import { JalaliDateError, parseJalaliToUtc } from '../../jalali-date/core';
 import { getEngine } from './engine';
 
 export interface SearchParams {
@@ -89,14 +89,17 @@ export const searchArticles = async (strapi: Core.Strapi, params: SearchParams) 
 
   return {
     data: result.hits.map((hit) => {
-      const snippet = buildSnippet([hit.heading, hit.lead, hit.body][hit.tier], wanted) ?? buildSnippet(hit.lead, wanted);
+      // The body is Markdown: the snippet is the text a reader sees of it.
+      const matched = hit.tier === 0 ? hit.heading : hit.tier === 1 ? hit.lead : markdownText(hit.body);
+      const snippet = buildSnippet(matched, wanted) ?? buildSnippet(hit.lead, wanted);
+      // `publishedOnJalali` is added next to `publishedOn` like everywhere else: by the REST middleware
+      // (plugin::jalali-date.rest) and by the GraphQL type.
       return {
         documentId: hit.documentId,
         title: hit.title,
         slug: hit.slug,
         newsCode: hit.newsCode,
         publishedOn: hit.publishedOn,
-        publishedOnJalali: hit.publishedOn ? toJalaliFields(hit.publishedOn) : null,
         matchedIn: MATCHED_IN[hit.tier],
         snippet: snippet?.text ?? null,
         snippetHtml: snippet ? snippetHtml(snippet) : null,

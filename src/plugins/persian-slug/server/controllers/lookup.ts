@@ -12,6 +12,7 @@ type Ctx = {
   set(name: string, value: string): void;
 };
 type FindOne = () => Promise<unknown>;
+type FoundResponse = { data?: unknown; meta?: Record<string, unknown> } | undefined;
 
 const specFor = (uid: string) => {
   const spec = slugSpecs().get(uid);
@@ -26,11 +27,9 @@ const specFor = (uid: string) => {
 const lookupController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async bySlug(ctx: Ctx, uid: string, findOne: FindOne) {
     const spec = specFor(uid);
-    const locale: string =
-      typeof ctx.query.locale === 'string'
-        ? ctx.query.locale
-        : await strapi.plugin('i18n').service('locales').getDefaultLocale();
-    const resolution = await resolveSlug(strapi, spec, ctx.params.slug, locale);
+    const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
+    const locale = typeof ctx.query.locale === 'string' ? ctx.query.locale : defaultLocale;
+    const resolution = await resolveSlug(strapi, spec, ctx.params.slug, locale, defaultLocale);
     if (resolution.kind === 'missing') throw new errors.NotFoundError('No published entry has this slug');
     if (resolution.kind === 'moved') {
       const { pluralName } = strapi.contentType(uid as never).info;
@@ -40,8 +39,12 @@ const lookupController = ({ strapi }: { strapi: Core.Strapi }) => ({
       return ctx.body;
     }
     ctx.params.id = resolution.documentId;
-    ctx.query = { ...ctx.query, locale };
-    return findOne();
+    ctx.query = { ...ctx.query, locale: resolution.locale };
+    const response = (await findOne()) as FoundResponse;
+    if (resolution.locale === locale || !response?.data) return response;
+    // The same answer as findOne's own fallback to the default locale (src/lib/locale-fallback.ts).
+    ctx.set('Content-Language', resolution.locale);
+    return { ...response, meta: { ...response.meta, localeFallback: { requested: locale, served: resolution.locale } } };
   },
 
   async byNewsCode(ctx: Ctx, uid: string, findOne: FindOne) {

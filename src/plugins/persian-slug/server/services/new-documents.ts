@@ -29,7 +29,8 @@ const newDocuments = ({ strapi }: { strapi: Core.Strapi }) => {
       return typeof source === 'string' && source.trim() ? slugOf(source, spec) : null;
     },
 
-    async assignMany(uid: string, locale: string, documents: Array<{ documentId: string; slugBase: string | null }>) {
+    /** `published`: the documents are written with a published version, so their slugs are live. */
+    async assignMany(uid: string, locale: string, documents: Array<{ documentId: string; slugBase: string | null }>, published: boolean) {
       const spec = specFor(uid);
       return inTransaction(strapi, async (trx) => {
         const bases = [...new Set(documents.flatMap((document) => (document.slugBase ? [document.slugBase] : [])))];
@@ -52,7 +53,7 @@ const newDocuments = ({ strapi }: { strapi: Core.Strapi }) => {
             }
           }
         });
-        const wanted = documents.flatMap(({ documentId }, at) => (chosen[at] ? [{ content_type: uid, locale, slug: chosen[at]!, document_id: documentId, is_current: true }] : []));
+        const wanted = documents.flatMap(({ documentId }, at) => (chosen[at] ? [{ content_type: uid, locale, slug: chosen[at]!, document_id: documentId, is_current: true, was_published: published }] : []));
         for (let start = 0; start < wanted.length; start += 200) {
           await trx(SLUG_TABLE).insert(wanted.slice(start, start + 200)).onConflict(['content_type', 'locale', 'slug']).ignore();
         }
@@ -70,7 +71,7 @@ const newDocuments = ({ strapi }: { strapi: Core.Strapi }) => {
           const slug = chosen[at];
           if (slug && owners.get(slug) !== documentId) {
             const claim = await slugs.reserve(uid, locale, slugBase!, documentId);
-            await slugs.makeCurrent(uid, locale, documentId, claim.slug);
+            await slugs.makeCurrent(uid, locale, documentId, claim.slug, published);
             assigned.push(claim.slug);
           } else {
             assigned.push(slug);

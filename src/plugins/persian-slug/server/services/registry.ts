@@ -4,11 +4,20 @@ import { forRead, inTransaction as runInTransaction, Knex } from '../transaction
 import { slugCandidate } from '../../core';
 import { SLUG_TABLE } from '../tables';
 import { slugTakenError } from '../errors';
+import { contentColumns } from '../content-columns';
+import { slugSpecs } from '../specs';
 
 interface Owner {
   documentId?: string;
   /** Marks a slug reserved for a create whose documentId does not exist yet. */
   reservation?: string;
+}
+
+/** A registered slug: its document, the slug of the document's published version there (if any), and whether it was ever published. */
+export interface SlugHit {
+  documentId: string;
+  live: string | null;
+  wasPublished: boolean;
 }
 
 export interface Claim {
@@ -48,6 +57,12 @@ const registry = ({ strapi }: { strapi: Core.Strapi }) => {
       return owns(row, owner);
     });
 
+  const columnsOf = (uid: string) => {
+    const spec = slugSpecs().get(uid);
+    if (!spec) throw new Error(`${uid} has no persian-slug field`);
+    return contentColumns(strapi, uid, spec.field);
+  };
+
   const ownerFor = (documentId?: string): Owner =>
     documentId ? { documentId } : { reservation: randomUUID() };
 
@@ -84,12 +99,12 @@ const registry = ({ strapi }: { strapi: Core.Strapi }) => {
     attach: (reservation: string, documentId: string) =>
       inTransaction((trx) => trx(SLUG_TABLE).where({ reservation }).update({ document_id: documentId, reservation: null })),
 
-    /** Makes `slug` the document's current one; its others become history that redirects to it. */
-    makeCurrent: (uid: string, locale: string, documentId: string, slug: string) =>
+    /** Makes `slug` the current one of a document whose rows the caller writes (the importer's direct path). */
+    makeCurrent: (uid: string, locale: string, documentId: string, slug: string, published: boolean) =>
       inTransaction(async (trx) => {
         const rows = () => trx(SLUG_TABLE).where({ content_type: uid, locale, document_id: documentId });
         await rows().whereNot({ slug }).update({ is_current: false });
-        await rows().where({ slug }).update({ is_current: true });
+        await rows().where({ slug }).update(published ? { is_current: true, was_published: true } : { is_current: true });
       }),
 
     async current(uid: string, locale: string, documentId: string): Promise<string | null> {
@@ -99,12 +114,46 @@ const registry = ({ strapi }: { strapi: Core.Strapi }) => {
       return row?.slug ?? null;
     },
 
-    async lookup(uid: string, locale: string, slug: string): Promise<{ documentId: string; isCurrent: boolean } | null> {
+    /** One statement: the registry row and, joined, the slug the published version in that locale has now. */
+    async lookup(uid: string, locale: string, slug: string): Promise<SlugHit | null> {
+      const c = columnsOf(uid);
       const row = await read((db) =>
-        db(SLUG_TABLE).select('document_id', 'is_current').where({ content_type: uid, locale, slug }).whereNotNull('document_id').first(),
+        db({ s: SLUG_TABLE })
+          .leftJoin({ t: c.table }, (join) => {
+            join.on('t.' + c.documentId, 's.document_id').andOn('t.' + c.locale, 's.locale').andOnNotNull('t.' + c.publishedAt);
+          })
+          .select('s.document_id', 's.was_published', { live: 't.' + c.slug })
+          .where({ 's.content_type': uid, 's.locale': locale, 's.slug': slug })
+          .whereNotNull('s.document_id')
+          .first(),
       );
-      return row ? { documentId: row.document_id, isCurrent: Boolean(row.is_current) } : null;
+      return row ? { documentId: row.document_id, live: row.live ?? null, wasPublished: Boolean(row.was_published) } : null;
     },
+
+    /**
+     * After a write (of any kind, and at start for everything): the registry follows the stored rows. The
+     * slug of the draft is the current one; a slug a published version has is marked published for good,
+     * so after a published change it redirects, while a slug only ever on a draft stays unknown to readers.
+     * Only rows whose flags change are written.
+     */
+    followRows: (uid: string, documentId?: string) =>
+      inTransaction(async (trx) => {
+        const c = columnsOf(uid);
+        const versionWithSlug = (published: boolean) =>
+          `SELECT 1 FROM ?? t WHERE t.?? = ${SLUG_TABLE}.document_id AND t.?? = ${SLUG_TABLE}.locale AND t.?? = ${SLUG_TABLE}.slug AND t.?? IS ${published ? 'NOT ' : ''}NULL`;
+        const ids = [c.table, c.documentId, c.locale, c.slug, c.publishedAt];
+        const scope = `content_type = ?${documentId ? ' AND document_id = ?' : ''}`;
+        const scopeIds = documentId ? [uid, documentId] : [uid];
+        await trx.raw(
+          `UPDATE ${SLUG_TABLE} SET is_current = NOT is_current
+           WHERE ${scope} AND document_id IS NOT NULL AND is_current <> EXISTS (${versionWithSlug(false)})`,
+          [...scopeIds, ...ids],
+        );
+        await trx.raw(
+          `UPDATE ${SLUG_TABLE} SET was_published = ? WHERE ${scope} AND was_published = ? AND EXISTS (${versionWithSlug(true)})`,
+          [true, ...scopeIds, false, ...ids],
+        );
+      }),
 
     /** A deleted document's slugs become free again. */
     forget: (uid: string, documentId: string, locale?: string) =>
