@@ -36,7 +36,7 @@ const tokenLimitMessages = (max: number): ApolloServerPlugin => ({
     return {
       async didEncounterErrors({ errors }) {
         for (const error of errors) {
-          if (/Document contains more th[ae]n \d+ tokens/.test(error.message)) {
+          if (/Document contains more tha[nt] \d+ tokens/.test(error.message)) {
             Object.assign(error.extensions, { limit: 'tokens', max, messageFa: persian.tokens(max) });
           }
         }
