@@ -15,6 +15,9 @@ const deniedTypes = [
   'application/x-mach-binary',
 ];
 
+/** GraphQL lists' page size when none is asked for; the cost budget counts a list at this size too. */
+const GRAPHQL_DEFAULT_PAGE_SIZE = 25;
+
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   'users-permissions': {
     config: {
@@ -69,7 +72,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       // Strapi's own depth rule counts from 0 and names no figure: it is left at a depth the token limit
       // makes unreachable, and the limits below (counted as a reader counts) answer instead.
       depthLimit: env.int('GRAPHQL_MAX_TOKENS', 1000),
-      defaultLimit: 25,
+      defaultLimit: GRAPHQL_DEFAULT_PAGE_SIZE,
       maxLimit: 100,
       landingPage: env('NODE_ENV') !== 'production',
       apolloServer: {
@@ -85,7 +88,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           tokens: env.int('GRAPHQL_MAX_TOKENS', 1000),
           budget: env.int('GRAPHQL_COST_BUDGET', 5000),
           fullAccessBudget: env.int('GRAPHQL_COST_BUDGET_FULL_ACCESS', 50000),
-          defaultPageSize: 25,
+          defaultPageSize: GRAPHQL_DEFAULT_PAGE_SIZE,
         }),
       },
     },
