@@ -29,7 +29,6 @@ const abusive: Array<[string, { path: string; init: RequestInit }]> = [
 
 const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.99) - 1];
 
-
 describe.each(['sqlite', 'postgres'] as const)('on %s', (engine) => {
   let database: TestDatabase;
   let app: Instance;
