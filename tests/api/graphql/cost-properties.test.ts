@@ -72,7 +72,7 @@ it('random nested selections: answered within the limits, refused with the limit
         expect(res.status).toBe(400);
         expect(res.body.errors[0].extensions).toMatchObject({ limit: 'depth', found: depth(field) });
         seen.depth += 1;
-      } else if (cost(field) > 5000) {
+      } else if (cost(field) > 3000) {
         expect(res.status).toBe(400);
         expect(res.body.errors[0].extensions).toMatchObject({ limit: 'cost', found: cost(field) });
         seen.cost += 1;
