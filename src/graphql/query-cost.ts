@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { FieldNode, GraphQLError, GraphQLField } from 'graphql';
+import { errors } from '@strapi/utils';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { paginationProblem } from '../lib/pagination-range';
 import { toPersianDigits } from '../persian';
@@ -18,20 +19,39 @@ type StrapiContext = { state?: { auth?: Auth } };
 
 const badRequest = { status: 400, headers: new Map() };
 
+const refuse = (node: FieldNode, message: string, details: Record<string, unknown>) =>
+  new GraphQLError(message, { nodes: node, extensions: { code: 'BAD_USER_INPUT', ...details, http: badRequest } });
+
 /**
- * Every field costs 1 plus what it selects; a field taking `pagination` (lists, relations, connections,
- * the archive, search) costs its page size times that. Its pagination numbers are checked here too,
- * before anything runs, so a bad one is a 400 naming it instead of a clamp, page 1 or a database error.
+ * Arguments checked before anything runs, so a bad one is a 400 naming it instead of a clamp, page 1, a
+ * database error or an error inside a 200: every field's pagination numbers, and what a field's resolver
+ * declares in `extensions.checkArguments` (a function throwing Strapi's ValidationError).
  */
+const checkArguments = (field: GraphQLField<unknown, unknown>, node: FieldNode, args: Record<string, unknown>) => {
+  const problem = paginationProblem(args.pagination, (key) => `${node.name.value}(pagination.${key})`);
+  if (problem) {
+    const { message, ...details } = problem;
+    throw refuse(node, message, details);
+  }
+  const declared = field.extensions?.checkArguments as ((args: unknown) => void) | undefined;
+  try {
+    declared?.(args);
+  } catch (error) {
+    if (error instanceof errors.ValidationError) {
+      // The error's own code (MONTH_OUT_OF_RANGE, …) becomes `reason`: `code` is GraphQL's.
+      const { code: reason, ...details } = error.details as Record<string, unknown>;
+      throw refuse(node, `${node.name.value}: ${error.message}`, { ...details, reason });
+    }
+    throw error;
+  }
+};
+
+/** Every field costs 1 plus what it selects; a field taking `pagination` costs its page size times that. */
 const costEstimator =
   (defaultPageSize: number): ComplexityEstimator =>
   ({ field, node, args, childComplexity }) => {
+    checkArguments(field, node, args);
     if (!field.args.some((arg) => arg.name === 'pagination')) return 1 + childComplexity;
-    const problem = paginationProblem(args.pagination, (key) => `${node.name.value}(pagination.${key})`);
-    if (problem) {
-      const { message, ...details } = problem;
-      throw new GraphQLError(message, { nodes: node, extensions: { code: 'BAD_USER_INPUT', ...details, http: badRequest } });
-    }
     const pageSize: number = args.pagination?.pageSize ?? args.pagination?.limit ?? defaultPageSize;
     return pageSize * (1 + childComplexity);
   };

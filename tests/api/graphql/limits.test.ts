@@ -81,6 +81,18 @@ describe('GraphQL limits with the default configuration', () => {
     expect(res.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', parameter, min, max, messageFa: expect.stringMatching(/[\u0600-\u06FF]/) });
   });
 
+  it.each([
+    ['articlesArchive(year: 99999)', /^articlesArchive: Archive year/, 'INVALID_FORMAT'],
+    ['articlesArchive(year: 1396, month: 13)', /^articlesArchive: .*month/i, 'MONTH_OUT_OF_RANGE'],
+    ['articlesArchive(year: 1396, month: 12, day: 31)', /^articlesArchive: /, 'DAY_OUT_OF_RANGE'],
+  ])('refuses %s before running it, with a 400 naming the part, not an error inside a 200', async (field, message, reason) => {
+    const res = await gql(`{ ${field} { title } }`);
+    expect(res.status).toBe(400);
+    expect(res.body.data).toBeUndefined();
+    expect(res.body.errors[0].message).toMatch(message);
+    expect(res.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason, messageFa: expect.stringMatching(/[\u0600-\u06FF]/) });
+  });
+
   it('refuses a search page out of range with a 400, not an error inside a 200', async () => {
     const res = await gql('{ search(q: "سلیمی", pagination: { page: -1 }) { total } }');
     expect(res.status).toBe(400);
