@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { operationLimits } from '../src/graphql/operation-limits';
 
 const allowedMediaTypes = ['image/*', 'video/*', 'audio/*', 'application/pdf'];
 
@@ -13,6 +14,9 @@ const deniedTypes = [
   'text/x-shellscript',
   'application/x-mach-binary',
 ];
+
+/** GraphQL lists' page size when none is asked for; the cost budget counts a list at this size too. */
+const GRAPHQL_DEFAULT_PAGE_SIZE = 25;
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   'users-permissions': {
@@ -65,13 +69,28 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     config: {
       endpoint: '/graphql',
       shadowCRUD: true,
-      // A news page never needs more than article → body component → official → photo.
-      depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 8),
-      defaultLimit: 25,
+      // Strapi's own depth rule counts from 0 and names no figure: it is left at a depth the token limit
+      // makes unreachable, and the limits below (counted as a reader counts) answer instead.
+      depthLimit: env.int('GRAPHQL_MAX_TOKENS', 1000),
+      defaultLimit: GRAPHQL_DEFAULT_PAGE_SIZE,
       maxLimit: 100,
       landingPage: env('NODE_ENV') !== 'production',
-      // Error answers carry no stack traces, in any environment.
-      apolloServer: { introspection: true, includeStacktraceInErrorResponses: false },
+      apolloServer: {
+        introspection: true,
+        // Error answers carry no stack traces, in any environment.
+        includeStacktraceInErrorResponses: false,
+        // Refused before execution with a 400 naming the limit (docs/api.md, "GraphQL limits").
+        ...operationLimits({
+          // A news page never needs more than article → body block → official → photo → url.
+          depth: env.int('GRAPHQL_DEPTH_LIMIT', 8),
+          aliases: env.int('GRAPHQL_MAX_ALIASES', 15),
+          directives: env.int('GRAPHQL_MAX_DIRECTIVES', 20),
+          tokens: env.int('GRAPHQL_MAX_TOKENS', 1000),
+          budget: env.int('GRAPHQL_COST_BUDGET', 3000),
+          fullAccessBudget: env.int('GRAPHQL_COST_BUDGET_FULL_ACCESS', 30000),
+          defaultPageSize: GRAPHQL_DEFAULT_PAGE_SIZE,
+        }),
+      },
     },
   },
 });

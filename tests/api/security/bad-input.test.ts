@@ -119,15 +119,70 @@ describe('hostile reads: never a 500, nothing changed', () => {
     const res = await app.http().post('/graphql').send({
       query: '{ articles { section { articles { section { articles { section { articles { section { articles { title } } } } } } } } } }',
     });
-    expect(res.body.errors[0].message).toMatch(/maximum operation depth/);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].message).toMatch(/Query depth limit of 8 exceeded, found 10/);
     expect(JSON.stringify(res.body)).not.toMatch(/stacktrace/);
   });
 
-  it('GraphQL page sizes over 100 are capped and injection in arguments is only data', async () => {
+  it('GraphQL page sizes over 100 are refused and injection in arguments is only data', async () => {
+    const big = await app.http().post('/graphql').send({ query: '{ articles(pagination: { pageSize: 100000 }) { title } }' });
+    expect(big.status).toBe(400);
+    expect(big.body.errors[0].message).toBe('articles(pagination.pageSize) must be a whole number from 1 to 100');
     const res = await app.http().post('/graphql').send({
-      query: '{ articles(pagination: { pageSize: 100000 }, filters: { title: { eq: "x\\" OR 1=1 --" } }) { title } }',
+      query: '{ articles(filters: { title: { eq: "x\\" OR 1=1 --" } }) { title } }',
     });
-    expect(res.status).toBeLessThan(500);
-    expect(res.body.data?.articles ?? []).toEqual([]);
+    expect(res.status).toBe(200);
+    expect(res.body.data.articles).toEqual([]);
+  });
+});
+
+describe('numbers out of range: a 400 naming the parameter', () => {
+  const q = encodeURIComponent('سلیمی');
+  it.each([
+    // Issue #19: a 500 (SQLite "datatype mismatch"), or a 200 labelled page 1e20.
+    ['/api/articles?pagination[start]=99999999999999999999&pagination[limit]=1', 'pagination[start]', 0, 2147483647],
+    [`/api/search?q=${q}&pagination[page]=99999999999999999999`, 'pagination[page]', 1, 2147483647],
+    ['/api/articles?pagination[page]=99999999999999999999', 'pagination[page]', 1, 2147483647],
+    ['/api/articles?pagination[page]=1e20', 'pagination[page]', 1, 2147483647],
+    ['/api/articles?pagination[page]=-1', 'pagination[page]', 1, 2147483647],
+    ['/api/articles?pagination[page]=0', 'pagination[page]', 1, 2147483647],
+    ['/api/articles?pagination[page]=1.5', 'pagination[page]', 1, 2147483647],
+    ['/api/articles?pagination[page]=abc', 'pagination[page]', 1, 2147483647],
+    ['/api/articles?pagination[pageSize]=0', 'pagination[pageSize]', 1, 100],
+    ['/api/articles?pagination[pageSize]=1e2', 'pagination[pageSize]', 1, 100],
+    ['/api/articles?pagination[start]=-1', 'pagination[start]', 0, 2147483647],
+    ['/api/articles?pagination[limit]=1.5', 'pagination[limit]', 1, 100],
+    ['/api/articles/archive/1396/8?pagination[page]=1e20', 'pagination[page]', 1, 2147483647],
+    [`/api/search?q=${q}&pagination[page]=-1`, 'pagination[page]', 1, 2147483647],
+    [`/api/search?q=${q}&pagination[pageSize]=101`, 'pagination[pageSize]', 1, 100],
+  ])('%s', async (url, parameter, min, max) => {
+    const res = await app.http().get(url).expect(400);
+    expect(res.body.error.message).toBe(`${parameter} must be a whole number from ${min} to ${max}`);
+    expect(res.body.error.details).toMatchObject({ parameter, min, max, messageFa: expect.stringMatching(/[\u0600-\u06FF]/) });
+  });
+
+  it.each([
+    ['/api/articles?filters[newsCode][$gt]=1e400', 'filters[newsCode][$gt]'],
+    ['/api/articles?filters[newsCode][$eq]=abc', 'filters[newsCode][$eq]'],
+    ['/api/articles?filters[$or][0][newsCode][$lt]=x', 'filters[$or][0][newsCode][$lt]'],
+  ])('%s', async (url, parameter) => {
+    const res = await app.http().get(url).expect(400);
+    expect(res.body.error.message).toMatch(`${parameter} must be a number`);
+    expect(res.body.error.details).toMatchObject({ parameter, messageFa: expect.stringMatching(/[\u0600-\u06FF]/) });
+  });
+
+  it.each([
+    ['/api/articles/archive/99999999999999999999', /Archive year/],
+    ['/api/articles/archive/1396/1e2', /Archive month/],
+    ['/api/articles/archive/1396/8/-1', /Archive day/],
+  ])('%s', async (url, message) => {
+    const res = await app.http().get(url).expect(400);
+    expect(res.body.error.message).toMatch(message);
+  });
+
+  it('the largest page is still answered', async () => {
+    const res = await app.http().get('/api/articles?pagination[page]=2147483647&pagination[pageSize]=100').expect(200);
+    expect(res.body.data).toEqual([]);
+    expect(res.body.meta.pagination.page).toBe(2147483647);
   });
 });

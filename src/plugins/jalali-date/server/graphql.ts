@@ -71,6 +71,8 @@ export const registerJalaliGraphql = (strapi: Core.Strapi, attributes: Map<strin
                 locale: nexus.arg({ type: 'I18NLocaleCode' }),
                 pagination: nexus.arg({ type: 'PaginationArg' }),
               },
+              // A year, month or day out of range is a 400 before the operation runs (src/graphql/query-cost.ts).
+              extensions: { checkArguments: archiveRange },
               async resolve(_parent: unknown, args: { year: number; month?: number; day?: number; locale?: string; pagination?: { page?: number; pageSize?: number; start?: number; limit?: number } }) {
                 const { start, end } = archiveRange(args);
                 const pageSize = Math.min(args.pagination?.pageSize ?? args.pagination?.limit ?? 25, 100);

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { buildSnippet, markdownText, parseSearchQuery, SearchQueryError, snippetHtml } from '../core';
 import { JalaliDateError, parseJalaliToUtc } from '../../jalali-date/core';
 import { getEngine } from './engine';
+import { PAGINATION_RANGES, wholeNumberProblem } from '../../../lib/pagination-range';
 
 export interface SearchParams {
   q?: unknown;
@@ -14,16 +15,19 @@ export interface SearchParams {
   pageSize?: unknown;
 }
 
-const MAX_PAGE_SIZE = 100;
 const MATCHED_IN = ['title', 'lead', 'body'] as const;
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
-const positive = (value: unknown, fallback: number, name: string): number => {
-  if (value === undefined || value === '') return fallback;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new errors.ValidationError(`${name} must be a positive whole number`);
-  return number;
+const paginationNumber = (value: unknown, fallback: number, key: 'page' | 'pageSize'): number => {
+  if (value === undefined || value === null || value === '') return fallback;
+  const { min, max } = PAGINATION_RANGES[key];
+  const problem = wholeNumberProblem(value, `pagination[${key}]`, min, max);
+  if (problem) {
+    const { message, ...details } = problem;
+    throw new errors.ValidationError(message, details);
+  }
+  return Number(value);
 };
 
 const jalaliBound = (value: unknown, name: string): Date | undefined => {
@@ -71,8 +75,8 @@ export const searchArticles = async (strapi: Core.Strapi, params: SearchParams) 
     throw error;
   }
   const locale = text(params.locale) || (await strapi.plugin('i18n').service('locales').getDefaultLocale());
-  const page = positive(params.page, 1, 'page');
-  const pageSize = Math.min(positive(params.pageSize, 10, 'pageSize'), MAX_PAGE_SIZE);
+  const page = paginationNumber(params.page, 1, 'page');
+  const pageSize = paginationNumber(params.pageSize, 10, 'pageSize');
   const sections = text(params.section) ? await sectionSubtree(strapi, text(params.section), locale) : undefined;
 
   const result = await getEngine(strapi).search(query, {
