@@ -91,7 +91,7 @@ const NAME_PREFIXES = keys('سید سیده میر');
 /** Occupations that head a description in apposition («کارگردان فیلم …، NAME، …»), not an office. */
 const DESCRIPTION_HEAD_WORDS =
   'کارگردان بازیگر فعال نویسنده شاعر خواننده آهنگساز بازیکن مربی ورزشکار وکیل پزشک هنرمند تهیهکننده عکاس ' +
-  'فیلمساز اقتصاددان جامعهشناس روانشناس حقوقدان کارآفرین';
+  'فیلمساز اقتصاددان جامعهشناس روانشناس حقوقدان کارآفرین استاد پژوهشگر کارشناس';
 const DESCRIPTION_HEADS = keys(DESCRIPTION_HEAD_WORDS);
 
 /** Words that are never part of a person's name in these patterns. */
@@ -108,7 +108,8 @@ const STOP_WORDS = keys(
     'اتحادیه اتاق بازرگانی صنایع صنعت معدن تجارت شرکت هیئت هیات مدیره عامل روابط عمومی حوزه دفتر دفاتر ' +
     'پیشخوان خدمات امور خارجه داخله اقتصاد اقتصادی دارایی نیرو نفت ارتباطات فناوری اطلاعات بهداشت درمان ' +
     'آموزش پرورش علوم تحقیقات دادگستری دفاع راه شهرسازی کار رفاه تعاون اجتماعی جهاد کشاورزی ورزش جوانان ' +
-    'فرهنگ ارشاد میراث فرهنگی گردشگری رسانه رسانهها ' +
+    // (not «فرهنگی»: a surname as often as an adjective)
+    'فرهنگ ارشاد میراث گردشگری رسانه رسانهها ' +
     // groups of people
     'مردم نمایندگان کارشناسان کارشناس مسئولان مسئول مسوولان مسوول مدیران فعالان اعضای مقامات مقام منابع ' +
     'منبع رسمی آگاه پژوهشگر پژوهشگران تحلیلگر تحلیلگران دانشجو دانشجویان کاربران متخصصان پزشکان ' +
@@ -458,8 +459,9 @@ const appositionOpening = (prepared: Prepared, clause: Span & { boundary: string
   if (SOURCE_OPENER.test(prepared.folded.slice(before.start, before.end).trimStart())) return { role: null };
   const words = tokenize(prepared.folded.slice(before.start, before.end), before.start);
   if (words.length > 0 && DESCRIPTION_HEADS.has(words[0].key)) return { role: null };
-  // A fronted adjunct that governs no person («در این نشست، NAME، …»; not «در دیدار با همتای خود، NAME»).
-  if (!isComma(before.boundary) && readClause(prepared, before) === 'adjunct' && !words.some((word) => PREPOSITIONS.has(word.key))) {
+  // A fronted adjunct that governs no person («در این نشست، NAME، …», «به گفته خبرگزاری فارس، NAME، …»;
+  // not «در دیدار با همتای خود، NAME»).
+  if (!isComma(before.boundary) && readClause(prepared, before) === 'adjunct' && !words.slice(1).some((word) => PREPOSITIONS.has(word.key))) {
     return { role: null };
   }
   const reading = words.length === 0 ? null : readWords(prepared, words, 2);
