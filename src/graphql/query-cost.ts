@@ -57,6 +57,22 @@ const costEstimator =
   };
 
 /**
+ * The operation's cost. Costing coerces the variables first, so variables the operation cannot take
+ * («Variable "$data" got invalid value …») are refused here, before execution would refuse them: a 400
+ * for the caller, not the 500 Apollo gives an error without a code thrown from a plugin.
+ */
+const costOf = (options: Parameters<typeof getComplexity>[0]): number => {
+  try {
+    return getComplexity(options);
+  } catch (error) {
+    if (error instanceof GraphQLError && error.extensions.code === undefined) {
+      throw new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT', http: badRequest } });
+    }
+    throw error;
+  }
+};
+
+/**
  * Refuses an operation whose cost is over the caller's budget with a 400, after validation and before
  * execution, when the variables are known (docs/api.md, "GraphQL limits").
  */
@@ -66,7 +82,7 @@ export const queryCostPlugin = ({ budget, fullAccessBudget, defaultPageSize }: C
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, contextValue }) {
-          const cost = getComplexity({ schema, query: document, variables: request.variables, operationName: request.operationName, estimators });
+          const cost = costOf({ schema, query: document, variables: request.variables, operationName: request.operationName, estimators });
           const auth = (contextValue as StrapiContext).state?.auth;
           const fullAccess = auth?.strategy?.name === 'content-api-token' && auth.credentials?.type === 'full-access';
           const allowed = fullAccess ? fullAccessBudget : budget;

@@ -1,4 +1,5 @@
 import { toLatinDigits } from '../../persian';
+import { SPEECH_VERB } from './speech-verbs';
 import { GAP, LETTER_CLASS, analysisText, foldedText, isLetter, squeezedKey, wordKey } from './text';
 
 /** An official the newsroom already knows (the officials collection). */
@@ -46,11 +47,6 @@ export const MAX_ANALYSED_CHARS = 4000;
 /** A clause longer than this cannot be a name with its role; the backwards walk stops there. */
 const MAX_CLAUSE_CHARS = 300;
 
-/** Speech verbs as newsrooms write them, over folded text (تأکید folds to تاکید). */
-const SPEECH_VERB =
-  `(?:(?:اظهار|تاکید|عنوان|بیان|خاطر${GAP}نشان|تصریح|اعلام|اضافه|اذعان|تشریح|یاد${GAP}آوری|سخنرانی)${GAP}(?:کرد|داشت|نمود)` +
-  `|گفته${GAP}(?:است|بود)|گفت|افزود|(?:ادامه|توضیح|هشدار|خبر|پاسخ)${GAP}داد|یاد${GAP}آور${GAP}(?:شد|کرد)|می${GAP}گوید)(?:ند)?`;
-
 /** A speech verb and its colon: what opens a quotation. */
 const SPEECH_COLON = new RegExp(`(?<![${L}\\u200C])${SPEECH_VERB} ?[:：]`);
 
@@ -70,14 +66,14 @@ const keys = (words: string): Set<string> => new Set(words.split(' ').map(wordKe
 const ROLE_HEADS = keys(
   'نماینده وزیر رئیس رییس معاون سخنگوی سخنگو مدیرکل مدیرعامل مدیر مشاور دبیر دبیرکل عضو استاندار فرماندار ' +
     'شهردار بخشدار دادستان فرمانده سفیر نایب جانشین قائممقام رئیسکل سرپرست نخستوزیر رهبر سرکنسول کاردار ' +
-    'سرمربی',
+    'سرمربی خطیب',
 );
 
 /** Where a role phrase stops: prepositions, verbs, pronouns, time words. */
 const ROLE_STOPS = keys(
   'با از به برای که را گفت افزود اظهار تاکید عنوان بیان خاطرنشان ادامه تصریح اعلام ضمن طی هم همچنین نیز ' +
     'امروز دیروز روز شب صبح این آن وی او ایشان است بود شد می نمی تا اگر اما ولی پس پیش درباره خطاب در ' +
-    'خبر داد کرد کرده شده دارد داشت نمود گفته کند کنند هستند باشد گفتند حضور',
+    'خبر داد کرد کرده شده دارد داشت نمود گفته کند کنند هستند باشد گفتند حضور نوشت نوشته یادآور متذکر',
 );
 
 /** «در» continues a role before these: «نماینده مردم تهران در مجلس شورای اسلامی». */
@@ -95,7 +91,7 @@ const NAME_PREFIXES = keys('سید سیده میر');
 /** Occupations that head a description in apposition («کارگردان فیلم …، NAME، …»), not an office. */
 const DESCRIPTION_HEAD_WORDS =
   'کارگردان بازیگر فعال نویسنده شاعر خواننده آهنگساز بازیکن مربی ورزشکار وکیل پزشک هنرمند تهیهکننده عکاس ' +
-  'فیلمساز اقتصاددان جامعهشناس روانشناس حقوقدان کارآفرین';
+  'فیلمساز اقتصاددان جامعهشناس روانشناس حقوقدان کارآفرین استاد پژوهشگر کارشناس';
 const DESCRIPTION_HEADS = keys(DESCRIPTION_HEAD_WORDS);
 
 /** Words that are never part of a person's name in these patterns. */
@@ -112,7 +108,8 @@ const STOP_WORDS = keys(
     'اتحادیه اتاق بازرگانی صنایع صنعت معدن تجارت شرکت هیئت هیات مدیره عامل روابط عمومی حوزه دفتر دفاتر ' +
     'پیشخوان خدمات امور خارجه داخله اقتصاد اقتصادی دارایی نیرو نفت ارتباطات فناوری اطلاعات بهداشت درمان ' +
     'آموزش پرورش علوم تحقیقات دادگستری دفاع راه شهرسازی کار رفاه تعاون اجتماعی جهاد کشاورزی ورزش جوانان ' +
-    'فرهنگ ارشاد میراث فرهنگی گردشگری رسانه رسانهها ' +
+    // (not «فرهنگی»: a surname as often as an adjective)
+    'فرهنگ ارشاد میراث گردشگری رسانه رسانهها ' +
     // groups of people
     'مردم نمایندگان کارشناسان کارشناس مسئولان مسئول مسوولان مسوول مدیران فعالان اعضای مقامات مقام منابع ' +
     'منبع رسمی آگاه پژوهشگر پژوهشگران تحلیلگر تحلیلگران دانشجو دانشجویان کاربران متخصصان پزشکان ' +
@@ -392,6 +389,16 @@ const readWords = (prepared: Prepared, words: ReadonlyArray<Word>, minWords: num
     return extent >= role.length - 1 ? { kind: 'role', role: textOf(prepared, role) } : null;
   }
   if (isName(prepared, rest, minWords)) return { kind: 'name', name: { start: rest[0].start, end: rest[rest.length - 1].end }, role: null };
+  // «پژمان جمشیدی بازیگر سینما و تلویزیون»: a name, then a description without commas (not a role).
+  const described = rest.findIndex((word) => DESCRIPTION_HEADS.has(word.key));
+  if (described >= 2 && described <= 4 && isName(prepared, rest.slice(0, described)) && !rest.some((word) => FINITE_VERBS.has(word.key))) {
+    return { kind: 'name', name: { start: rest[0].start, end: rest[described - 1].end }, role: null };
+  }
+  // «علی رضایی و حسن کریمی»: the second subject; `findCandidates` goes back from «و» for the first.
+  const and = rest.map((word) => word.key).lastIndexOf('و');
+  if (and >= 2 && isName(prepared, rest.slice(0, and)) && isName(prepared, rest.slice(and + 1))) {
+    return { kind: 'name', name: { start: rest[and + 1].start, end: rest[rest.length - 1].end }, role: null };
+  }
   // «مسعود جهانگیری مدیرکل دفتر بازرسی وزارت کار»: a name, then an office phrase to the end.
   const title = rest.findIndex(isRoleHead);
   if (title >= 2 && title <= 4 && isName(prepared, rest.slice(0, title)) && roleExtent(prepared, rest, title) === rest.length - 1) {
@@ -409,8 +416,9 @@ const readClause = (prepared: Prepared, span: Span): Reading | 'adjunct' => {
   const words = tokenize(prepared.folded.slice(span.start, span.end), span.start);
   if (words.length > 0 && ADJUNCT_OPENERS.has(words[0].key)) return words.some((word) => FINITE_VERBS.has(word.key)) ? null : 'adjunct';
   const whole = readWords(prepared, words, 1);
-  if (whole?.kind === 'name') return whole;
-  let role: Reading = whole;
+  // A role read to the end of the clause holds its openers: «خطیب نماز جمعه تهران».
+  if (whole !== null) return whole;
+  let role: Reading = null;
   for (let k = 1; k < words.length; k += 1) {
     if (!ADJUNCT_OPENERS.has(words[k].key)) continue;
     // A finite verb after the split ends the name's clause: «حکم … تایید شد و وکیل او گفت».
@@ -451,6 +459,11 @@ const appositionOpening = (prepared: Prepared, clause: Span & { boundary: string
   if (SOURCE_OPENER.test(prepared.folded.slice(before.start, before.end).trimStart())) return { role: null };
   const words = tokenize(prepared.folded.slice(before.start, before.end), before.start);
   if (words.length > 0 && DESCRIPTION_HEADS.has(words[0].key)) return { role: null };
+  // A fronted adjunct that governs no person («در این نشست، NAME، …», «به گفته خبرگزاری فارس، NAME، …»;
+  // not «در دیدار با همتای خود، NAME»).
+  if (!isComma(before.boundary) && readClause(prepared, before) === 'adjunct' && !words.slice(1).some((word) => PREPOSITIONS.has(word.key))) {
+    return { role: null };
+  }
   const reading = words.length === 0 ? null : readWords(prepared, words, 2);
   if (reading?.kind === 'role') return { role: reading.role };
   return reading?.kind === 'name' && reading.asRole !== undefined ? { role: reading.asRole } : null;
@@ -463,38 +476,72 @@ const appositionOpening = (prepared: Prepared, clause: Span & { boundary: string
  */
 const candidateBefore = (prepared: Prepared, unit: number, at: number): Candidate | null => {
   let role: string | null = null;
+  /** Where unread clauses after a role end, when they end like a list («…، ری، شمیرانات و پردیس»). */
+  let listEnd: number | null = null;
+  let unread = 0;
   const consumed: Span[] = [];
   let end = at;
   for (let hop = 0; hop < 6; hop += 1) {
-    const clause = clauseBefore(prepared.folded, end);
+    const clause = clauseAfterVerb(prepared, clauseBefore(prepared.folded, end));
     if (clause === null) return null;
     consumed.push(clause);
     const reading = clause.start === clause.end ? null : readClause(prepared, clause);
+    // (One word further back is a list item or a description, «…، ری، شمیرانات، …», not a surname.)
+    const oneWord = reading !== null && reading !== 'adjunct' && reading.kind === 'name' && !prepared.folded.slice(reading.name.start, reading.name.end).includes(' ');
+    if (hop > 0 && role === null && clause.start !== clause.end && (reading === null || oneWord)) {
+      const words = tokenize(prepared.folded.slice(clause.start, clause.end), clause.start);
+      if (unread === 0 && words.some((word) => word.key === 'و')) listEnd = clause.end;
+      unread = words.length <= 6 ? unread + 1 : Number.POSITIVE_INFINITY;
+    }
     if (reading === null || reading === 'adjunct') {
       // Right before the introduction only an adjunct or nothing; further back also a description in
       // apposition («نرگس یزدانی، کارشناس ارشد حوزه انرژی، در این باره گفت»).
       if (reading === null && hop === 0 && clause.start !== clause.end) return null;
     } else if (reading.kind === 'role') {
-      role ??= reading.role;
-    } else if (hop === 0 || prepared.folded.slice(reading.name.start, reading.name.end).includes(' ')) {
+      // A role written as a list is cut by its commas: the items after it belong to it.
+      role ??= listEnd !== null && unread <= 4 ? reading.role + prepared.analysis.slice(clause.end, listEnd) : reading.role;
+    } else if (hop === 0 || !oneWord) {
       const opening = hop === 0 ? { role: null } : appositionOpening(prepared, clause);
       if (opening !== null) return { unit, name: reading.name, role: reading.role ?? role ?? opening.role, consumed };
       // Not a name in apposition but an office phrase («علی اکبر رحیمی، دبیرکل خانه کارگر، …») or a
       // description that reads like one («مینا اکبری، فعال حقوق کودکان، …»): the name is further back.
       if (reading.asRole !== undefined) role ??= reading.asRole;
     }
-    // (One word further back is a list item or a description, «…، ری، شمیرانات، …», not a surname.)
     if (!isComma(clause.boundary)) return null;
     end = clause.start - 1;
   }
   return null;
 };
 
+/**
+ * The clause's words after a finite verb and «و»: «… موافقت کرد و محسن هاشمی، رئیس شورا، گفت» names
+ * the speaker in a sentence of its own. Such a clause starts the name's sentence (no comma before).
+ */
+const clauseAfterVerb = <T extends Span & { boundary: string | undefined }>(prepared: Prepared, clause: T | null): T | null => {
+  if (clause === null) return null;
+  const words = tokenize(prepared.folded.slice(clause.start, clause.end), clause.start);
+  for (let i = words.length - 2; i >= 1; i -= 1) {
+    if (words[i].key === 'و' && FINITE_VERBS.has(words[i - 1].key)) return { ...clause, start: words[i + 1].start, boundary: 'و' };
+  }
+  return clause;
+};
+
+/** The word that ends right before `at` (spaces between), if any. */
+const wordBefore = (prepared: Prepared, at: number): Word | undefined => {
+  const before = prepared.words.filter((word) => word.end <= at).pop();
+  return before && /^ *$/.test(prepared.folded.slice(before.end, at)) ? before : undefined;
+};
+
 const findCandidates = (prepared: Prepared, unit: number): Candidate[] => {
   const found: Candidate[] = [];
   for (const match of prepared.folded.matchAll(INTRODUCTION)) {
-    const candidate = candidateBefore(prepared, unit, match.index ?? 0);
-    if (candidate) found.push(candidate);
+    let candidate = candidateBefore(prepared, unit, match.index ?? 0);
+    // A plural verb after «… و NAME»: the subjects joined by «و» all speak («NAME1، ROLE1، و NAME2 … گفتند»).
+    for (let more = 0; candidate && more < 4; more += 1) {
+      found.push(candidate);
+      const and = wordBefore(prepared, candidate.name.start);
+      candidate = and?.key === 'و' && /ند$/.test(match[0]) ? candidateBefore(prepared, unit, and.start) : null;
+    }
   }
   return found;
 };

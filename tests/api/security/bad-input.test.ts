@@ -73,14 +73,103 @@ describe('importKey, the importer\'s private key, is written only by the importe
     expect(await keyOf(documentId)).toEqual([null, null]);
   });
 
-  it('a GraphQL mutation that sets it is refused naming the field, nothing stored', async () => {
+  it('a GraphQL mutation that sets it is refused naming the field in English and Persian, nothing stored', async () => {
     const before = await count();
     const res = await app.http().post('/graphql').set('Authorization', token).send({
       query: 'mutation { createArticle(status: PUBLISHED, data: { title: "جعل کلید", lead: "لید", importKey: "forged" }) { documentId } }',
     });
+    expect(res.status).toBe(400);
     expect(res.body.data).toBeUndefined();
     expect(res.body.errors[0].message).toMatch(/importKey/);
+    expect(res.body.errors[0].extensions).toMatchObject({ field: 'importKey', messageFa: expect.stringMatching(/«importKey»/) });
     expect(await count()).toBe(before);
+  });
+});
+
+describe('an unknown GraphQL input field is refused in English and Persian', () => {
+  it.each([
+    ['inline', { query: 'mutation { createSection(data: { name: "بخش", hacked: true }) { documentId } }' }],
+    ['in variables', { query: 'mutation ($data: SectionInput!) { createSection(data: $data) { documentId } }', variables: { data: { name: 'بخش', hacked: true } } }],
+  ])('%s', async (_name, body) => {
+    const res = await app.http().post('/graphql').set('Authorization', token).send(body);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].message).toMatch(/hacked/);
+    expect(res.body.errors[0].extensions).toMatchObject({ field: 'hacked', messageFa: expect.stringMatching(/«hacked»/) });
+  });
+});
+
+describe('footerNotes, the footer plugin\'s private notes, are written only by the plugin', () => {
+  const notesOf = async (documentId: string) =>
+    (await app.strapi.db.query('api::article.article').findMany({ where: { documentId }, select: ['footerNotes'], orderBy: { id: 'asc' } })).map((row) => row.footerNotes);
+  const forged = { removed: ['جعلی'], midStory: [] };
+
+  it('a REST create or an update without a body that sets them is refused with 400 naming the field, nothing stored', async () => {
+    const before = await count();
+    const created = await post({ footerNotes: forged }).expect(400);
+    expect(created.body.error.message).toMatch(/footerNotes/);
+    expect(created.body.error.details.messageFa).toMatch(/«footerNotes»/);
+    expect(await count()).toBe(before);
+
+    const story = await post({ title: 'یادداشت پانویس', body: [paragraph('متن خبر.'), paragraph('انتهای پیام')] }).expect(201);
+    const { documentId } = story.body.data;
+    const written = await notesOf(documentId);
+    expect(written[0]).toEqual({ removed: ['انتهای پیام'], midStory: [] }); // the plugin still writes them
+    const updated = await app.http().put(`/api/articles/${documentId}`).set('Authorization', token)
+      .send({ data: { footerNotes: forged } }).expect(400);
+    expect(updated.body.error.details.messageFa).toMatch(/«footerNotes»/);
+    expect(await notesOf(documentId)).toEqual(written);
+  });
+
+  it('a GraphQL create or update that sets them is refused naming the field in English and Persian, nothing stored', async () => {
+    const before = await count();
+    const res = await app.http().post('/graphql').set('Authorization', token).send({
+      query: 'mutation { createArticle(status: PUBLISHED, data: { title: "جعل یادداشت", lead: "لید", footerNotes: { removed: ["x"] } }) { documentId } }',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions).toMatchObject({ field: 'footerNotes', messageFa: expect.stringMatching(/«footerNotes»/) });
+    expect(await count()).toBe(before);
+
+    const story = await post({ title: 'یادداشت گراف‌کیوال' }).expect(201);
+    const { documentId } = story.body.data;
+    const update = await app.http().post('/graphql').set('Authorization', token).send({
+      query: 'mutation ($id: ID!, $data: ArticleInput!) { updateArticle(documentId: $id, data: $data) { documentId } }',
+      variables: { id: documentId, data: { footerNotes: forged } },
+    });
+    expect(update.status).toBe(400);
+    expect(update.body.errors[0].extensions).toMatchObject({ field: 'footerNotes' });
+    expect(await notesOf(documentId)).toEqual([null, null]);
+  });
+});
+
+describe('derived fields (footer, footerLine, newsCode) sent by a token are ignored: what is stored is computed', () => {
+  const derived = { footer: 'پایان جعلی', footerLine: 'پایان جعلی/ ۹۹', newsCode: 999999 };
+  const stored = async (documentId: string) =>
+    (await app.http().get(`/api/articles/${documentId}`).expect(200)).body.data as Record<string, unknown>;
+
+  it('REST create and update', async () => {
+    const created = await post({ title: 'فیلدهای محاسبه‌شده', ...derived }).expect(201);
+    const { documentId } = created.body.data;
+    const first = await stored(documentId);
+    expect(first).toMatchObject({ footer: 'انتهای پیام', footerLine: 'انتهای پیام' });
+    expect(first.newsCode).not.toBe(derived.newsCode);
+    await app.http().put(`/api/articles/${documentId}?status=published`).set('Authorization', token).send({ data: derived }).expect(200);
+    expect(await stored(documentId)).toMatchObject({ footer: first.footer, footerLine: first.footerLine, newsCode: first.newsCode });
+  });
+
+  it('GraphQL create and update', async () => {
+    const res = await app.http().post('/graphql').set('Authorization', token).send({
+      query: 'mutation ($data: ArticleInput!) { createArticle(status: PUBLISHED, data: $data) { documentId } }',
+      variables: { data: { title: 'محاسبه‌شده گراف‌کیوال', lead: 'لید', ...derived } },
+    }).expect(200);
+    const { documentId } = res.body.data.createArticle;
+    const first = await stored(documentId);
+    expect(first).toMatchObject({ footer: 'انتهای پیام', footerLine: 'انتهای پیام' });
+    expect(first.newsCode).not.toBe(derived.newsCode);
+    await app.http().post('/graphql').set('Authorization', token).send({
+      query: 'mutation ($id: ID!, $data: ArticleInput!) { updateArticle(documentId: $id, status: PUBLISHED, data: $data) { documentId } }',
+      variables: { id: documentId, data: derived },
+    }).expect(200);
+    expect(await stored(documentId)).toMatchObject({ footer: first.footer, footerLine: first.footerLine, newsCode: first.newsCode });
   });
 });
 
