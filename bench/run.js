@@ -17,7 +17,7 @@ const { machineInfo, cpuPinning } = require('./lib/machine');
 const { summarizeProfile } = require('./lib/profile');
 const { run: runLoad, warmUpInTurn } = require('./lib/http');
 
-const SCENARIOS = ['micro', 'startup', 'rest', 'graphql', 'lookup', 'archive', 'search', 'import', 'cache'];
+const SCENARIOS = ['micro', 'startup', 'rest', 'graphql', 'lookup', 'archive', 'search', 'saves', 'import', 'cache'];
 const HTTP_SCENARIOS = ['rest', 'graphql', 'lookup'];
 const TITLES = {
   micro: 'Core micro-benchmarks',
@@ -27,6 +27,7 @@ const TITLES = {
   lookup: 'Lookups by slug and news code against findOne by documentId (our app)',
   archive: 'Jalali archive of one month as the archive grows',
   search: 'Search as the archive grows',
+  saves: 'Heavy requests: save time against body size, readers during a long save and an import',
   import: 'Import throughput against a plain Document Service loop',
   cache: 'Response cache',
   load: 'Loading the main data set',
@@ -411,6 +412,10 @@ const main = async () => {
     if (wants('search')) {
       log('search');
       await attempt('search', engine, () => require('./scenarios/search').run(shortWarmUp, { engine }));
+    }
+    if (wants('saves')) {
+      log('saves');
+      await attempt('saves', engine, () => require('./scenarios/saves').run(shortWarmUp, { engine }));
     }
     for (const id of ['import', 'cache']) {
       if (!wants(id)) continue;

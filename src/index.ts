@@ -4,6 +4,7 @@ import { ensureDefaultLocale } from './bootstrap/locales';
 import { registerPublishedOnlyReads } from './bootstrap/published-only-reads';
 import { grantReaderActions, READER_ACTIONS } from './bootstrap/reader-permissions';
 import { seedDemoContent } from './demo/seed-demo';
+import { giveTurnsDuringWrites } from './lib/event-loop-turns';
 import { tolerateLostConnectionRejections } from './lib/lost-connection-rejections';
 
 const untolerate = new WeakMap<Core.Strapi, () => void>();
@@ -13,6 +14,7 @@ export default {
     untolerate.set(strapi, tolerateLostConnectionRejections((message) => strapi.log.warn(message)));
     registerPublishedOnlyReads(strapi);
     registerArticleDocumentHooks(strapi);
+    giveTurnsDuringWrites(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

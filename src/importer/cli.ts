@@ -205,7 +205,7 @@ export const main = async (argv: ReadonlyArray<string>, io: CliIo): Promise<numb
         bytes += input.bytes?.length ?? 0;
         batch.push(input);
       }
-      const documents: Array<DryRunDocument | ImportedDocument> = dryRun ? batch.map((input) => importer.dryRun(input)) : await importer.importFiles(batch);
+      const documents: Array<DryRunDocument | ImportedDocument> = dryRun ? await Promise.all(batch.map((input) => importer.dryRun(input))) : await importer.importFiles(batch);
       for (const document of documents) {
         if (json) out(`${done > 0 ? ',\n' : ''}${JSON.stringify(document)}`);
         done += 1;

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { contentHash, MAX_IMPORT_BYTES, parseArchiveFile } from './core';
+import { contentHash, MAX_IMPORT_BYTES } from './core';
 import type { KnownOfficial, ParsedStory } from './core';
 import { tooLarge } from './core/errors';
 import {
@@ -14,6 +14,7 @@ import {
 } from './mapping';
 import { isTransientDatabaseError } from '../lib/transient-database-error';
 import { createArticlesDirectly } from './direct-create';
+import { parseInWorker } from './parse-pool';
 import { importOptionsSchema } from './options';
 import type { ImportOptions, ImportOptionsInput } from './options';
 import {
@@ -201,7 +202,7 @@ export class ArchiveImporter {
     if (!this.officialIds.has(official.fullName)) this.officialIds.set(official.fullName, official.documentId);
   }
 
-  private parse(input: ImportInput, officials: ReadonlyArray<KnownOfficial> = this.officials): Parsed {
+  private async parse(input: ImportInput, officials: ReadonlyArray<KnownOfficial> = this.officials): Promise<Parsed> {
     if (input.readError !== undefined) {
       return {
         ok: false,
@@ -212,12 +213,12 @@ export class ArchiveImporter {
       const error = tooLarge(input.size ?? 0, MAX_IMPORT_BYTES);
       return { ok: false, error: { code: error.code, message: error.message, messageFa: error.messageFa, line: error.line } };
     }
-    return parseArchiveFile(input.bytes, { officials });
+    return parseInWorker(input.bytes, officials);
   }
 
   /** Parses one file and reports it; nothing is written. */
-  dryRun(input: ImportInput): DryRunDocument {
-    const result = this.parse(input);
+  async dryRun(input: ImportInput): Promise<DryRunDocument> {
+    const result = await this.parse(input);
     if (!result.ok) {
       this.summary.failed += 1;
       return failed(input.name, result.error);
@@ -238,7 +239,7 @@ export class ArchiveImporter {
     const read: Array<Extract<Parsed, { ok: true }> | undefined> = new Array(inputs.length);
     const keys = new Set<string>();
     for (const [at, input] of inputs.entries()) {
-      const parsed = this.parse(input);
+      const parsed = await this.parse(input);
       if (!parsed.ok) {
         this.summary.failed += 1;
         reports[at] = failed(input.name, parsed.error);
@@ -305,7 +306,7 @@ export class ArchiveImporter {
    * is reported; the importer stays usable for the next file.
    */
   async importFile(input: ImportInput): Promise<ImportedDocument> {
-    const parsed = this.parse(input);
+    const parsed = await this.parse(input);
     if (!parsed.ok) {
       this.summary.failed += 1;
       return failed(input.name, parsed.error);
@@ -388,7 +389,7 @@ export class ArchiveImporter {
         ...(candidate.role ? { role: candidate.role } : {}),
       });
     }
-    const reparsed = this.parse(input, [...this.officials, ...created]);
+    const reparsed = await this.parse(input, [...this.officials, ...created]);
     if (!reparsed.ok) throw new Error(`the story could not be read again after creating officials: ${reparsed.error.message}`);
     return reparsed.article;
   }

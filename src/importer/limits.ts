@@ -1,3 +1,4 @@
+import { positiveInt } from '../lib/write-limits';
 import { MAX_IMPORT_BYTES } from './core';
 
 /**
@@ -15,11 +16,6 @@ export { MAX_IMPORT_BYTES };
 export const MAX_API_FILES = 100;
 
 export const MAX_API_TOTAL_BYTES = 20 * 1024 * 1024;
-
-const positiveInt = (value: string | undefined, fallback: number): number => {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
-};
 
 export const apiLimits = (): { maxFiles: number; maxTotalBytes: number; maxFileBytes: number } => ({
   maxFiles: positiveInt(process.env.IMPORT_API_MAX_FILES, MAX_API_FILES),

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from './mapping';
+import { checkBodyBlocks } from '../lib/write-limits';
 
 type Attribute = {
   type: string;
@@ -66,6 +67,7 @@ export const validateArticle = async (
   fields: Record<string, unknown> & { body: Array<Record<string, unknown>> },
   { locale, publish }: { locale: string; publish: boolean },
 ): Promise<void> => {
+  checkBodyBlocks(fields.body);
   const model = strapi.getModel(ARTICLE_UID);
   const data = { ...fields, body: fields.body.map(({ official: _official, ...block }) => block) };
   if (surelyValid(strapi, model.attributes as unknown as Attributes, data, publish)) return;

@@ -199,7 +199,7 @@ describe('quoted officials', () => {
     expect(documents[0]).toMatchObject({ ok: true, action: 'created', createdOfficials: [] });
     expect(documents[0].ok && documents[0].warnings.join('\n')).toMatch(/Unknown official candidate: حسین محمدی/);
     expect(await app.strapi.db.query(OFFICIAL).count()).toBe(officials);
-    const dry = (await open()).dryRun(input('person.txt', withNewPerson(300)));
+    const dry = await (await open()).dryRun(input('person.txt', withNewPerson(300)));
     expect(dry.ok && dry.article.officials).toEqual([{ fullName: 'حسین محمدی', role: 'رئیس سازمان فناوری اطلاعات', matched: false }]);
   });
 
@@ -221,9 +221,9 @@ describe('quoted officials', () => {
   });
 
   it('officials are matched by alias for the locale only', async () => {
-    const dry = (await open({ locale: 'en' })).dryRun(input('seed.txt', SEED_BYTES));
+    const dry = await (await open({ locale: 'en' })).dryRun(input('seed.txt', SEED_BYTES));
     expect(dry.ok && dry.article.officials).toEqual([{ fullName: SEED_OFFICIAL, role: SEED_ROLE, matched: false, aliases: ['سلیمی'] }]);
-    const fa = (await open()).dryRun(input('seed.txt', SEED_BYTES));
+    const fa = await (await open()).dryRun(input('seed.txt', SEED_BYTES));
     expect(fa.ok && fa.article.body.filter((block) => block.type === 'quote')).toHaveLength(3);
   });
 });
@@ -241,7 +241,7 @@ describe('re-imports compare what the CMS stores', () => {
 describe('articles typed by hand count as the same story', () => {
   it('an undated one is found by title and lead, updated with the file, and keyed', async () => {
     const text = withoutLine(story(500), 'سه شنبه');
-    const dry = (await open()).dryRun(input('undated.txt', text));
+    const dry = await (await open()).dryRun(input('undated.txt', text));
     if (!dry.ok) throw new Error(dry.error.message);
     expect(dry.article.publishedOn).toBeNull();
     const typed = await app.strapi.documents(ARTICLE).create({ locale: 'fa', data: { title: dry.article.title, lead: dry.article.lead } as never });
@@ -263,7 +263,7 @@ describe('options', () => {
   it('a dry run writes nothing and reports the issue’s JSON', async () => {
     const before = await app.strapi.db.query(ARTICLE).count();
     const importer = await open({ dryRun: true, createOfficials: true });
-    const document = importer.dryRun(input('new.txt', story(400)));
+    const document = await importer.dryRun(input('new.txt', story(400)));
     expect(document).toEqual({
       file: 'new.txt',
       ok: true,
@@ -284,9 +284,10 @@ describe('options', () => {
         reporterCode: null,
         officials: [],
       },
-      warnings: expect.any(Array),
+      // The parse runs in a worker thread, whose arrays are not of this test realm's Array.
+      warnings: ['Removed "انتهای پیام" typed at the end of the body; the footer is added from the section\'s policy.'],
     });
-    expect(importer.dryRun(input('empty.txt', ''))).toEqual({
+    expect(await importer.dryRun(input('empty.txt', ''))).toEqual({
       file: 'empty.txt',
       ok: false,
       error: { code: 'EMPTY_FILE', message: expect.any(String), messageFa: expect.any(String), line: null },

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { checkBodyBlocks } from '../../../lib/write-limits';
 import { fillPublishedOn } from './published-on';
 import { syncQuotedOfficials } from './quoted-officials';
 import { bringAnswerUpToDate, WrittenRow } from './stored-answer';
@@ -9,6 +10,7 @@ const WRITES = new Set(['create', 'update', 'publish', 'discardDraft']);
 export const registerArticleDocumentHooks = (strapi: Core.Strapi): void => {
   strapi.documents.use(async (context, next) => {
     if (context.uid !== 'api::article.article' || !WRITES.has(context.action)) return next();
+    checkBodyBlocks((context.params as { data?: { body?: unknown } }).data?.body);
     // In the write's own transaction (joined when one is open): a killed write leaves no half-derived row.
     return strapi.db.transaction(async () => {
       const result = await next();

@@ -111,7 +111,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       throw error;
     }
     if (importer.options.dryRun) {
-      return { response: { documents: request.inputs.map((input) => importer.dryRun(input)) } };
+      return { response: { documents: await Promise.all(request.inputs.map((input) => importer.dryRun(input))) } };
     }
     const documents: ImportedDocument[] = await importer.importFiles(request.inputs);
     return { response: { documents, summary: importer.summary } };
