@@ -1,22 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { persianSlug, SlugError } from '../core';
 import type { SlugFieldSpec } from './fields';
-import { toValidationError } from './errors';
+import { slugOf } from './slug-of';
 import { getService } from './get-service';
 import type { Claim } from './services/registry';
 
 type Params = { documentId?: string; locale?: string; data?: Record<string, unknown> };
 type Next = Parameters<Parameters<Core.Strapi['documents']['use']>[0]>[1];
-
-/** The slug rule for this field; a title with nothing to slug is the editor's validation error. */
-export const slugOf = (text: string, spec: SlugFieldSpec): string => {
-  try {
-    return persianSlug(text, { mode: spec.mode });
-  } catch (error) {
-    if (error instanceof SlugError) throw toValidationError(error, spec.field);
-    throw error;
-  }
-};
 
 /**
  * Gives every entry of a slugged content type a slug of its own in its locale:

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { SlugFieldSpec } from './fields';
 import { NEWS_CODE_TABLE, SLUG_TABLE } from './tables';
-import { getService } from './get-service';
+import type { RegistryService } from './services/registry';
 
 /**
  * Our tables follow the content tables. After data arrived without them (a `strapi import`, rows written
@@ -9,7 +9,11 @@ import { getService } from './get-service';
  * news-code counter continues after the highest code; which slugs are current and published is read
  * from the rows again. Slug history cannot be recovered this way.
  */
-export const reconcileRegistry = async (strapi: Core.Strapi, specs: Map<string, SlugFieldSpec>): Promise<void> => {
+export const reconcileRegistry = async (
+  strapi: Core.Strapi,
+  specs: Map<string, SlugFieldSpec>,
+  registry: Pick<RegistryService, 'followRows'>,
+): Promise<void> => {
   const knex = strapi.db.connection;
   for (const spec of specs.values()) {
     const meta = strapi.db.metadata.get(spec.uid);
@@ -22,7 +26,7 @@ export const reconcileRegistry = async (strapi: Core.Strapi, specs: Map<string, 
        ON CONFLICT DO NOTHING`,
       [spec.uid, column(spec.field), meta.tableName, column(spec.field), column(spec.field), spec.uid, column(spec.field)],
     );
-    await getService(strapi, 'registry').followRows(spec.uid);
+    await registry.followRows(spec.uid);
     if (!spec.newsCodeField) continue;
     const code = column(spec.newsCodeField);
     await knex.raw(

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { slugCandidate } from '../../core';
-import { slugOf } from '../document-middleware';
+import { slugOf } from '../slug-of';
 import { slugSpecs } from '../specs';
 import { SLUG_TABLE } from '../tables';
 import { inTransaction } from '../transaction';
