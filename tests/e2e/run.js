@@ -57,11 +57,8 @@ const run = (command, args, env = {}) =>
 const reason = process.env.E2E_SKIP_BUILD ? null : staleBecause();
 if (reason) {
   console.log(`Building the app first: ${reason}.`);
-  // A production admin bundle, as deployed: React's development build is several times slower.
-  const build = run(process.execPath, [path.join(path.dirname(require.resolve('@strapi/strapi/package.json', { paths: [appDir] })), 'bin', 'strapi.js'), 'build'], {
-    NODE_ENV: 'production',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-  });
+  // Built by the script `npm run build` and `npm run demo` run, so the tests see the admin they serve.
+  const build = run(process.execPath, [at('scripts', 'build.js')], { STRAPI_TELEMETRY_DISABLED: 'true' });
   if (build.status !== 0) {
     console.error('strapi build failed; the browser tests were not run.');
     process.exit(build.status ?? 1);
