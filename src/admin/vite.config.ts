@@ -1,4 +1,5 @@
 import type { Plugin, UserConfig } from 'vite';
+import { aiQueriesOnlyWhenAvailable } from './vite/unavailable-ai';
 
 /**
  * Build-time fixes to Strapi's admin for a Persian, right-to-left interface. Each one edits a single
@@ -78,5 +79,11 @@ const mirroredDirectionalIcons = (): Plugin => ({
 // No import from 'vite' at run time: Strapi would load this file through Vite's deprecated CJS entry.
 export default (config: UserConfig): UserConfig => ({
   ...config,
-  plugins: [...(config.plugins ?? []), persianLanguageName(), radixFollowsPageDirection(), mirroredDirectionalIcons()],
+  plugins: [
+    ...(config.plugins ?? []),
+    persianLanguageName(),
+    radixFollowsPageDirection(),
+    mirroredDirectionalIcons(),
+    aiQueriesOnlyWhenAvailable(),
+  ],
 });
