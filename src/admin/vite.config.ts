@@ -1,4 +1,5 @@
 import type { Plugin, UserConfig } from 'vite';
+import { translatedDefaultLocaleSuffix } from './vite/locale-list-default';
 import { aiQueriesOnlyWhenAvailable } from './vite/unavailable-ai';
 
 /**
@@ -85,5 +86,6 @@ export default (config: UserConfig): UserConfig => ({
     radixFollowsPageDirection(),
     mirroredDirectionalIcons(),
     aiQueriesOnlyWhenAvailable(),
+    translatedDefaultLocaleSuffix(),
   ],
 });

@@ -201,6 +201,29 @@ test('the articles list shows the Jalali publishing date and the section, sortab
   await screenshot(page, '04-articles-list');
 });
 
+test('the articles list fits a 1366 px laptop screen, the row actions included', async () => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  try {
+    await page.goto(url(LIST));
+    await page.locator('tbody tr').first().waitFor();
+    const table = page.locator('table').first();
+    // The table's scrolling box: as wide as what it holds, nothing scrolled out of sight.
+    const [scrollWidth, clientWidth] = await table.evaluate((element) => {
+      const box = element.parentElement!;
+      return [box.scrollWidth, box.clientWidth];
+    });
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    const headers = (await page.locator('thead th').allInnerTexts()).join(' ');
+    for (const column of ['تیتر', 'سرویس', 'زمان انتشار', 'وضعیت', 'موجود در']) expect(headers).toContain(column);
+    const box = (await table.boundingBox())!;
+    const actions = (await page.locator('tbody tr').first().locator('td').last().boundingBox())!;
+    expect(actions.x).toBeGreaterThanOrEqual(box.x);
+    expect(actions.x + actions.width).toBeLessThanOrEqual(box.x + box.width + 1);
+  } finally {
+    await page.setViewportSize({ width: 1440, height: 1000 });
+  }
+});
+
 test('an editor writes a Persian article: slug from the title, section, quoted official, footer typed at the end', async () => {
   await page.getByRole('link', { name: 'افزودن مورد تازه' }).first().click();
   await page.locator('input[name=title]').waitFor();

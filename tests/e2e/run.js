@@ -12,11 +12,14 @@ const path = require('path');
 const appDir = path.resolve(__dirname, '..', '..');
 const at = (...parts) => path.join(appDir, ...parts);
 
-/** Newest modification time under `dir` among files accepted by `keep`, or 0. */
+/**
+ * Newest modification time under `dir` among files accepted by `keep`, or 0. `keep` sees paths relative
+ * to the app, so a checkout under a folder named like one of ours (…/admin/…) filters the same.
+ */
 const newest = (dir, keep = () => true) => {
   if (!fs.existsSync(dir)) return 0;
   const stat = fs.statSync(dir);
-  if (!stat.isDirectory()) return keep(dir) ? stat.mtimeMs : 0;
+  if (!stat.isDirectory()) return keep(path.relative(appDir, dir)) ? stat.mtimeMs : 0;
   let latest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
