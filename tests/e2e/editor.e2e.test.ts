@@ -362,6 +362,20 @@ test('the published article reads back over REST with every field', async () => 
   expect(article.publishedAt).toEqual(expect.any(String));
 });
 
+test('after a published story’s slug is changed and published, the slug panel shows the new one as published', async () => {
+  const published = persianSlug(ARTICLE.title);
+  const renamed = persianSlug('دفتر تازه پیشخوان در مشهد');
+  await page.locator('[data-testid=slug-input]').fill(renamed);
+  const current = page.locator('[data-testid=slug-current]');
+  await settle(() => current.innerText().catch(() => ''), `نامک منتشرشدهٔ فعلی: ${published}`);
+
+  await page.getByRole('button', { name: 'انتشار', exact: true }).click();
+  await page.getByText('سند منتشر شد').first().waitFor();
+  // The new slug is the published one now: no "current published slug" naming the old one.
+  await settle(() => current.count(), 0);
+  expect(await page.locator('[data-testid=slug-input]').inputValue()).toBe(renamed);
+});
+
 test('the media library is in Persian', async () => {
   await page.goto(url('/admin/plugins/upload'));
   await page.getByRole('heading', { name: 'کتابخانهٔ رسانه' }).first().waitFor();
