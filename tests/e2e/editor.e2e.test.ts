@@ -7,10 +7,11 @@
  *
  * The steps share one browser and depend on each other, so they run in order in one file.
  */
+import path from 'path';
 import type { Page } from 'playwright-core';
 import { parseJalaliToUtc, tehranToUtc } from '../../src/plugins/jalali-date/core';
 import { persianSlug } from '../../src/plugins/persian-slug/core';
-import { baseUrl, openBrowser, screenshot, Session } from './harness/browser';
+import { baseUrl, openBrowser, screenshot, SCREENSHOTS, Session } from './harness/browser';
 
 const ADMIN = { firstname: 'مریم', lastname: 'احمدی', email: 'dabir@pishkhan.test', password: 'Sardabir-1403' };
 
@@ -381,6 +382,18 @@ test('the media library is in Persian', async () => {
   await page.getByRole('heading', { name: 'کتابخانهٔ رسانه' }).first().waitFor();
   expect(await dir()).toBe('rtl');
   await screenshot(page, '11-media-library');
+
+  // A file's details open in a side panel at the page's end (the left), off the main menu on the right.
+  await page.locator('input[type=file]').first().setInputFiles(path.join(SCREENSHOTS, '02-login.png'));
+  await page.getByText('02-login.png').first().click();
+  const drawer = page.locator('[data-animation-direction=left]');
+  await drawer.waitFor();
+  await page.waitForTimeout(500);
+  const panel = (await drawer.boundingBox())!;
+  const nav = (await page.getByRole('navigation').first().boundingBox())!;
+  expect(panel.x + panel.width).toBeLessThanOrEqual(nav.x);
+  expect(panel.x).toBeLessThan(100);
+  await screenshot(page, '13-media-file-details');
 });
 
 test('in the English interface the page is left to right but Persian entries are still written right to left', async () => {
