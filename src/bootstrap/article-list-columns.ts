@@ -6,9 +6,9 @@ const ARTICLE = 'api::article.article';
  * Strapi lists a content type by its first four fields: for articles the id and the long slug pushed the
  * news code, status, «موجود در» and the row actions off a 1366 px laptop screen (with the section and
  * publication date the admin adds, src/admin/content-manager/list-columns.tsx). The newsroom's default
- * is the title alone (with the section, the date, the status and «موجود در» it leaves the title 300 px);
-the id, slug and news code are a column choice away. Only Strapi's untouched
- * default is replaced: columns an administrator configured are kept.
+ * is the title alone, beside the section, date, status and «موجود در»; the id, slug and news code are a
+ * column choice away. Only Strapi's untouched default is replaced: columns an administrator configured
+ * are kept.
  */
 const STRAPI_DEFAULT = ['id', 'title', 'slug', 'newsCode'];
 const NEWSROOM_DEFAULT = ['title'];
