@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerArticleDocumentHooks } from './api/article/document-hooks';
+import { fitArticleListColumns } from './bootstrap/article-list-columns';
 import { ensureDefaultLocale } from './bootstrap/locales';
 import { registerPublishedOnlyReads } from './bootstrap/published-only-reads';
 import { grantReaderActions, READER_ACTIONS } from './bootstrap/reader-permissions';
@@ -20,6 +21,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureDefaultLocale(strapi);
     await grantReaderActions(strapi, READER_ACTIONS);
+    await fitArticleListColumns(strapi);
     if (process.env.SEED_DEMO !== 'false') await seedDemoContent(strapi);
   },
 

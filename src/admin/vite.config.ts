@@ -1,4 +1,6 @@
 import type { Plugin, UserConfig } from 'vite';
+import { translatedDefaultLocaleSuffix } from './vite/locale-list-default';
+import { aiQueriesOnlyWhenAvailable } from './vite/unavailable-ai';
 
 /**
  * Build-time fixes to Strapi's admin for a Persian, right-to-left interface. Each one edits a single
@@ -78,5 +80,12 @@ const mirroredDirectionalIcons = (): Plugin => ({
 // No import from 'vite' at run time: Strapi would load this file through Vite's deprecated CJS entry.
 export default (config: UserConfig): UserConfig => ({
   ...config,
-  plugins: [...(config.plugins ?? []), persianLanguageName(), radixFollowsPageDirection(), mirroredDirectionalIcons()],
+  plugins: [
+    ...(config.plugins ?? []),
+    persianLanguageName(),
+    radixFollowsPageDirection(),
+    mirroredDirectionalIcons(),
+    aiQueriesOnlyWhenAvailable(),
+    translatedDefaultLocaleSuffix(),
+  ],
 });

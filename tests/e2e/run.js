@@ -12,11 +12,14 @@ const path = require('path');
 const appDir = path.resolve(__dirname, '..', '..');
 const at = (...parts) => path.join(appDir, ...parts);
 
-/** Newest modification time under `dir` among files accepted by `keep`, or 0. */
+/**
+ * Newest modification time under `dir` among files accepted by `keep`, or 0. `keep` sees paths relative
+ * to the app, so a checkout under a folder named like one of ours (…/admin/…) filters the same.
+ */
 const newest = (dir, keep = () => true) => {
   if (!fs.existsSync(dir)) return 0;
   const stat = fs.statSync(dir);
-  if (!stat.isDirectory()) return keep(dir) ? stat.mtimeMs : 0;
+  if (!stat.isDirectory()) return keep(path.relative(appDir, dir)) ? stat.mtimeMs : 0;
   let latest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
@@ -57,11 +60,8 @@ const run = (command, args, env = {}) =>
 const reason = process.env.E2E_SKIP_BUILD ? null : staleBecause();
 if (reason) {
   console.log(`Building the app first: ${reason}.`);
-  // A production admin bundle, as deployed: React's development build is several times slower.
-  const build = run(process.execPath, [path.join(path.dirname(require.resolve('@strapi/strapi/package.json', { paths: [appDir] })), 'bin', 'strapi.js'), 'build'], {
-    NODE_ENV: 'production',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-  });
+  // Built by the script `npm run build` and `npm run demo` run, so the tests see the admin they serve.
+  const build = run(process.execPath, [at('scripts', 'build.js')], { STRAPI_TELEMETRY_DISABLED: 'true' });
   if (build.status !== 0) {
     console.error('strapi build failed; the browser tests were not run.');
     process.exit(build.status ?? 1);

@@ -51,6 +51,20 @@ const SectionCell = ({ value }: { value: unknown }) => {
   );
 };
 
+/**
+ * The title, cut with an ellipsis where the text ends in its own direction (a Persian title keeps its
+ * first words in the English interface too), and narrow enough that the default columns fit a 1366 px
+ * laptop screen; the whole title is its tooltip.
+ */
+const TitleCell = ({ value }: { value: unknown }) => {
+  const title = typeof value === 'string' && value ? value : '-';
+  return (
+    <Typography textColor="neutral800" ellipsis dir="auto" title={title} data-testid="title-cell" style={{ display: 'block', maxWidth: '240px' }}>
+      {title}
+    </Typography>
+  );
+};
+
 export const articleListColumns = (args: ListHookArgs): ListHookArgs => {
   if (args.layout?.settings?.displayName !== 'Article' || !args.layout.metadatas || !('publishedOn' in args.layout.metadatas)) {
     return args;
@@ -58,7 +72,9 @@ export const articleListColumns = (args: ListHookArgs): ListHookArgs => {
   const others = args.displayedHeaders.filter((header) => header.name !== 'publishedOn' && header.name !== 'section');
   // The title (or whatever leads the configured columns) first, then what editors scan a list for.
   const titleAt = others.findIndex((header) => header.name === 'title');
-  const lead = titleAt === -1 ? [] : others.slice(0, titleAt + 1);
+  const lead = titleAt === -1 ? [] : others.slice(0, titleAt + 1).map((header) =>
+    header.name === 'title' ? { ...header, cellFormatter: (row: Record<string, unknown>) => <TitleCell value={row.title} /> } : header,
+  );
   const rest = titleAt === -1 ? others : others.slice(titleAt + 1);
   const label = (field: string) => ({ id: `content-manager.content-types.${ARTICLE}.${field}`, defaultMessage: field });
   return {

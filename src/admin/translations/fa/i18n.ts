@@ -26,6 +26,7 @@ const i18n: Record<string, string> = {
   'CMEditViewBulkLocale.continue-confirmation': 'آیا می‌خواهید ادامه دهید؟',
   'CMEditViewLocalePicker.locale.create': 'ساختن نسخهٔ <bold>{locale}</bold>',
   'CMListView.popover.display-locales.label': 'نمایش زبان‌های ترجمه‌شده',
+  'CMListView.locale.default': '{name} (پیش‌فرض)',
   'CMListView.popover.display-locales.more': '{locales} و {count, number} زبان دیگر',
   'Field.localized': 'این مقدار در هر زبان جداست',
   'Field.not-localized': 'این مقدار در همهٔ زبان‌ها یکی است',

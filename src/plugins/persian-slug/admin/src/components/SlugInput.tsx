@@ -3,6 +3,7 @@ import { Box, Field, Flex, TextInput, Typography } from '@strapi/design-system';
 import { ArrowClockwise, CheckCircle, WarningCircle } from '@strapi/icons';
 import {
   unstable_useContentManagerContext as useContentManagerContext,
+  unstable_useDocument as useDocument,
   useFetchClient,
   useField,
   useForm,
@@ -55,10 +56,14 @@ export const SlugInput = React.forwardRef<HTMLInputElement, SlugInputProps>(
     const { formatMessage } = useIntl();
     const { get } = useFetchClient();
     const field = useField<string>(name);
-    const { model, id, contentType } = useContentManagerContext();
+    const { model, id, contentType, collectionType } = useContentManagerContext();
     const [{ query }] = useQueryParams<{ plugins?: { i18n?: { locale?: string } } }>();
     const locale = query.plugins?.i18n?.locale;
     const documentId = id && id !== 'create' ? String(id) : undefined;
+    // Publishing changes which slug is live without changing what is typed: the moment of the last
+    // publish is part of the preview's key, so the "current published slug" is asked again after it.
+    const { meta } = useDocument({ model, collectionType, documentId, params: { locale } }, { skip: !documentId });
+    const publishedAt = meta?.availableStatus?.find((version) => version.publishedAt)?.publishedAt ?? undefined;
 
     const prefix = name.includes('.') ? name.slice(0, name.lastIndexOf('.') + 1) : '';
     const attributes = (contentType?.attributes ?? {}) as Record<string, { customField?: string }>;
@@ -70,9 +75,9 @@ export const SlugInput = React.forwardRef<HTMLInputElement, SlugInputProps>(
     const typed = text(field.value).trim();
     const previewQuery: PreviewQuery | null =
       typed !== ''
-        ? { uid: model, locale, documentId, slug: typed }
+        ? { uid: model, locale, documentId, publishedAt, slug: typed }
         : title.trim() !== ''
-          ? { uid: model, locale, documentId, from: title }
+          ? { uid: model, locale, documentId, publishedAt, from: title }
           : null;
     const preview = usePreview(previewQuery);
     const [regenerating, setRegenerating] = React.useState(false);

@@ -12,6 +12,8 @@ export interface PreviewQuery {
   uid: string;
   locale?: string;
   documentId?: string;
+  /** When the story was last published: not sent, only part of the key, so a publish asks again. */
+  publishedAt?: string;
   from?: string;
   slug?: string;
 }
