@@ -1,5 +1,8 @@
 import type { Plugin, UserConfig } from 'vite';
+import { translatedHardCodedLabels } from './vite/hard-coded-labels';
 import { translatedDefaultLocaleSuffix } from './vite/locale-list-default';
+import { translatedNotificationsRegion } from './vite/notifications-region-label';
+import { translatedRoleNames } from './vite/role-names';
 import { aiQueriesOnlyWhenAvailable } from './vite/unavailable-ai';
 
 /**
@@ -87,5 +90,8 @@ export default (config: UserConfig): UserConfig => ({
     mirroredDirectionalIcons(),
     aiQueriesOnlyWhenAvailable(),
     translatedDefaultLocaleSuffix(),
+    translatedNotificationsRegion(),
+    translatedRoleNames(),
+    translatedHardCodedLabels(),
   ],
 });

@@ -11,9 +11,9 @@ import path from 'path';
 import type { Page } from 'playwright-core';
 import { parseJalaliToUtc, tehranToUtc } from '../../src/plugins/jalali-date/core';
 import { persianSlug } from '../../src/plugins/persian-slug/core';
+import { ADMIN } from './harness/admin-user';
 import { baseUrl, openBrowser, screenshot, SCREENSHOTS, Session } from './harness/browser';
 
-const ADMIN = { firstname: 'مریم', lastname: 'احمدی', email: 'dabir@pishkhan.test', password: 'Sardabir-1403' };
 
 const ARTICLE = {
   title: 'افتتاح دفتر پیشخوان تازه در مشهد',

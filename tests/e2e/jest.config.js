@@ -11,6 +11,7 @@ module.exports = {
   testMatch: ['**/*.e2e.test.ts'],
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }] },
+  testSequencer: '<rootDir>/tests/e2e/harness/sequencer.js',
   globalSetup: '<rootDir>/tests/e2e/harness/global-setup.js',
   globalTeardown: '<rootDir>/tests/e2e/harness/global-teardown.js',
   testTimeout: 180000,

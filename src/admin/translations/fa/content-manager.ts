@@ -56,6 +56,8 @@ const contentManager: Record<string, string> = {
   'components.DynamicZone.unknown-component': 'جزء ناشناخته',
   'components.DynamicZone.move-up': 'بالا',
   'components.DynamicZone.more-actions': 'کارهای بیشتر',
+  'components.DynamicZone.add-item-above': 'افزودن جزء در بالا',
+  'components.DynamicZone.add-item-below': 'افزودن جزء در پایین',
   'components.DynamicZone.move-down': 'پایین',
   'components.EmptyAttributesBlock.button': 'رفتن به تنظیمات',
   'components.EmptyAttributesBlock.description': 'می‌توانید تنظیمات را تغییر دهید',

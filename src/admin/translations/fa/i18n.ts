@@ -9,6 +9,8 @@ const i18n: Record<string, string> = {
   'actions.delete.dialog.body': 'آیا از حذف این زبان مطمئن هستید؟',
   'actions.delete.error': 'هنگام حذف نسخهٔ این زبان خطایی رخ داد.',
   'actions.select-locale': 'انتخاب زبان',
+  // The edit view's locale picker is labelled with this key.
+  'Settings.locales.modal.locales.label': 'زبان',
   'CMEditViewCopyLocale.copy-failure': 'پر کردن از زبان دیگر ممکن نشد',
   'CMEditViewCopyLocale.copy-success': 'از زبان دیگر پر شد',
   'CMEditViewCopyLocale.copy-text': 'پر کردن از زبانی دیگر',

@@ -1,0 +1,38 @@
+import type { Plugin } from 'vite';
+
+/**
+ * Labels Strapi writes in English (or as `[object Object]`) whatever the interface language, each put
+ * through a message that translations/fa/* translates. Each edit fails the build if its module changed
+ * shape.
+ */
+const EDITS = [
+  {
+    // A document's status badge is read out by its raw status ("draft", "published").
+    module: /\/@strapi\/content-manager\/dist\/admin\/pages\/EditView\/components\/DocumentStatus\.mjs$/,
+    from: '"aria-label": status,',
+    to: '"aria-label": formatMessage({ id: `content-manager.containers.List.${status}`, defaultMessage: capitalise(status) }),',
+  },
+  {
+    // The locale picker's options show each locale's status as the raw, capitalised word ("Draft").
+    module: /\/@strapi\/i18n\/dist\/admin\/components\/CMHeaderActions\.mjs$/,
+    from: 'children: capitalize(status)',
+    to: 'children: formatMessage({ id: `content-manager.containers.List.${status}`, defaultMessage: capitalize(status) })',
+  },
+  {
+    // The globe marking a localized field has the message descriptor itself as its title.
+    module: /\/@strapi\/i18n\/dist\/admin\/contentManagerHooks\/editView\.mjs$/,
+    from: 'tag: "span",\n        title: title,',
+    to: 'tag: "span",\n        title: formatMessage(title),',
+  },
+];
+
+export const translatedHardCodedLabels = (): Plugin => ({
+  name: 'pishkhan:translated-hard-coded-labels',
+  enforce: 'pre',
+  transform(code, id) {
+    const edit = EDITS.find(({ module }) => module.test(id.split('?')[0].replace(/\\/g, '/')));
+    if (!edit) return null;
+    if (!code.includes(edit.from)) this.error(`${id}: changed; cannot translate the label at \`${edit.from}\``);
+    return { code: code.replace(edit.from, edit.to), map: null };
+  },
+});
