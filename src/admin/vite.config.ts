@@ -1,5 +1,6 @@
 import type { Plugin, UserConfig } from 'vite';
 import { translatedHardCodedLabels } from './vite/hard-coded-labels';
+import { isModule } from './vite/module-edit';
 import { translatedDefaultLocaleSuffix } from './vite/locale-list-default';
 import { translatedNotificationsRegion } from './vite/notifications-region-label';
 import { translatedRoleNames } from './vite/role-names';
@@ -10,8 +11,6 @@ import { aiQueriesOnlyWhenAvailable } from './vite/unavailable-ai';
  * module of a dependency while the admin is bundled and fails the build loudly if that module changed
  * shape, rather than silently shipping an admin without the fix.
  */
-
-const isModule = (id: string, pattern: RegExp): boolean => pattern.test(id.split('?')[0].replace(/\\/g, '/'));
 
 /**
  * 1. Strapi 5 drops any admin locale missing from its built-in language-name table (strapi/strapi#23694),
@@ -88,10 +87,10 @@ export default (config: UserConfig): UserConfig => ({
     persianLanguageName(),
     radixFollowsPageDirection(),
     mirroredDirectionalIcons(),
-    aiQueriesOnlyWhenAvailable(),
+    ...aiQueriesOnlyWhenAvailable(),
     translatedDefaultLocaleSuffix(),
     translatedNotificationsRegion(),
     translatedRoleNames(),
-    translatedHardCodedLabels(),
+    ...translatedHardCodedLabels(),
   ],
 });

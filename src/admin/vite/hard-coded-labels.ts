@@ -1,9 +1,8 @@
-import type { Plugin } from 'vite';
+import { moduleEdit } from './module-edit';
 
 /**
  * Labels Strapi writes in English (or as `[object Object]`) whatever the interface language, each put
- * through a message that translations/fa/* translates. Each edit fails the build if its module changed
- * shape.
+ * through a message that translations/fa/* translates.
  */
 const EDITS = [
   {
@@ -26,13 +25,12 @@ const EDITS = [
   },
 ];
 
-export const translatedHardCodedLabels = (): Plugin => ({
-  name: 'pishkhan:translated-hard-coded-labels',
-  enforce: 'pre',
-  transform(code, id) {
-    const edit = EDITS.find(({ module }) => module.test(id.split('?')[0].replace(/\\/g, '/')));
-    if (!edit) return null;
-    if (!code.includes(edit.from)) this.error(`${id}: changed; cannot translate the label at \`${edit.from}\``);
-    return { code: code.replace(edit.from, edit.to), map: null };
-  },
-});
+export const translatedHardCodedLabels = () =>
+  EDITS.map(({ module, from, to }, n) =>
+    moduleEdit({
+      name: `translated-hard-coded-label-${n + 1}`,
+      modules: module,
+      edit: (code) => code.replace(from, to),
+      cannot: `changed; cannot translate the label at \`${from}\``,
+    }),
+  );

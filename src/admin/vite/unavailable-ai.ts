@@ -1,11 +1,11 @@
-import type { Plugin } from 'vite';
+import { moduleEdit } from './module-edit';
 
 /**
  * Strapi's admin asks for its AI features (`/admin/ai-feature-config`, dozens of times a visit) and
  * for AI translation jobs (`/i18n/ai-localization-jobs/…`) whether or not AI is available, and the
  * server answers 404 when it is not: AI needs Strapi's paid licence, which Pishkhan has not. Each query
  * hook is wrapped where it is made, so it asks only when Strapi's own `useAIAvailability()` says AI is
- * there. The build fails if a module changed shape.
+ * there.
  */
 const QUERIES = [
   {
@@ -20,21 +20,22 @@ const QUERIES = [
   },
 ];
 
-export const aiQueriesOnlyWhenAvailable = (): Plugin => ({
-  name: 'pishkhan:ai-queries-only-when-available',
-  enforce: 'pre',
-  transform(code, id) {
-    const query = QUERIES.find(({ module }) => module.test(id.split('?')[0].replace(/\\/g, '/')));
-    if (!query) return null;
-    const asked = `${query.hook}Asked`;
+export const aiQueriesOnlyWhenAvailable = () =>
+  QUERIES.map(({ module, hook, availability }) => {
+    const asked = `${hook}Asked`;
     // `const { …, useXQuery, … } = someApi;`: the hook RTK Query made for the endpoint.
-    const made = new RegExp(`(const\\s*\\{[^}]*\\b)${query.hook}(\\b[^}]*\\}\\s*=\\s*\\w+\\s*;)`);
-    if (!made.test(code)) this.error(`${id}: ${query.hook} is no longer made here; cannot keep it from asking for AI`);
-    const patched = [
-      `import { useAIAvailability as __pishkhanAiAvailable } from '${query.availability}';`,
-      code.replace(made, `$1${query.hook}: ${asked}$2`),
-      `const ${query.hook} = (arg, options) => ${asked}(arg, { ...options, skip: Boolean(options?.skip) || !__pishkhanAiAvailable() });`,
-    ].join('\n');
-    return { code: patched, map: null };
-  },
-});
+    const made = new RegExp(`(const\\s*\\{[^}]*\\b)${hook}(\\b[^}]*\\}\\s*=\\s*\\w+\\s*;)`);
+    return moduleEdit({
+      name: `ai-only-when-available-${hook}`,
+      modules: module,
+      edit: (code) =>
+        made.test(code)
+          ? [
+              `import { useAIAvailability as __pishkhanAiAvailable } from '${availability}';`,
+              code.replace(made, `$1${hook}: ${asked}$2`),
+              `const ${hook} = (arg, options) => ${asked}(arg, { ...options, skip: Boolean(options?.skip) || !__pishkhanAiAvailable() });`,
+            ].join('\n')
+          : code,
+      cannot: `${hook} is no longer made here; cannot keep it from asking for AI`,
+    });
+  });
