@@ -385,9 +385,13 @@ test('the media library is in Persian', async () => {
 
   // A file's details open in a side panel at the page's end (the left), off the main menu on the right.
   await page.locator('input[type=file]').first().setInputFiles(path.join(SCREENSHOTS, '02-login.png'));
-  await page.getByText('02-login.png').first().click();
+  // The upload's progress dialog names the file too until it closes: click until the file's details open.
   const drawer = page.locator('[data-animation-direction=left]');
-  await drawer.waitFor();
+  const opened = async () => {
+    if (!(await drawer.isVisible())) await page.getByText('02-login.png').first().click({ timeout: 2000 }).catch(() => undefined);
+    return drawer.isVisible();
+  };
+  await settle(opened, true, 30000);
   await page.waitForTimeout(500);
   const panel = (await drawer.boundingBox())!;
   const nav = (await page.getByRole('navigation').first().boundingBox())!;
