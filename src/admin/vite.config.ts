@@ -1,6 +1,7 @@
 import type { Plugin, UserConfig } from 'vite';
 import { filterChipFormatValue } from './vite/filter-chip-value';
 import { translatedHardCodedLabels } from './vite/hard-coded-labels';
+import { recordedMissingMessages } from './vite/missing-messages';
 import { isModule } from './vite/module-edit';
 import { translatedDefaultLocaleSuffix } from './vite/locale-list-default';
 import { translatedNotificationsRegion } from './vite/notifications-region-label';
@@ -98,5 +99,6 @@ export default (config: UserConfig): UserConfig => ({
     filterChipFormatValue(),
     publishSavesNewStoryFirst(),
     profileShowsInterfaceLanguage(),
+    recordedMissingMessages(),
   ],
 });
