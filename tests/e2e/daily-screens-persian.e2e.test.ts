@@ -168,14 +168,18 @@ test('a new article and its locale picker', async () => {
 
 test('a stored long article: a body block’s menu and the Markdown toolbar', async () => {
   await page.goto(url(LIST));
-  await page.locator('tbody tr').first().click();
+  await page.locator('[data-testid=title-cell]').first().click();
   await page.locator('input[name=title]').waitFor();
   // Stored body blocks open collapsed: open the first paragraph to show its Markdown toolbar.
   await page.getByRole('button', { name: /^بند/ }).first().click();
   await page.locator('main form .CodeMirror').first().waitFor();
   await readForEnglish();
-  // The block's menu, with its "add a block above" submenu open.
+  // The document's menu (the first «کارهای بیشتر»), then a block's, with its "add a block above" submenu open.
   await page.locator('main form').getByRole('button', { name: 'کارهای بیشتر', exact: true }).first().click();
+  await page.getByRole('menuitem').first().waitFor();
+  await readForEnglish();
+  await page.keyboard.press('Escape');
+  await page.locator('main form').getByRole('button', { name: 'کارهای بیشتر', exact: true }).last().click();
   await page.getByRole('menuitem').first().hover();
   await page.getByText('افزودن جزء در بالا', { exact: true }).waitFor();
   await page.getByText('افزودن جزء در پایین', { exact: true }).waitFor();
