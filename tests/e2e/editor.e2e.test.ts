@@ -249,6 +249,7 @@ test('the list’s date filter is Jalali: Persian field names, the editor’s Ja
   await dialog.locator('[data-testid=jalali-open]').click();
   expect(await page.locator('[data-testid=jalali-month-title]').innerText()).toBe('آذر ۱۴۰۵');
   await page.locator('[data-testid=jalali-day-20]').click();
+  await screenshot(page, '15-list-filter-jalali-picker');
   await page.locator('[data-testid=jalali-done]').click();
   const picked = tehranToUtc({ year: 1405, month: 9, day: 20, hour: 0, minute: 0 }).toISOString();
   await expect(input.getAttribute('data-value')).resolves.toBe(picked);
