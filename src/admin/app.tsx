@@ -2,6 +2,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { ContentTypeDescription } from './content-manager/ContentTypeDescription';
 import { translatedFieldHints } from './content-manager/field-hints';
 import { articleListColumns } from './content-manager/list-columns';
+import { jalaliListFilters } from './content-manager/list-filters';
 import { followContentDirection } from './rtl/content-direction';
 import { followInterfaceDirection, makePersianTheDefault, quietDeveloperTour } from './rtl/direction';
 import { addStylesheets } from './rtl/stylesheet';
@@ -33,6 +34,7 @@ export default {
   bootstrap(app: CustomBootstrapApp) {
     followContentDirection();
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', articleListColumns);
+    app.registerHook('Admin/CM/pages/ListView/inject-in-filters', jalaliListFilters);
     app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', translatedFieldHints(knownKeys));
     const contentManager = app.getPlugin('content-manager') as unknown as {
       injectComponent(view: string, zone: string, component: { name: string; Component: () => JSX.Element | null }): void;

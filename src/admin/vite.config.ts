@@ -1,8 +1,12 @@
 import type { Plugin, UserConfig } from 'vite';
+import { filterChipFormatValue } from './vite/filter-chip-value';
 import { translatedHardCodedLabels } from './vite/hard-coded-labels';
+import { recordedMissingMessages } from './vite/missing-messages';
 import { isModule } from './vite/module-edit';
 import { translatedDefaultLocaleSuffix } from './vite/locale-list-default';
 import { translatedNotificationsRegion } from './vite/notifications-region-label';
+import { profileShowsInterfaceLanguage } from './vite/profile-language';
+import { publishSavesNewStoryFirst } from './vite/publish-saves-first';
 import { translatedRoleNames } from './vite/role-names';
 import { aiQueriesOnlyWhenAvailable } from './vite/unavailable-ai';
 
@@ -92,5 +96,9 @@ export default (config: UserConfig): UserConfig => ({
     translatedNotificationsRegion(),
     translatedRoleNames(),
     ...translatedHardCodedLabels(),
+    filterChipFormatValue(),
+    publishSavesNewStoryFirst(),
+    profileShowsInterfaceLanguage(),
+    recordedMissingMessages(),
   ],
 });

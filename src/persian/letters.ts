@@ -13,7 +13,7 @@ const KEYBOARD_LETTERS: Record<string, string> = {
  * an editor may legitimately write them: teh marbuta, heh goal/doachashmee, hamza seats, Arabic kaf and yeh.
  * آ, ئ and ء are kept: they distinguish words.
  */
-const MATCHING_LETTERS: Record<string, string> = {
+export const MATCHING_LETTERS: Readonly<Record<string, string>> = {
   ...KEYBOARD_LETTERS,
   'ة': 'ه', // U+0629 TEH MARBUTA
   'ۀ': 'ه', // U+06C0 HEH WITH YEH ABOVE
@@ -27,7 +27,7 @@ const MATCHING_LETTERS: Record<string, string> = {
   'ؤ': 'و', // U+0624 WAW WITH HAMZA ABOVE
 };
 
-const replaceFrom = (map: Record<string, string>) => {
+const replaceFrom = (map: Readonly<Record<string, string>>) => {
   const pattern = new RegExp(`[${Object.keys(map).join('')}]`, 'g');
   return (text: string): string => text.replace(pattern, (letter) => map[letter]);
 };

@@ -257,6 +257,7 @@ export const admin: Record<string, string> = {
   'app.utils.errors.file-too-big.message': 'پرونده بیش از اندازه بزرگ است',
   'app.utils.filter-value': 'مقدار پالایه',
   'app.utils.filters': 'پالایه‌ها',
+  'app.links.configure-view': 'پیکربندی نما',
   'app.utils.notify.data-loaded': '{target} بارگذاری شد',
   'app.utils.publish': 'انتشار',
   'app.utils.refresh': 'تازه‌سازی',

@@ -8,3 +8,4 @@ export type { SearchQuery } from './query';
 export { buildSnippet, snippetHtml } from './snippet';
 export type { Snippet } from './snippet';
 export { markdownText } from './markdown-text';
+export { listSearchFold, storedValueFolds, containsPattern } from './list-search';
