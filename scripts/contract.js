@@ -11,6 +11,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { spawnSync } = require('child_process');
 const { createStrapi, compileStrapi } = require('@strapi/strapi');
 const { printSchema, lexicographicSortSchema } = require('graphql');
 const { buildDocument } = require('./contract/openapi');
@@ -61,7 +62,14 @@ const generateAll = async () => {
     const target = path.join(appDir, file);
     if (check) {
       const committed = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
-      if (committed !== text) stale.push(file);
+      if (committed !== text) {
+        stale.push(file);
+        // The first lines of the difference, from a temporary copy of what would be written.
+        const fresh = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pishkhan-contract-check-')), path.basename(file));
+        fs.writeFileSync(fresh, text);
+        const diff = spawnSync('diff', ['-u', target, fresh], { encoding: 'utf8' }).stdout ?? '';
+        console.error(diff.split('\n').slice(0, 40).join('\n'));
+      }
     } else {
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, text);

@@ -519,7 +519,7 @@ export interface components {
                  *           "parameter": "pagination[page]",
                  *           "min": 1,
                  *           "max": 2147483647,
-                 *           "messageFa": "شماره‌ی صفحه باید عددی درست از ۱ تا ۲۱۴۷۴۸۳۶۴۷ باشد."
+                 *           "messageFa": "pagination[page] باید عددی صحیح از ۱ تا ۲۱۴۷۴۸۳۶۴۷ باشد."
                  *         }
                  *       }
                  *     }
@@ -599,9 +599,10 @@ export interface components {
                  *       "error": {
                  *         "status": 413,
                  *         "name": "PayloadTooLargeError",
-                 *         "message": "request entity too large",
+                 *         "message": "At most 20971520 bytes of files per request; got 20971600",
                  *         "details": {
-                 *           "messageFa": "درخواست بزرگ‌تر از حد مجاز است."
+                 *           "code": "REQUEST_TOO_LARGE",
+                 *           "maxTotalBytes": 20971520
                  *         }
                  *       }
                  *     }

@@ -81,7 +81,7 @@ const ERRORS = {
       'SECOND_OUT_OF_RANGE', 'WEEKDAY_MISMATCH', 'INVALID_GREGORIAN_DATE', 'INVALID_INSTANT', 'BAD_OPTIONS', 'UNKNOWN_SECTION',
       'UNKNOWN_LOCALE', 'TOO_MANY_FILES', 'BAD_REQUEST'],
     example: { data: null, error: { status: 400, name: 'ValidationError', message: 'pagination[page] must be a whole number from 1 to 2147483647',
-      details: { parameter: 'pagination[page]', min: 1, max: 2147483647, messageFa: 'شماره‌ی صفحه باید عددی درست از ۱ تا ۲۱۴۷۴۸۳۶۴۷ باشد.' } } },
+      details: { parameter: 'pagination[page]', min: 1, max: 2147483647, messageFa: 'pagination[page] باید عددی صحیح از ۱ تا ۲۱۴۷۴۸۳۶۴۷ باشد.' } } },
   },
   401: {
     description: 'Unauthorized: an `Authorization` header with a token the API does not know.',
@@ -101,7 +101,8 @@ const ERRORS = {
   413: {
     description: 'Payload too large: a JSON body over `JSON_BODY_LIMIT`, or an import over its limits.',
     codes: ['REQUEST_TOO_LARGE'],
-    example: { data: null, error: { status: 413, name: 'PayloadTooLargeError', message: 'request entity too large', details: { messageFa: 'درخواست بزرگ‌تر از حد مجاز است.' } } },
+    example: { data: null, error: { status: 413, name: 'PayloadTooLargeError', message: 'At most 20971520 bytes of files per request; got 20971600',
+      details: { code: 'REQUEST_TOO_LARGE', maxTotalBytes: 20971520 } } },
   },
   415: {
     description: 'Unsupported media type: a JSON body in a charset the API cannot decode.',

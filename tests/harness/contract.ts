@@ -90,6 +90,13 @@ export const contractError = (method: string, url: string, status: number, body:
   return `${where} answered ${status} with a body docs/openapi.json does not describe:\n${describe(validate.errors ?? [], body)}`;
 };
 
+/** The parsed JSON body, also when a test asked supertest for the raw bytes; undefined when there is none. */
+const jsonBody = ({ body, type }: { body: unknown; type?: string }): unknown => {
+  if (!/json/.test(type ?? '')) return undefined;
+  if (Buffer.isBuffer(body) || typeof body === 'string') return body.length ? JSON.parse(body.toString()) : undefined;
+  return body;
+};
+
 const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
 type Test = request.Test & { method: string; url: string; assert(resError: unknown, res: unknown, fn?: (error: unknown, res: unknown) => void): void };
 
@@ -102,10 +109,8 @@ export const withContract = (agent: request.Agent): request.Agent => {
       const assert = test.assert.bind(test);
       test.assert = (resError, res, fn) =>
         assert(resError, res, (error: unknown, answered: unknown) => {
-          const response = answered as { status: number; body: unknown; text?: string; type?: string } | undefined;
-          const mismatch = !error && response
-            ? contractError(test.method, test.url, response.status, /json/.test(response.type ?? '') ? response.body : undefined)
-            : null;
+          const response = answered as { status: number; body: unknown; type?: string } | undefined;
+          const mismatch = !error && response ? contractError(test.method, test.url, response.status, jsonBody(response)) : null;
           fn?.call(test, mismatch ? new Error(mismatch) : error, answered);
         });
       return test;
