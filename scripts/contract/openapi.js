@@ -1,7 +1,8 @@
 /**
  * The OpenAPI 3.1 document of the content API (`/api/…`): Strapi's own generator (@strapi/openapi) for the
  * core routes' parameters and request bodies, extended with what it does not know: the answers of our
- * routes, declared next to each route as `openapi: { … }` (src/api/*∕routes, src/plugins/*∕server/routes),
+ * routes, declared next to each route as `openapi: { … }` (src/api/*∕routes, src/plugins/*∕server/routes;
+ * its keys: RouteContract in src/lib/openapi-route.ts),
  * read bodies built from the content-type schemas (entity-schemas.js), every `…Jalali` sibling by the
  * jalali-date plugin's own rule, and the error bodies. A content-API route of ours without a declaration
  * stops the generation, so a new route cannot ship undocumented. Strapi's built-in plugins' routes
@@ -128,14 +129,15 @@ const buildDocument = (strapi, { jalaliKeys, weekdays, months }) => {
       for (const status of common.errorStatuses(method)) responses[status] ??= { $ref: `#/components/responses/Error${status}` };
       paths[docPath] ??= {};
       paths[docPath][method] = {
-        operationId: declared.operationId && variants.length === 1 ? declared.operationId : operationId(method, docPath),
+        operationId: operationId(method, docPath),
         tags: strapiOperation.tags ?? [uid.split('.').pop()],
         ...(declared.summary ? { summary: declared.summary } : {}),
         ...(declared.description ? { description: declared.description } : {}),
         parameters: [...pathParameters, ...query.filter((parameter) => !(declared.query ?? []).some((own) => own.name === parameter.name)), ...(declared.query ?? [])],
         ...(strapiOperation.requestBody || declared.requestBody ? { requestBody: declared.requestBody ?? strapiOperation.requestBody } : {}),
         responses,
-        security: method === 'get' && !declared.tokenOnly ? [{}, { bearerAuth: [] }] : [{ bearerAuth: [] }],
+        // Reads are public (a token may be sent, and reads drafts when it has full access); writes need one.
+        security: method === 'get' ? [{}, { bearerAuth: [] }] : [{ bearerAuth: [] }],
       };
     }
   }

@@ -5,6 +5,21 @@
  */
 type Schema = Record<string, unknown>;
 
+/** What a route's `openapi` key holds (every key but `responses` optional). */
+export interface RouteContract {
+  summary?: string;
+  description?: string;
+  /** Schemas of the path's `:parameters` (strings when not given). */
+  params?: Record<string, Schema>;
+  /** Query parameters of the route's own, as OpenAPI parameter objects. */
+  query?: Schema[];
+  /** Take the query parameters (populate, filters, …) Strapi's generator gives this core route, e.g. `/articles/:id`. */
+  queryOf?: { path: string };
+  requestBody?: Schema;
+  /** Per status: `{ description, schema?, example?, headers? }`; the error statuses are added for every route. */
+  responses: Record<number, { description: string; schema?: Schema; example?: unknown; headers?: Schema }>;
+}
+
 export const schemaRef = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 
 /** `{ data: <entry>, meta }`, as findOne answers. */
@@ -29,7 +44,7 @@ export const entryList = (document: string): Schema => ({
 const localeQuery = { name: 'locale', in: 'query', required: false, schema: { type: 'string', examples: ['fa', 'en'] } };
 
 /** GET /api/<type>/slug/:slug: the entry, or a 301 to its current slug. */
-export const slugLookup = (document: string, findOnePath: string, example: string) => ({
+export const slugLookup = (document: string, findOnePath: string, example: string): RouteContract => ({
   summary: 'An entry by its slug (an old slug redirects to the current one)',
   params: { slug: { type: 'string', description: 'The slug, as is or percent-encoded; normalised with the slug rule', examples: [example] } },
   queryOf: { path: findOnePath },

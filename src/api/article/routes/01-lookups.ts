@@ -1,4 +1,4 @@
-import { entryList, oneEntry, slugLookup } from '../../../lib/openapi-route';
+import { entryList, oneEntry, RouteContract, slugLookup } from '../../../lib/openapi-route';
 
 const ARTICLE = 'ApiArticleArticleDocument';
 const jalaliPart = (description: string, examples: number[]) => ({ type: 'string', pattern: '^[0-9۰-۹]{1,4}$', description, examples });
@@ -21,7 +21,7 @@ export default {
         params: { newsCode: { type: 'string', pattern: '^[0-9]+$', examples: ['1'] } },
         queryOf: { path: '/articles/:id' },
         responses: { 200: { description: 'The published article', schema: oneEntry(ARTICLE) } },
-      },
+      } satisfies RouteContract,
     },
     {
       method: 'GET',
@@ -36,7 +36,7 @@ export default {
         },
         queryOf: { path: '/articles' },
         responses: { 200: { description: 'A page of the archive', schema: entryList(ARTICLE) } },
-      },
+      } satisfies RouteContract,
     },
   ],
 };

@@ -1,3 +1,4 @@
+import type { RouteContract } from '../../../lib/openapi-route';
 import { importReport, importRequest } from '../report-schema';
 
 /**
@@ -17,7 +18,7 @@ export default {
         summary: 'Import archived story files (UTF-8 or Windows-1256 text or Markdown) as articles',
         requestBody: importRequest,
         responses: { 200: { description: 'Each document\'s outcome (and, for a real run, what was written)', schema: importReport } },
-      },
+      } satisfies RouteContract,
     },
   ],
 };

@@ -1,3 +1,5 @@
+import type { RouteContract } from '../../../lib/openapi-route';
+
 /** `GET /api/openapi.json`: the committed OpenAPI document (docs/openapi.json, `npm run contract`), public. */
 export default {
   routes: [
@@ -15,7 +17,7 @@ export default {
           },
           304: { description: 'Not modified (`If-None-Match` matched the `ETag`)' },
         },
-      },
+      } satisfies RouteContract,
     },
   ],
 };

@@ -1,3 +1,5 @@
+import type { RouteContract } from '../../../lib/openapi-route';
+
 const hit = {
   type: 'object',
   properties: {
@@ -84,7 +86,7 @@ export default {
               },
             },
           },
-        },
+        } satisfies RouteContract,
       },
     ],
   },
