@@ -41,6 +41,10 @@ const generateAll = async () => {
       weekdays: [...JALALI_WEEKDAY_NAMES],
       months: [...JALALI_MONTH_NAMES],
     });
+    // The document must be valid OpenAPI 3.1 (its JSON Schema dialect included) before anything is written.
+    const { Validator } = await import('@seriousme/openapi-schema-validator');
+    const verdict = await new Validator().validate(document);
+    if (!verdict.valid) throw new Error(`docs/openapi.json would not be valid OpenAPI 3.1:\n${JSON.stringify(verdict.errors, null, 2).slice(0, 4000)}`);
     const schema = strapi.plugin('graphql').service('content-api').buildSchema();
     const { default: openapiTS, astToString } = await import('openapi-typescript');
     const types = astToString(await openapiTS(document, { alphabetize: false }));

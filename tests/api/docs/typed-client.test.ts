@@ -4,22 +4,37 @@ import path from 'path';
 import { promisify } from 'util';
 import { bootApp, TestApp } from '../../harness/strapi';
 import { createApiToken } from '../../harness/tokens';
+import { contractError } from '../../harness/contract';
 import { newsroom } from '../../../docs/types/example';
 
 /**
  * The typed example of docs/types (plain fetch and the types openapi-typescript made of docs/openapi.json)
- * compiles on its own with tsc, strict, and does a frontend's reads against the demo content.
+ * compiles on its own with tsc, strict, and does a frontend's reads against the demo content. Its fetch
+ * answers are checked against docs/openapi.json like the harness's.
  */
 const root = path.resolve(__dirname, '../../..');
 let app: TestApp;
 let client: ReturnType<typeof newsroom>;
+const realFetch = global.fetch;
+const mismatches: string[] = [];
 beforeAll(async () => {
+  global.fetch = async (input, init) => {
+    const response = await realFetch(input, init);
+    const body = /json/.test(response.headers.get('content-type') ?? '') ? await response.clone().json() : undefined;
+    const mismatch = contractError(init?.method ?? 'GET', response.url, response.status, body);
+    if (mismatch) mismatches.push(mismatch);
+    return response;
+  };
   app = await bootApp();
   const server = app.strapi.server.httpServer;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   client = newsroom(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
 });
+afterEach(() => {
+  expect(mismatches.splice(0)).toEqual([]);
+});
 afterAll(async () => {
+  global.fetch = realFetch;
   await new Promise((resolve) => app?.strapi.server.httpServer.close(resolve));
   await app?.close();
 });
