@@ -40,6 +40,7 @@ const generateAll = async () => {
       jalaliKeys: jalaliKeys(findJalaliAttributes(strapi)),
       weekdays: [...JALALI_WEEKDAY_NAMES],
       months: [...JALALI_MONTH_NAMES],
+      paginationRanges: require(path.join(appDir, 'dist/src/lib/pagination-range')).PAGINATION_RANGES,
     });
     // The document must be valid OpenAPI 3.1 (its JSON Schema dialect included) before anything is written.
     const { Validator } = await import('@seriousme/openapi-schema-validator');

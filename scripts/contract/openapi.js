@@ -99,7 +99,15 @@ const clean = (value) => {
   return Object.fromEntries(Object.entries(value).filter(([key, item]) => key !== '$schema' && !(key === 'default' && typeof item === 'string' && /^\d{4}-\d\d-\d\dT/.test(item))).map(([key, item]) => [key, clean(item)]));
 };
 
-const buildDocument = (strapi, { jalaliKeys, weekdays, months }) => {
+/** Strapi's generator allows any safe integer; our API refuses numbers out of these ranges with 400 (src/lib/pagination-range.ts). */
+const withPaginationRange = (parameter, ranges) => {
+  const key = /^pagination\[(\w+)\]$/.exec(parameter.name)?.[1];
+  if (!ranges[key]) return parameter;
+  const { min, max } = ranges[key];
+  return { ...parameter, schema: { ...parameter.schema, type: 'integer', exclusiveMinimum: undefined, minimum: min, maximum: max } };
+};
+
+const buildDocument = (strapi, { jalaliKeys, weekdays, months, paginationRanges }) => {
   const { document: generated } = generate(strapi, { type: 'content-api' });
   const routes = ourRoutes(strapi);
   const contentTypes = [...new Set(routes.map(({ route }) => route.handler.split('.').slice(0, 2).join('.')).filter((uid) => strapi.contentTypes[uid]))];
@@ -133,7 +141,8 @@ const buildDocument = (strapi, { jalaliKeys, weekdays, months }) => {
         tags: strapiOperation.tags ?? [uid.split('.').pop()],
         ...(declared.summary ? { summary: declared.summary } : {}),
         ...(declared.description ? { description: declared.description } : {}),
-        parameters: [...pathParameters, ...query.filter((parameter) => !(declared.query ?? []).some((own) => own.name === parameter.name)), ...(declared.query ?? [])],
+        parameters: [...pathParameters, ...query.filter((parameter) => !(declared.query ?? []).some((own) => own.name === parameter.name)), ...(declared.query ?? [])]
+          .map((parameter) => withPaginationRange(parameter, paginationRanges)),
         ...(strapiOperation.requestBody || declared.requestBody ? { requestBody: declared.requestBody ?? strapiOperation.requestBody } : {}),
         responses,
         // Reads are public (a token may be sent, and reads drafts when it has full access); writes need one.

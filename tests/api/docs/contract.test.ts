@@ -28,6 +28,7 @@ const generate = () => {
     jalaliKeys: jalaliKeys(findJalaliAttributes(app.strapi)),
     weekdays: [...JALALI_WEEKDAY_NAMES],
     months: [...JALALI_MONTH_NAMES],
+    paginationRanges: require(path.resolve(__dirname, '../../../dist/src/lib/pagination-range')).PAGINATION_RANGES,
   });
 };
 
