@@ -352,28 +352,49 @@ export interface components {
                 locale: string;
             };
         };
-        /** Article */
+        /**
+         * Article
+         * @description A news story: title, lead, structured body, section, quoted officials, byline and Jalali publication date. خبر: تیتر، لید، متن ساختاریافته، سرویس، مقام‌های نقل‌شده، نویسنده و زمان انتشار خورشیدی.
+         */
         ApiArticleArticleDocument: {
             id: number;
             documentId: string;
+            /** @description Title (تیتر): The headline; the slug is made from it. تیتر خبر؛ نامک از آن ساخته می‌شود. */
             title?: string;
+            /** @description Slug (نامک): The readable part of the story’s address. Leave empty to make it from the title; it stays fixed once published. بخش خوانای نشانی خبر. خالی بگذارید تا از تیتر ساخته شود؛ پس از انتشار ثابت می‌ماند. */
             slug?: string | null;
+            /** @description News code (کد خبر): The number in the short address; given automatically. شمارهٔ نشانی کوتاه خبر؛ خودکار داده می‌شود. */
             newsCode?: number | null;
+            /** @description Kicker (روتیتر): The short line above the headline. سطر کوتاه بالای تیتر. */
             kicker?: string | null;
+            /** @description Lead (لید): The story in one or two sentences. چکیدهٔ خبر در یک یا دو جمله. */
             lead?: string;
+            /** @description Body (متن خبر): Paragraphs, subheadings, quotes and images. Do not type the footer; it is added automatically. بندها، میان‌تیترها، نقل‌قول‌ها و تصویرها. «انتهای پیام» را ننویسید؛ خودکار افزوده می‌شود. */
             body?: (components["schemas"]["ArticleParagraphEntry"] | components["schemas"]["ArticleSubheadingEntry"] | components["schemas"]["ArticleQuoteEntry"] | components["schemas"]["ArticleImageEntry"])[];
+            /** @description Section (سرویس): The desk the story is published under. سرویسی که خبر در آن منتشر می‌شود. */
             section?: components["schemas"]["ApiSectionSectionDocument"] | null;
+            /** @description Quoted officials (مقام‌های نقل‌شده): The officials quoted in the story. مقام‌هایی که در خبر از آن‌ها نقل‌قول شده است. */
             quotedOfficials?: components["schemas"]["ApiOfficialOfficialDocument"][];
+            /** @description Author (نویسنده) */
             author?: string | null;
+            /** @description Reporter code (کد خبرنگار): Printed after the footer, as in «انتهای پیام/ ۲۳». پس از «انتهای پیام» می‌آید، مانند «انتهای پیام/ ۲۳». */
             reporterCode?: string | null;
+            /** @description Source (منبع) */
             source?: string | null;
+            /** @description Source URL (نشانی منبع) */
             sourceUrl?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Published on (زمان انتشار): Jalali date and time in Tehran time; type it or pick it in the calendar. تاریخ و ساعت خورشیدی به وقت تهران؛ بنویسید یا از تقویم برگزینید.
+             */
             publishedOn?: string | null;
             /** @description publishedOn in the Jalali calendar, Tehran time. */
             publishedOnJalali?: components["schemas"]["JalaliDateTime"] | null;
+            /** @description Cover image (تصویر اصلی) */
             cover?: components["schemas"]["PluginUploadFileDocument"] | null;
+            /** @description Footer (انتهای پیام) */
             footer?: string | null;
+            /** @description Footer line (سطر انتهای پیام) */
             footerLine?: string | null;
             /** Format: date-time */
             createdAt?: string | null;
@@ -388,17 +409,28 @@ export interface components {
             locale?: string | null;
             localizations?: components["schemas"]["ApiArticleArticleDocument"][];
         };
-        /** Official */
+        /**
+         * Official
+         * @description A person quoted in stories, with the spellings of their name and their role. کسی که در خبرها از او نقل‌قول می‌شود، با املاهای گوناگون نامش و سمتش.
+         */
         ApiOfficialOfficialDocument: {
             id: number;
             documentId: string;
+            /** @description Full name (نام کامل) */
             fullName?: string;
+            /** @description Slug (نامک): Leave empty to make it from the name. خالی بگذارید تا از نام ساخته شود. */
             slug?: string | null;
+            /** @description Aliases (نام‌های دیگر): Other spellings of the name, as a JSON list. املاهای دیگر نام، به صورت فهرست JSON. */
             aliases?: unknown;
+            /** @description Role (سمت) */
             role?: string | null;
+            /** @description Organization (سازمان) */
             organization?: string | null;
+            /** @description Photo (عکس) */
             photo?: components["schemas"]["PluginUploadFileDocument"] | null;
+            /** @description Biography (زندگی‌نامه) */
             bio?: string | null;
+            /** @description Articles (خبرها) */
             articles?: components["schemas"]["ApiArticleArticleDocument"][];
             /** Format: date-time */
             createdAt?: string | null;
@@ -413,18 +445,31 @@ export interface components {
             locale?: string | null;
             localizations?: components["schemas"]["ApiOfficialOfficialDocument"][];
         };
-        /** Section */
+        /**
+         * Section
+         * @description A desk of the newsroom, optionally under a parent desk; it decides the footer of its stories. سرویس (میز) تحریریه، که می‌تواند زیرمجموعهٔ سرویسی دیگر باشد و انتهای پیام خبرهایش را تعیین می‌کند.
+         */
         ApiSectionSectionDocument: {
             id: number;
             documentId: string;
+            /** @description Name (نام سرویس) */
             name?: string;
+            /** @description Slug (نامک): Leave empty to make it from the name. خالی بگذارید تا از نام ساخته شود. */
             slug?: string | null;
+            /** @description Description (توضیح) */
             description?: string | null;
+            /** @description Parent section (سرویس بالادست) */
             parent?: components["schemas"]["ApiSectionSectionDocument"] | null;
+            /** @description Subsections (زیرسرویس‌ها) */
             children?: components["schemas"]["ApiSectionSectionDocument"][];
+            /** @description Articles (خبرها) */
             articles?: components["schemas"]["ApiArticleArticleDocument"][];
-            /** @enum {string|null} */
+            /**
+             * @description Footer (انتهای پیام): Follow the parent section, the standard text, this section’s own text, or no footer. پیروی از سرویس بالادست، متن استاندارد، متن ویژهٔ این سرویس یا بدون انتهای پیام.
+             * @enum {string|null}
+             */
             footerMode?: "inherit" | "standard" | "custom" | "none" | null;
+            /** @description Custom footer text (متن ویژهٔ انتهای پیام): Only for the “custom” mode. تنها برای حالت «متن ویژه». */
             footerText?: string | null;
             /** Format: date-time */
             createdAt?: string | null;
@@ -469,35 +514,54 @@ export interface components {
             /** @description publishedAt in the Jalali calendar, Tehran time. */
             publishedAtJalali?: components["schemas"]["JalaliDateTime"] | null;
         };
-        /** Subheading */
+        /**
+         * Subheading
+         * @description Subheading (میان‌تیتر)
+         */
         ArticleSubheadingEntry: {
             /** @constant */
             __component?: "article.subheading";
             id: number;
+            /** @description Text (میان‌تیتر) */
             text?: string;
         };
-        /** Quote */
+        /**
+         * Quote
+         * @description Quote (نقل‌قول)
+         */
         ArticleQuoteEntry: {
             /** @constant */
             __component?: "article.quote";
             id: number;
+            /** @description Text (متن نقل‌قول) */
             text?: string;
+            /** @description Official (مقام) */
             official?: components["schemas"]["ApiOfficialOfficialDocument"] | null;
+            /** @description Role when quoted (سمت در زمان نقل‌قول) */
             role?: string | null;
         };
-        /** Paragraph */
+        /**
+         * Paragraph
+         * @description Paragraph (بند)
+         */
         ArticleParagraphEntry: {
             /** @constant */
             __component?: "article.paragraph";
             id: number;
+            /** @description Text (متن): Markdown مارک‌داون */
             text?: string;
         };
-        /** Image */
+        /**
+         * Image
+         * @description Image (تصویر)
+         */
         ArticleImageEntry: {
             /** @constant */
             __component?: "article.image";
             id: number;
+            /** @description Image (تصویر) */
             image?: components["schemas"]["PluginUploadFileDocument"] | null;
+            /** @description Caption (زیرنویس) */
             caption?: string | null;
         };
     };

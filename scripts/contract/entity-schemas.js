@@ -49,31 +49,35 @@ const attributeSchema = (attribute, names) => {
   }
 };
 
-const objectSchema = (attributes, names, base, required) => {
+const objectSchema = (uid, attributes, names, labels, base, required) => {
   const properties = { ...base };
   for (const [name, attribute] of Object.entries(attributes)) {
     const schema = attributeSchema(attribute, names);
-    if (schema) properties[name] = schema;
+    const description = labels.fieldDescription(uid, name);
+    if (schema) properties[name] = description ? { description, ...schema } : schema;
   }
   return { type: 'object', properties, required, additionalProperties: false };
 };
 
 /**
- * Schemas of `uids` (content types) and every component, named like Strapi's. Only `id` and `documentId`
+ * Schemas of `uids` (content types) and every component, named like Strapi's, described with the
+ * admin's names and hints (`labels`, labels.js). Only `id` and `documentId`
  * are required: a `fields` selection or an unpopulated relation leaves any other key out.
  */
-const entitySchemas = (strapi, uids) => {
+const entitySchemas = (strapi, uids, labels) => {
   const names = new Map([...uids.map((uid) => [uid, documentName(uid)]), ...Object.keys(strapi.components).map((uid) => [uid, componentName(uid)])]);
   const schemas = {};
   for (const uid of uids) {
     const { attributes, info } = strapi.contentType(uid);
-    const schema = objectSchema(attributes, names, { id: { type: 'integer' }, documentId: { type: 'string', minLength: 1 } }, ['id', 'documentId']);
+    const schema = objectSchema(uid, attributes, names, labels, { id: { type: 'integer' }, documentId: { type: 'string', minLength: 1 } }, ['id', 'documentId']);
     if (strapi.contentType(uid).pluginOptions?.i18n?.localized) schema.properties.localizations = { type: 'array', items: ref(names.get(uid)) };
-    schemas[names.get(uid)] = { title: info.displayName, ...schema };
+    const description = labels.typeDescription(uid);
+    schemas[names.get(uid)] = { title: info.displayName, ...(description ? { description } : {}), ...schema };
   }
   for (const [uid, component] of Object.entries(strapi.components)) {
     const base = { __component: { const: uid }, id: { type: 'integer' } };
-    schemas[names.get(uid)] = { title: component.info.displayName, ...objectSchema(component.attributes, names, base, ['id']) };
+    const description = labels.typeDescription(uid);
+    schemas[names.get(uid)] = { title: component.info.displayName, ...(description ? { description } : {}), ...objectSchema(uid, component.attributes, names, labels, base, ['id']) };
   }
   return { schemas, documentName: (uid) => names.get(uid) };
 };

@@ -13,6 +13,7 @@ const fs = require('fs');
 const path = require('path');
 const { generate } = require('@strapi/openapi');
 const { entitySchemas } = require('./entity-schemas');
+const { loadLabels } = require('./labels');
 const common = require('./common');
 
 const { ref } = common;
@@ -111,7 +112,7 @@ const buildDocument = (strapi, { jalaliKeys, weekdays, months, paginationRanges 
   const { document: generated } = generate(strapi, { type: 'content-api' });
   const routes = ourRoutes(strapi);
   const contentTypes = [...new Set(routes.map(({ route }) => route.handler.split('.').slice(0, 2).join('.')).filter((uid) => strapi.contentTypes[uid]))];
-  const entities = entitySchemas(strapi, [...contentTypes, 'plugin::upload.file']);
+  const entities = entitySchemas(strapi, [...contentTypes, 'plugin::upload.file'], loadLabels(strapi.dirs.app.root));
 
   const paths = {};
   const missing = [];
