@@ -7,6 +7,7 @@
  *
  *   npm run contract          write the three files
  *   npm run contract -- --check   fail (exit 1) when a committed file differs from what would be written
+ *   --no-compile              use dist/ as it is (e.g. while tests run from it)
  */
 const fs = require('fs');
 const os = require('os');

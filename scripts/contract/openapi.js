@@ -1,9 +1,8 @@
 /**
  * The OpenAPI 3.1 document of the content API (`/api/…`): Strapi's own generator (@strapi/openapi) for the
  * core routes' parameters and request bodies, extended with what it does not know: the answers of our
- * routes, declared next to each route as `openapi: { … }` (src/api/*∕routes, src/plugins/*∕server/routes;
- * its keys: RouteContract in src/lib/openapi-route.ts),
- * read bodies built from the content-type schemas (entity-schemas.js), every `…Jalali` sibling by the
+ * routes, declared next to each route as `openapi: { … }` (RouteContract in src/lib/openapi-route.ts), read
+ * bodies built from the content-type schemas (entity-schemas.js), every `…Jalali` sibling by the
  * jalali-date plugin's own rule, and the error bodies. A content-API route of ours without a declaration
  * stops the generation, so a new route cannot ship undocumented. Strapi's built-in plugins' routes
  * (users-permissions, upload, i18n, email, content-type-builder) are not part of the public contract and
@@ -54,19 +53,22 @@ const operationId = (method, docPath) =>
   `${method}${docPath.split('/').filter(Boolean).map((segment) => segment.replace(/[{}]/g, '')).map((word) => word[0].toUpperCase() + word.slice(1)).join('')}`
     .replace(/[^A-Za-z0-9]/g, '');
 
-/** The answers of Strapi's core actions, as read (with siblings and populated relations), not as written. */
-const coreResponses = (action, document) => {
-  const one = { type: 'object', properties: { data: ref(document), meta: { type: 'object', properties: { localeFallback: ref('LocaleFallback') } } }, required: ['data', 'meta'], additionalProperties: false };
+/**
+ * The answers of Strapi's core actions, as read (with siblings and populated relations), not as written;
+ * the same shapes as the declarations' (src/lib/openapi-route.ts, compiled into dist).
+ */
+const coreResponses = (strapi, action, document) => {
+  const { oneEntry, entryList } = require(path.join(strapi.dirs.dist.src, 'lib/openapi-route'));
   const json = (schema) => ({ content: { 'application/json': { schema } } });
   switch (action) {
     case 'find':
-      return { 200: { description: 'A page of published entries.', ...json({ type: 'object', properties: { data: { type: 'array', items: ref(document) }, meta: { type: 'object', properties: { pagination: ref('Pagination') }, required: ['pagination'], additionalProperties: false } }, required: ['data', 'meta'], additionalProperties: false }) } };
+      return { 200: { description: 'A page of published entries.', ...json(entryList(document)) } };
     case 'findOne':
-      return { 200: { description: 'The published entry (or, for a full-access token, the draft asked for).', ...json(one) } };
+      return { 200: { description: 'The published entry (or, for a full-access token, the draft asked for).', ...json(oneEntry(document)) } };
     case 'create':
-      return { 201: { description: 'The entry as stored, computed fields included.', ...json(one) } };
+      return { 201: { description: 'The entry as stored, computed fields included.', ...json(oneEntry(document)) } };
     case 'update':
-      return { 200: { description: 'The entry as stored, computed fields included.', ...json(one) } };
+      return { 200: { description: 'The entry as stored, computed fields included.', ...json(oneEntry(document)) } };
     default:
       return { 204: { description: 'Deleted.' } };
   }
@@ -134,7 +136,7 @@ const buildDocument = (strapi, { jalaliKeys, weekdays, months, paginationRanges 
       const pathParameters = [...docPath.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
         name, in: 'path', required: true, schema: declared.params?.[name] ?? (name === 'id' ? { type: 'string', description: 'The documentId' } : { type: 'string' }),
       }));
-      const responses = isCore ? coreResponses(action, entities.documentName(uid)) : declaredResponses(declared.responses);
+      const responses = isCore ? coreResponses(strapi, action, entities.documentName(uid)) : declaredResponses(declared.responses);
       for (const status of common.errorStatuses(method)) responses[status] ??= { $ref: `#/components/responses/Error${status}` };
       paths[docPath] ??= {};
       paths[docPath][method] = {
