@@ -5,6 +5,7 @@ import { createStrapi } from '@strapi/strapi';
 import { applyTestEnv } from './test-env';
 import { createTestDatabase, TestDatabase } from './database';
 import { waitForIdleDatabase } from '../../src/lib/idle-database';
+import { withContract } from './contract';
 
 const appDir = path.resolve(__dirname, '..', '..');
 
@@ -16,7 +17,7 @@ export interface TestApp {
 
 /**
  * Boots the compiled app on a database of its own (see database.ts), with the demo content unless
- * `seed: false`, and serves it in-process for supertest.
+ * `seed: false`, and serves it in-process for supertest; every answer of `/api/…` must match docs/openapi.json.
  */
 export const bootApp = async ({ seed = true, env = {} }: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> => {
   applyTestEnv();
@@ -41,7 +42,8 @@ export const bootApp = async ({ seed = true, env = {} }: { seed?: boolean; env?:
 
   return {
     strapi,
-    http: () => request.agent(strapi.server.httpServer),
+    // Every answer is checked against docs/openapi.json (contract.ts).
+    http: () => withContract(request.agent(strapi.server.httpServer)),
     close: async () => {
       await waitForIdleDatabase(strapi);
       await strapi.destroy();

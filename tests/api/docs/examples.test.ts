@@ -6,11 +6,13 @@ import path from 'path';
 import { promisify } from 'util';
 import { bootApp, TestApp } from '../../harness/strapi';
 import { createApiToken } from '../../harness/tokens';
+import { contractError } from '../../harness/contract';
 
 /**
  * Every curl and GraphQL example of docs/api.md (and the README's curl examples), run against the demo
  * content. The curl commands run through a real shell, exactly as written (only the host is this test's
- * server), so what a reader pastes works: a URL curl or Node's HTTP parser refuses fails here too.
+ * server), so what a reader pastes works: a URL curl or Node's HTTP parser refuses fails here too. Each
+ * answer must also match docs/openapi.json, like every answer of the harness's agents.
  */
 const read = (file: string) => readFileSync(path.resolve(__dirname, '../../..', file), 'utf8');
 const doc = read('docs/api.md');
@@ -62,6 +64,9 @@ it.each(curls.map((command) => [command]))('%s', async (command) => {
   const { status, body } = await runInShell(command);
   expect({ status, body: body.slice(0, 300) }).toMatchObject({ status: 200 });
   const answer = JSON.parse(body);
+  // GET unless data is sent without -G (curl then POSTs it).
+  const method = /\s-[a-zA-Z]*G/.test(command) || !/\s(-d|--data)/.test(command) ? 'GET' : 'POST';
+  expect(contractError(method, command.match(/'(http:\/\/[^']+)'|(http:\/\/\S+)/)!.slice(1).find(Boolean)!, status, answer)).toBeNull();
   const data = answer.data ?? answer.documents;
   expect(Array.isArray(data) ? data.length : data ? 1 : 0).toBeGreaterThan(0);
   if (answer.documents) expect(answer.documents).toEqual(answer.documents.map(() => expect.objectContaining({ ok: true })));

@@ -1,8 +1,42 @@
+import { entryList, oneEntry, RouteContract, slugLookup } from '../../../lib/openapi-route';
+
+const ARTICLE = 'ApiArticleArticleDocument';
+const jalaliPart = (description: string, examples: number[]) => ({ type: 'string', pattern: '^[0-9۰-۹]{1,4}$', description, examples });
+
 /** Lookups by slug (current or old, which redirects), by news code, and the Jalali archive. */
 export default {
   routes: [
-    { method: 'GET', path: '/articles/slug/:slug', handler: 'api::article.by-slug.findOne' },
-    { method: 'GET', path: '/articles/code/:newsCode', handler: 'api::article.by-news-code.findOne' },
-    { method: 'GET', path: '/articles/archive/:year/:month?/:day?', handler: 'api::article.archive.find' },
+    {
+      method: 'GET',
+      path: '/articles/slug/:slug',
+      handler: 'api::article.by-slug.findOne',
+      openapi: slugLookup(ARTICLE, '/articles/:id', 'پیش-بینی-یک-نماینده-مجلس-از-واگذاری-خدمات-سازمان-ها-به-دفاتر'),
+    },
+    {
+      method: 'GET',
+      path: '/articles/code/:newsCode',
+      handler: 'api::article.by-news-code.findOne',
+      openapi: {
+        summary: 'An article by its news code (the stable id of /news/<newsCode>/<slug> URLs)',
+        params: { newsCode: { type: 'string', pattern: '^[0-9]+$', examples: ['1'] } },
+        queryOf: { path: '/articles/:id' },
+        responses: { 200: { description: 'The published article', schema: oneEntry(ARTICLE) } },
+      } satisfies RouteContract,
+    },
+    {
+      method: 'GET',
+      path: '/articles/archive/:year/:month?/:day?',
+      handler: 'api::article.archive.find',
+      openapi: {
+        summary: 'Published articles of a Jalali year, month or day (Tehran time), newest first',
+        params: {
+          year: jalaliPart('Jalali year', [1396]),
+          month: jalaliPart('Jalali month, 1–12, padded or not', [8]),
+          day: jalaliPart('Jalali day, padded or not', [9]),
+        },
+        queryOf: { path: '/articles' },
+        responses: { 200: { description: 'A page of the archive', schema: entryList(ARTICLE) } },
+      } satisfies RouteContract,
+    },
   ],
 };

@@ -1,3 +1,6 @@
+import type { RouteContract } from '../../../lib/openapi-route';
+import { importReport, importRequest } from '../report-schema';
+
 /**
  * `POST /api/import`: the archive importer over HTTP (src/importer/README.md). Only API tokens reach it:
  * a full-access token or a custom one holding `api::import.import.create`; read-only tokens and the
@@ -11,6 +14,11 @@ export default {
       path: '/import',
       handler: 'api::import.import.create',
       config: { policies: ['api::import.api-token-only'] },
+      openapi: {
+        summary: 'Import archived story files (UTF-8 or Windows-1256 text or Markdown) as articles',
+        requestBody: importRequest,
+        responses: { 200: { description: 'Each document\'s outcome (and, for a real run, what was written)', schema: importReport } },
+      } satisfies RouteContract,
     },
   ],
 };

@@ -1,0 +1,60 @@
+/**
+ * Helpers for the `openapi` declarations kept next to our content-API routes: what each route answers,
+ * as JSON Schema, read by `npm run contract` (scripts/contract/openapi.js) into docs/openapi.json.
+ * Strapi ignores the key; a route without one stops the generation.
+ */
+type Schema = Record<string, unknown>;
+
+/** What a route's `openapi` key holds (every key but `responses` optional). */
+export interface RouteContract {
+  summary?: string;
+  description?: string;
+  /** Schemas of the path's `:parameters` (strings when not given). */
+  params?: Record<string, Schema>;
+  /** Query parameters of the route's own, as OpenAPI parameter objects. */
+  query?: Schema[];
+  /** Take the query parameters (populate, filters, …) Strapi's generator gives this core route, e.g. `/articles/:id`. */
+  queryOf?: { path: string };
+  requestBody?: Schema;
+  /** Per status: `{ description, schema?, example?, headers? }`; the error statuses are added for every route. */
+  responses: Record<number, { description: string; schema?: Schema; example?: unknown; headers?: Schema }>;
+}
+
+export const schemaRef = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+
+/** `{ data: <entry>, meta }`, as findOne answers. */
+export const oneEntry = (document: string): Schema => ({
+  type: 'object',
+  properties: { data: schemaRef(document), meta: { type: 'object', properties: { localeFallback: schemaRef('LocaleFallback') } } },
+  required: ['data', 'meta'],
+  additionalProperties: false,
+});
+
+/** `{ data: [<entry>], meta: { pagination } }`, as find answers. */
+export const entryList = (document: string): Schema => ({
+  type: 'object',
+  properties: {
+    data: { type: 'array', items: schemaRef(document) },
+    meta: { type: 'object', properties: { pagination: schemaRef('Pagination') }, required: ['pagination'], additionalProperties: false },
+  },
+  required: ['data', 'meta'],
+  additionalProperties: false,
+});
+
+const localeQuery = { name: 'locale', in: 'query', required: false, schema: { type: 'string', examples: ['fa', 'en'] } };
+
+/** GET /api/<type>/slug/:slug: the entry, or a 301 to its current slug. */
+export const slugLookup = (document: string, findOnePath: string, example: string): RouteContract => ({
+  summary: 'An entry by its slug (an old slug redirects to the current one)',
+  params: { slug: { type: 'string', description: 'The slug, as is or percent-encoded; normalised with the slug rule', examples: [example] } },
+  queryOf: { path: findOnePath },
+  query: [localeQuery],
+  responses: {
+    200: { description: 'The published entry of the live slug', schema: oneEntry(document) },
+    301: {
+      description: 'An old slug: `Location` is the current address',
+      headers: { Location: { schema: { type: 'string' }, description: '/api/<type>/slug/<current>?locale=<locale>' } },
+      schema: schemaRef('SlugRedirect'),
+    },
+  },
+});
