@@ -108,12 +108,16 @@ const prepareVariant = ({ ours, appDir, drop }) => {
   }
   linkNodeModules(appDir);
   const file = path.join(appDir, 'dist', 'config', 'middlewares.js');
-  const list = interop(require(path.join(ours.distDir, 'config', 'middlewares.js')));
+  const loaded = interop(require(path.join(ours.distDir, 'config', 'middlewares.js')));
+  const { env } = require(path.join(REPO, 'node_modules', '@strapi', 'utils'));
+  const list = typeof loaded === 'function' ? loaded({ env }) : loaded;
   const names = list.map((entry) => (typeof entry === 'string' ? entry : entry && entry.name));
   const unknown = drop.filter((name) => !names.includes(name));
   if (unknown.length) throw new Error(`--ablate: no middleware ${unknown.join(', ')} in config/middlewares.ts (there are: ${names.join(', ')})`);
   fs.appendFileSync(file, `\n// bench ablation: without ${drop.join(', ')}\n` +
-    `exports.default = exports.default.filter((entry) => !${JSON.stringify(drop)}.includes(typeof entry === 'string' ? entry : entry && entry.name));\n`);
+    `const benchOriginal = exports.default;\n` +
+    `exports.default = (params) => (typeof benchOriginal === 'function' ? benchOriginal(params) : benchOriginal)\n` +
+    `  .filter((entry) => !${JSON.stringify(drop)}.includes(typeof entry === 'string' ? entry : entry && entry.name));\n`);
   return { name: `ours-without-${drop.map((name) => name.replace(/^.*::/, '')).join('+')}`, appDir, distDir: path.join(appDir, 'dist'), env: ours.env, drop };
 };
 
