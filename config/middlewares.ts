@@ -16,6 +16,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     name: 'global::json-body',
     config: { limit: env('JSON_BODY_LIMIT', '1mb'), maxDepth: env.int('JSON_MAX_DEPTH', 32) },
   },
+  // Requests that only read use SQLite's second, read-only connection and never queue behind a long save
+  // (src/lib/sqlite-read-connection.ts). After the body, which says whether a GraphQL request writes.
+  'global::read-only-requests',
   // `Invalid key <field>` refusals of a write also say it in Persian (messageFa).
   'global::invalid-key-message',
   // Public reads answered from the publish-invalidated cache; wraps the Jalali middleware so it stores

@@ -7,6 +7,7 @@ import { grantReaderActions, READER_ACTIONS } from './bootstrap/reader-permissio
 import { seedDemoContent } from './demo/seed-demo';
 import { giveTurnsDuringWrites } from './lib/event-loop-turns';
 import { tolerateLostConnectionRejections } from './lib/lost-connection-rejections';
+import { serveReadsFromSecondConnection } from './lib/sqlite-read-connection';
 
 const untolerate = new WeakMap<Core.Strapi, () => void>();
 
@@ -16,6 +17,7 @@ export default {
     registerPublishedOnlyReads(strapi);
     registerArticleDocumentHooks(strapi);
     giveTurnsDuringWrites(strapi);
+    serveReadsFromSecondConnection(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

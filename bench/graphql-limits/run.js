@@ -67,13 +67,17 @@ const timeChecks = async (ours, schema) => {
   const defaults = (name, fallback) => fallback;
   const config = require(path.join(ours.distDir, 'config', 'plugins.js')).default({ env: Object.assign(defaults, { int: defaults, bool: defaults }) });
   const limits = config.graphql.config.apolloServer;
-  const [costPlugin] = limits.plugins.slice(-1);
-  const listener = await costPlugin.requestDidStart();
+  // The plugins that check an operation once it is resolved (the cost budget), wherever they sit in the list.
+  const listeners = (await Promise.all(limits.plugins.map((plugin) => plugin.requestDidStart?.())))
+    .filter((listener) => listener && typeof listener.didResolveOperation === 'function');
+  if (listeners.length === 0) throw new Error('graphql-limits: no plugin checks a resolved operation (the cost plugin is missing)');
   const once = async (withChecks) => {
     const document = parse(FRONT_PAGE, withChecks ? limits.parseOptions : undefined);
     const errors = validate(schema, document, withChecks ? [...specifiedRules, ...limits.validationRules] : specifiedRules);
     if (errors.length) throw errors[0];
-    if (withChecks) await listener.didResolveOperation({ request: { query: FRONT_PAGE }, document, schema, contextValue: { state: {} } });
+    if (withChecks) {
+      for (const listener of listeners) await listener.didResolveOperation({ request: { query: FRONT_PAGE }, document, schema, contextValue: { state: {} } });
+    }
   };
   const perRun = async (withChecks, runs) => {
     const started = process.hrtime.bigint();

@@ -108,12 +108,16 @@ const prepareVariant = ({ ours, appDir, drop }) => {
   }
   linkNodeModules(appDir);
   const file = path.join(appDir, 'dist', 'config', 'middlewares.js');
-  const list = interop(require(path.join(ours.distDir, 'config', 'middlewares.js')));
+  const loaded = interop(require(path.join(ours.distDir, 'config', 'middlewares.js')));
+  const { env } = require(path.join(REPO, 'node_modules', '@strapi', 'utils'));
+  const list = typeof loaded === 'function' ? loaded({ env }) : loaded;
   const names = list.map((entry) => (typeof entry === 'string' ? entry : entry && entry.name));
   const unknown = drop.filter((name) => !names.includes(name));
   if (unknown.length) throw new Error(`--ablate: no middleware ${unknown.join(', ')} in config/middlewares.ts (there are: ${names.join(', ')})`);
   fs.appendFileSync(file, `\n// bench ablation: without ${drop.join(', ')}\n` +
-    `exports.default = exports.default.filter((entry) => !${JSON.stringify(drop)}.includes(typeof entry === 'string' ? entry : entry && entry.name));\n`);
+    `const benchOriginal = exports.default;\n` +
+    `exports.default = (params) => (typeof benchOriginal === 'function' ? benchOriginal(params) : benchOriginal)\n` +
+    `  .filter((entry) => !${JSON.stringify(drop)}.includes(typeof entry === 'string' ? entry : entry && entry.name));\n`);
   return { name: `ours-without-${drop.map((name) => name.replace(/^.*::/, '')).join('+')}`, appDir, distDir: path.join(appDir, 'dist'), env: ours.env, drop };
 };
 
@@ -146,9 +150,12 @@ const plainPluginConfig = (ourDist) => {
 
 /** Strapi's own middlewares from our list, in our order, without any plugin or app middleware. */
 const plainMiddlewares = (ourDist) => {
-  const list = interop(require(path.join(ourDist, 'config', 'middlewares.js')));
+  const loaded = interop(require(path.join(ourDist, 'config', 'middlewares.js')));
+  // config/middlewares.ts is a function of env (the JSON body's limits) since the json-body middleware.
+  const { env } = require(path.join(REPO, 'node_modules', '@strapi', 'utils'));
+  const list = typeof loaded === 'function' ? loaded({ env }) : loaded;
   const nameOf = (entry) => (typeof entry === 'string' ? entry : entry && entry.name);
-  return list.filter((entry) => String(nameOf(entry)).startsWith('strapi::'));
+  return list.filter((entry) => String(nameOf(entry)).startsWith('strapi::')).map((entry) => (nameOf(entry) === 'strapi::body' ? 'strapi::body' : entry));
 };
 
 const PLAIN_INDEX = `'use strict';
@@ -209,8 +216,14 @@ const preparePlainApp = ({ appDir, ourDist }) => {
 // Strapi's own middlewares, in the order of the app's config/middlewares.ts, without plugin or app middlewares.
 const path = require('path');
 const loaded = require(path.join(${ourConfig}, 'middlewares.js'));
-const list = loaded && loaded.__esModule ? loaded.default : loaded;
-module.exports = list.filter((entry) => String(typeof entry === 'string' ? entry : entry && entry.name).startsWith('strapi::'));
+const config = loaded && loaded.__esModule ? loaded.default : loaded;
+module.exports = (params) => {
+  const list = typeof config === 'function' ? config(params) : config;
+  return list
+    .filter((entry) => String(typeof entry === 'string' ? entry : entry && entry.name).startsWith('strapi::'))
+    // Our app reads JSON in its own middleware and has Strapi's body parser skip it: plain Strapi parses it.
+    .map((entry) => (entry && entry.name === 'strapi::body' ? 'strapi::body' : entry));
+};
 `);
   const plugins = plainPluginConfig(ourDist);
   writeJs(path.join(appDir, 'config', 'plugins.js'), `'use strict';
