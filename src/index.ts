@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerArticleDocumentHooks } from './api/article/document-hooks';
+import { registerSchedulingStep } from './api/article/document-hooks/scheduling';
 import { fitArticleListColumns } from './bootstrap/article-list-columns';
 import { ensureDefaultLocale } from './bootstrap/locales';
 import { registerPublishedOnlyReads } from './bootstrap/published-only-reads';
@@ -7,25 +8,32 @@ import { grantReaderActions, READER_ACTIONS } from './bootstrap/reader-permissio
 import { seedDemoContent } from './demo/seed-demo';
 import { giveTurnsDuringWrites } from './lib/event-loop-turns';
 import { tolerateLostConnectionRejections } from './lib/lost-connection-rejections';
+import { Scheduler, startScheduler } from './scheduling/runner';
+import { ensureScheduleTable } from './scheduling/table';
 
 const untolerate = new WeakMap<Core.Strapi, () => void>();
+const schedulers = new WeakMap<Core.Strapi, Scheduler>();
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     untolerate.set(strapi, tolerateLostConnectionRejections((message) => strapi.log.warn(message)));
     registerPublishedOnlyReads(strapi);
+    registerSchedulingStep(strapi);
     registerArticleDocumentHooks(strapi);
     giveTurnsDuringWrites(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureScheduleTable(strapi);
     await ensureDefaultLocale(strapi);
     await grantReaderActions(strapi, READER_ACTIONS);
     await fitArticleListColumns(strapi);
     if (process.env.SEED_DEMO !== 'false') await seedDemoContent(strapi);
+    schedulers.set(strapi, startScheduler(strapi, { intervalMs: Number(process.env.SCHEDULER_INTERVAL_MS ?? 1000) }));
   },
 
-  destroy({ strapi }: { strapi: Core.Strapi }) {
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await schedulers.get(strapi)?.stop();
     untolerate.get(strapi)?.();
   },
 };
