@@ -8,6 +8,7 @@ import { grantReaderActions, READER_ACTIONS } from './bootstrap/reader-permissio
 import { seedDemoContent } from './demo/seed-demo';
 import { giveTurnsDuringWrites } from './lib/event-loop-turns';
 import { tolerateLostConnectionRejections } from './lib/lost-connection-rejections';
+import { registerScheduleGraphql } from './scheduling/graphql';
 import { Scheduler, startScheduler } from './scheduling/runner';
 import { ensureScheduleTable } from './scheduling/table';
 
@@ -20,6 +21,7 @@ export default {
     registerPublishedOnlyReads(strapi);
     registerSchedulingStep(strapi);
     registerArticleDocumentHooks(strapi);
+    registerScheduleGraphql(strapi);
     giveTurnsDuringWrites(strapi);
   },
 

@@ -174,3 +174,44 @@ describe('the schedule API', () => {
     await app.http().get('/api/articles/nosuchdocument000000000000/schedule').set('Authorization', writer).expect(404);
   });
 });
+
+describe('GraphQL', () => {
+  const gql = (query: string, auth?: string) => {
+    const req = app.http().post('/graphql');
+    if (auth) req.set('Authorization', auth);
+    return req.send({ query });
+  };
+
+  it('schedules, reads and cancels for write tokens, in Tehran time', async () => {
+    const story = await post({ title: 'خبر زمان‌بندی گراف‌کیوال' }, 'draft');
+    const set = await gql(`mutation { scheduleArticle(documentId: "${story.documentId}", publishAt: "1406/01/01 08:00", unpublishAt: "1406/01/02 08:00") {
+      scheduledAt scheduledAtJalali { long iso } unpublishAt live } }`, writer).expect(200);
+    expect(set.body.errors).toBeUndefined();
+    expect(set.body.data.scheduleArticle).toEqual({
+      scheduledAt: '2027-03-21T04:30:00.000Z',
+      scheduledAtJalali: { long: 'یک‌شنبه ۱ فروردین ۱۴۰۶ ساعت ۰۸:۰۰', iso: '1406-01-01T08:00:00+03:30' },
+      unpublishAt: '2027-03-22T04:30:00.000Z',
+      live: false,
+    });
+    const read = await gql(`{ articleSchedule(documentId: "${story.documentId}") { scheduledAt } }`, writer).expect(200);
+    expect(read.body.data.articleSchedule.scheduledAt).toBe('2027-03-21T04:30:00.000Z');
+    const cancelled = await gql(`mutation { cancelArticleSchedule(documentId: "${story.documentId}") { scheduledAt unpublishAt } }`, writer).expect(200);
+    expect(cancelled.body.data.cancelArticleSchedule).toEqual({ scheduledAt: null, unpublishAt: null });
+  });
+
+  it('refuses bad times with the field named, and refuses readers and the public', async () => {
+    const story = await post({ title: 'خبر رد زمان‌بندی' }, 'draft');
+    const bad = await gql(`mutation { scheduleArticle(documentId: "${story.documentId}", publishAt: "2020-01-01T00:00:00Z") { scheduledAt } }`, writer);
+    expect(bad.body.errors[0].message).toContain('publishAt');
+    for (const auth of [reader, undefined]) {
+      const res = await gql(`{ articleSchedule(documentId: "${story.documentId}") { scheduledAt } }`, auth);
+      expect(res.body.data?.articleSchedule ?? null).toBeNull();
+      expect(res.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('the public Article type has no schedule fields', async () => {
+    const res = await gql('{ articles { title scheduledAt } }');
+    expect(res.body.errors[0].message).toContain('scheduledAt');
+  });
+});
