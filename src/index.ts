@@ -31,7 +31,9 @@ export default {
     await grantReaderActions(strapi, READER_ACTIONS);
     await fitArticleListColumns(strapi);
     if (process.env.SEED_DEMO !== 'false') await seedDemoContent(strapi);
-    schedulers.set(strapi, startScheduler(strapi, { intervalMs: Number(process.env.SCHEDULER_INTERVAL_MS ?? 1000) }));
+    // SQLite writes one transaction at a time: more than one claim loop would only queue.
+    const workers = strapi.db.config.connection.client === 'postgres' ? Number(process.env.SCHEDULER_WORKERS ?? 4) : 1;
+    schedulers.set(strapi, startScheduler(strapi, { intervalMs: Number(process.env.SCHEDULER_INTERVAL_MS ?? 1000), workers }));
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {

@@ -32,7 +32,7 @@ const titleOf = async (strapi: Core.Strapi, row: ScheduleRow): Promise<string> =
  * database (claimDue). Rows already due at start were missed while no instance ran: they run first and
  * the log names them.
  */
-export const startScheduler = (strapi: Core.Strapi, { intervalMs }: { intervalMs: number }): Scheduler => {
+export const startScheduler = (strapi: Core.Strapi, { intervalMs, workers }: { intervalMs: number; workers: number }): Scheduler => {
   const startedAt = Date.now();
   let stopped = false;
   let running: Promise<number> | null = null;
@@ -57,9 +57,11 @@ export const startScheduler = (strapi: Core.Strapi, { intervalMs }: { intervalMs
       .update({ due_at: Date.now() + RETRY_AFTER_MS });
   };
 
-  const runDue = async (): Promise<number> => {
+  /** One claim loop; several run at once on PostgreSQL (each takes a different row), one on SQLite. */
+  const worker = async (budget: { left: number }): Promise<number> => {
     let runs = 0;
-    while (!stopped && runs < RUNS_PER_TICK) {
+    while (!stopped && budget.left > 0) {
+      budget.left -= 1;
       let attempted: ScheduleRow | null = null;
       try {
         const ran = await claimDue(strapi, Date.now(), (row) => {
@@ -74,6 +76,12 @@ export const startScheduler = (strapi: Core.Strapi, { intervalMs }: { intervalMs
       }
     }
     return runs;
+  };
+
+  const runDue = async (): Promise<number> => {
+    const budget = { left: RUNS_PER_TICK };
+    const runs = await Promise.all(Array.from({ length: workers }, () => worker(budget)));
+    return runs.reduce((sum, count) => sum + count, 0);
   };
 
   const tick = () => {

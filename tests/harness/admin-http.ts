@@ -27,7 +27,7 @@ export const webhookOver = async (url: string, target: string, events: string[])
   const res = await fetch(`${url}/admin/webhooks`, {
     method: 'POST',
     headers: { ...json, Authorization: `Bearer ${jwt}` },
-    body: JSON.stringify({ name: `reliability-${Date.now()}`, url: target, headers: {}, events, isEnabled: true }),
+    body: JSON.stringify({ name: `reliability-${Date.now()}`, url: target, headers: {}, events }),
   });
   if (res.status >= 300) throw new Error(`webhook not created: ${res.status} ${await res.text()}`);
 };
