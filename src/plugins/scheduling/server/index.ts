@@ -12,7 +12,7 @@ type Ctx = { params: { documentId: string }; query: { locale?: unknown }; body: 
  */
 const UPDATE_ARTICLES = {
   name: 'admin::hasPermissions',
-  config: { actions: ['plugin::content-manager.explorer.update'] },
+  config: { actions: [['plugin::content-manager.explorer.update', 'api::article.article']] },
 };
 
 const controller = ({ strapi }: { strapi: Core.Strapi }) => {

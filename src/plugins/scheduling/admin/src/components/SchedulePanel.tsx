@@ -45,9 +45,13 @@ const SchedulePanelContent = ({ documentId, document }: PanelProps) => {
   }, [documentId, locale, document?.updatedAt, document?.publishedAt, turn, get]);
 
   const cancel = async () => {
-    const { data } = await del<Schedule>(`/scheduling/articles/${documentId}`, { params: locale ? { locale } : {} });
-    setSchedule(data);
-    toggleNotification({ type: 'success', message: say('panel.cancelled') });
+    try {
+      const { data } = await del<Schedule>(`/scheduling/articles/${documentId}`, { params: locale ? { locale } : {} });
+      setSchedule(data);
+      toggleNotification({ type: 'success', message: say('panel.cancelled') });
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: say('panel.failed', { message: error instanceof Error ? error.message : String(error) }) });
+    }
   };
 
   return (
@@ -72,7 +76,7 @@ const SchedulePanelContent = ({ documentId, document }: PanelProps) => {
         <Typography variant="pi" data-testid="schedule-expiry">{say('panel.expires', { when: schedule.unpublishAtJalali.long })}</Typography>
       )}
       {(schedule?.scheduledAt || schedule?.unpublishAt) && (
-        <Button variant="danger-light" onClick={cancel} data-testid="cancel-schedule">{say('panel.cancel')}</Button>
+        <Button type="button" variant="danger-light" onClick={cancel} data-testid="cancel-schedule">{say('panel.cancel')}</Button>
       )}
       {!schedule?.scheduledAt && <Typography variant="pi" textColor="neutral600">{say('panel.how')}</Typography>}
     </Flex>
