@@ -210,6 +210,17 @@ describe('GraphQL', () => {
     }
   });
 
+  it('createArticle with status PUBLISHED and a future publishedOn schedules too', async () => {
+    const created = await gql(`mutation { createArticle(status: PUBLISHED, data: { title: "خبر گراف‌کیوال آینده", lead: "لید",
+      publishedOn: "2030-01-01T08:00:00Z" }) { documentId publishedAt } }`, writer).expect(200);
+    expect(created.body.errors).toBeUndefined();
+    const { documentId, publishedAt } = created.body.data.createArticle;
+    expect(publishedAt).toBeNull();
+    await app.http().get(`/api/articles/${documentId}`).expect(404);
+    const read = await gql(`{ articleSchedule(documentId: "${documentId}") { scheduledAt live } }`, writer).expect(200);
+    expect(read.body.data.articleSchedule).toEqual({ scheduledAt: '2030-01-01T08:00:00.000Z', live: false });
+  });
+
   it('the public Article type has no schedule fields', async () => {
     const res = await gql('{ articles { title scheduledAt } }');
     expect(res.body.errors[0].message).toContain('scheduledAt');
