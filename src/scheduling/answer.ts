@@ -30,3 +30,20 @@ export const scheduleAnswer = async (strapi: Core.Strapi, documentId: string, lo
   const [unpublishAt, unpublishAtJalali] = timeFields(rows.find((row) => row.action === 'unpublish')?.dueAt);
   return { documentId, locale, scheduledAt, scheduledAtJalali, unpublishAt, unpublishAtJalali, live };
 };
+
+type Item = { documentId?: string; locale?: string } & Record<string, unknown>;
+
+/**
+ * Adds `scheduledAt`, `scheduledAtJalali`, `unpublishAt` and `unpublishAtJalali` to the articles of a REST
+ * answer, for callers with write access only (the controller decides): public answers never carry the keys.
+ */
+export const addScheduleFields = async (strapi: Core.Strapi, data: unknown): Promise<void> => {
+  const items = (Array.isArray(data) ? data : data ? [data] : []) as Item[];
+  const ids = [...new Set(items.map((item) => item.documentId).filter((id): id is string => typeof id === 'string'))];
+  const rows = await schedulesOf(strapi, ids);
+  for (const item of items) {
+    const mine = rows.filter((row) => row.documentId === item.documentId && row.locale === item.locale);
+    [item.scheduledAt, item.scheduledAtJalali] = timeFields(mine.find((row) => row.action === 'publish')?.dueAt);
+    [item.unpublishAt, item.unpublishAtJalali] = timeFields(mine.find((row) => row.action === 'unpublish')?.dueAt);
+  }
+};

@@ -107,6 +107,24 @@ describe('a story published with a future publishedOn', () => {
     await app.http().delete(`/api/articles/${story.documentId}/schedule`).set('Authorization', reader).expect(403);
     const list = await app.http().get('/api/articles?pagination[pageSize]=100').expect(200);
     expect(list.body.data.map((item: Story) => item.title)).not.toContain('بیانیه‌ی نوروزی');
+
+    // In the articles themselves: for writers (the draft, as full-access tokens read drafts), never for readers.
+    const draft = await app.http().get(`/api/articles/${story.documentId}?status=draft`).set('Authorization', writer).expect(200);
+    expect(draft.body.data).toMatchObject({
+      scheduledAt: '2027-03-20T08:00:00.000Z',
+      scheduledAtJalali: { long: 'شنبه ۲۹ اسفند ۱۴۰۵ ساعت ۱۱:۳۰' },
+      unpublishAt: null,
+    });
+    expect(story).toMatchObject({ scheduledAt: '2027-03-20T08:00:00.000Z' });
+    const writerList = await app.http().get('/api/articles?pagination[pageSize]=100').set('Authorization', writer).expect(200);
+    expect(writerList.body.data.every((item: Record<string, unknown>) => 'scheduledAt' in item)).toBe(true);
+    for (const auth of [reader, undefined]) {
+      const req = app.http().get('/api/articles?pagination[pageSize]=100');
+      if (auth) req.set('Authorization', auth);
+      const res = await req.expect(200);
+      expect(res.body.data.length).toBeGreaterThan(0);
+      expect(JSON.stringify(res.body)).not.toMatch(/scheduledAt|unpublishAt/);
+    }
   });
 });
 
