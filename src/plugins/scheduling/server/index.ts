@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { scheduleAnswer } from '../../../scheduling/answer';
-import { cancelSchedule, storyExists } from '../../../scheduling/commands';
+import { cancelSchedule } from '../../../scheduling/commands';
 
 type Ctx = { params: { documentId: string }; query: { locale?: unknown }; body: unknown };
 
@@ -16,13 +15,11 @@ const UPDATE_ARTICLES = {
 };
 
 const controller = ({ strapi }: { strapi: Core.Strapi }) => {
-  const target = async (ctx: Ctx) => {
-    const locale = typeof ctx.query.locale === 'string' && ctx.query.locale
+  // A version not saved yet in this locale (a translation being written) simply has no schedule.
+  const target = async (ctx: Ctx) =>
+    typeof ctx.query.locale === 'string' && ctx.query.locale
       ? ctx.query.locale
       : ((await strapi.plugin('i18n').service('locales').getDefaultLocale()) as string);
-    if (!(await storyExists(strapi, ctx.params.documentId, locale))) throw new errors.NotFoundError('No such article');
-    return locale;
-  };
   return {
     async findOne(ctx: Ctx) {
       ctx.body = await scheduleAnswer(strapi, ctx.params.documentId, await target(ctx));
