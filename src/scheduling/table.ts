@@ -100,3 +100,12 @@ export const dueRows = async (strapi: Core.Strapi, now: number): Promise<Schedul
   ((await strapi.db.connection(SCHEDULE_TABLE).where('due_at', '<=', now).orderBy('due_at').select()) as StoredRow[]).map(
     fromStored,
   );
+
+/** Pending publishes in a locale, soonest first (the admin's list of scheduled stories). */
+export const pendingPublishes = async (strapi: Core.Strapi, locale: string, limit = 200): Promise<ScheduleRow[]> =>
+  ((await strapi.db
+    .connection(SCHEDULE_TABLE)
+    .where({ locale, action: 'publish' })
+    .orderBy('due_at')
+    .limit(limit)
+    .select()) as StoredRow[]).map(fromStored);

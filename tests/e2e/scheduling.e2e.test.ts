@@ -1,7 +1,8 @@
 /**
  * Scheduling in the admin (issue #22), in a real browser: an editor publishes a story dated in the future
- * and sees «زمان‌بندی‌شده برای …» in Tehran time instead of a published story; moves it by changing the
- * date in the Jalali input and saving; cancels it. Readers see nothing of it throughout.
+ * and sees «زمان‌بندی‌شده برای …» in Tehran time instead of a published story; finds it in the articles
+ * list's «زمان‌بندی‌شده‌ها» menu with its time and filters the list to it; moves it by changing the date in
+ * the Jalali input and saving; cancels it. Readers see nothing of it throughout.
  */
 import type { Page } from 'playwright-core';
 import { ADMIN } from './harness/admin-user';
@@ -67,6 +68,21 @@ test('publishing a story dated in the future schedules it: «زمان‌بندی
   await page.getByText('زمان‌بندی‌شده برای یک‌شنبه ۱ فروردین ۱۴۰۶ ساعت ۰۸:۰۰').waitFor();
   await screenshot(page, '14-article-scheduled');
   expect(await publicStatus()).toBe(404);
+});
+
+test('the articles list names the scheduled stories with their time and filters to them', async () => {
+  await page.goto(url(`${LIST}?plugins[i18n][locale]=fa`));
+  await page.locator('tbody tr').first().waitFor();
+  await page.getByRole('button', { name: /زمان‌بندی‌شده‌ها/ }).click();
+  const item = page.getByRole('menuitem', { name: new RegExp(`${TITLE} — ۱۴۰۶/۰۱/۰۱ ۰۸:۰۰`) });
+  await item.waitFor();
+  await page.getByRole('menuitem', { name: 'فقط همین‌ها در فهرست' }).click();
+  await page.waitForURL(/documentId/);
+  await expect(page.locator('tbody tr').count()).resolves.toBe(1);
+  expect(await page.locator('tbody tr').first().innerText()).toContain(TITLE);
+  await screenshot(page, '15-scheduled-stories');
+  await page.goto(url(`${LIST}/${documentId}?plugins[i18n][locale]=fa`));
+  await page.locator('[data-testid=schedule-panel]').waitFor();
 });
 
 test('changing the date and saving moves the schedule', async () => {

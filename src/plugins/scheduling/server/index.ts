@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { scheduleAnswer } from '../../../scheduling/answer';
 import { cancelSchedule } from '../../../scheduling/commands';
+import { pendingPublishes } from '../../../scheduling/table';
+import { toJalaliFields } from '../../jalali-date/core';
 
 type Ctx = { params: { documentId: string }; query: { locale?: unknown }; body: unknown };
 
@@ -21,6 +23,22 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
       ? ctx.query.locale
       : ((await strapi.plugin('i18n').service('locales').getDefaultLocale()) as string);
   return {
+    /** The stories scheduled to go live in a locale, soonest first, with their titles and times. */
+    async find(ctx: Ctx) {
+      const locale = await target(ctx);
+      const rows = await pendingPublishes(strapi, locale);
+      const drafts = await strapi.db.query('api::article.article').findMany({
+        where: { documentId: { $in: rows.map((row) => row.documentId) }, locale, publishedAt: { $null: true } },
+        select: ['documentId', 'title'],
+      });
+      const titles = new Map(drafts.map((draft: { documentId: string; title: string }) => [draft.documentId, draft.title]));
+      ctx.body = rows.map((row) => ({
+        documentId: row.documentId,
+        title: titles.get(row.documentId) ?? null,
+        scheduledAt: new Date(row.dueAt).toISOString(),
+        scheduledAtJalali: toJalaliFields(new Date(row.dueAt)),
+      }));
+    },
     async findOne(ctx: Ctx) {
       ctx.body = await scheduleAnswer(strapi, ctx.params.documentId, await target(ctx));
     },
@@ -38,6 +56,7 @@ export default {
     admin: {
       type: 'admin',
       routes: [
+        { method: 'GET', path: '/articles', handler: 'schedule.find', config: { policies: ['admin::isAuthenticatedAdmin'] } },
         { method: 'GET', path: '/articles/:documentId', handler: 'schedule.findOne', config: { policies: ['admin::isAuthenticatedAdmin'] } },
         { method: 'DELETE', path: '/articles/:documentId', handler: 'schedule.delete', config: { policies: ['admin::isAuthenticatedAdmin', UPDATE_ARTICLES] } },
       ],

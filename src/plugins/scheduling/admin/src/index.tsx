@@ -1,3 +1,4 @@
+import { ScheduledStories } from './components/ScheduledStories';
 import { SchedulePanel } from './components/SchedulePanel';
 import { PLUGIN_ID, t } from './pluginId';
 import { messages } from './translations';
@@ -6,7 +7,9 @@ type Locale = keyof typeof messages;
 
 interface AdminApp {
   registerPlugin(plugin: { id: string; name: string }): void;
-  getPlugin(id: string): { apis: { addEditViewSidePanel(panels: unknown[]): void } } | undefined;
+  getPlugin(id: string):
+    | { apis: { addEditViewSidePanel(panels: unknown[]): void }; injectComponent(view: string, zone: string, component: { name: string; Component: () => unknown }): void }
+    | undefined;
 }
 
 const prefixed = (locale: Locale): Record<string, string> =>
@@ -18,7 +21,9 @@ export default {
   },
 
   bootstrap(app: AdminApp) {
-    app.getPlugin('content-manager')?.apis.addEditViewSidePanel([SchedulePanel]);
+    const contentManager = app.getPlugin('content-manager');
+    contentManager?.apis.addEditViewSidePanel([SchedulePanel]);
+    contentManager?.injectComponent('listView', 'actions', { name: 'scheduled-stories', Component: ScheduledStories });
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -10,6 +10,8 @@ export const messages = {
     'panel.cancel': 'Cancel the schedule',
     'panel.cancelled': 'The schedule was cancelled',
     'panel.failed': 'The schedule could not be read: {message}',
+    'list.button': 'Scheduled ({count, number})',
+    'list.filter': 'Show only these in the list',
   },
   fa: {
     'panel.title': 'زمان‌بندی',
@@ -21,5 +23,7 @@ export const messages = {
     'panel.cancel': 'لغو زمان‌بندی',
     'panel.cancelled': 'زمان‌بندی لغو شد',
     'panel.failed': 'زمان‌بندی خوانده نشد: {message}',
+    'list.button': 'زمان‌بندی‌شده‌ها ({count, number})',
+    'list.filter': 'فقط همین‌ها در فهرست',
   },
 } as const;
