@@ -15,7 +15,7 @@ const CHART_DIR = path.join(REPO, 'docs', 'benchmarks');
 const FINDINGS = path.join(__dirname, 'findings.md');
 
 const ENGINE_NAMES = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
-const SCENARIO_ORDER = ['rest', 'graphql', 'lookup', 'archive', 'search', 'import', 'micro', 'startup', 'cache', 'saves'];
+const SCENARIO_ORDER = ['rest', 'graphql', 'lookup', 'archive', 'search', 'import', 'micro', 'startup', 'cache', 'scheduling', 'saves'];
 const NUMBERS = { rest: 1, graphql: 2, lookup: 3, archive: 4, import: 5, micro: 6, startup: 7, search: 8, saves: 9 };
 
 const ms = (value) => (value == null ? '–' : value >= 100 ? value.toFixed(0) : value.toFixed(2));
@@ -515,7 +515,7 @@ const buildMarkdown = (results, { resultsFile } = {}) => {
     const present = scenariosOf(results, id).length;
     const titles = {
       rest: 'REST: article list and findOne', graphql: 'GraphQL: the same queries', lookup: 'Lookups by slug and news code',
-      archive: 'The Jalali archive as it grows', search: 'Search as the archive grows', import: 'Import throughput', micro: 'Core micro-benchmarks', startup: 'Start-up time and memory', cache: 'Response cache',
+      archive: 'The Jalali archive as it grows', search: 'Search as the archive grows', import: 'Import throughput', micro: 'Core micro-benchmarks', startup: 'Start-up time and memory', cache: 'Response cache', scheduling: 'Scheduled publishing',
       saves: 'Heavy requests: long saves and imports',
     };
     body.push(`## ${NUMBERS[id] ? `${NUMBERS[id]}. ` : ''}${titles[id]}`, '');
@@ -523,7 +523,7 @@ const buildMarkdown = (results, { resultsFile } = {}) => {
       body.push(id === 'cache' ? 'Not run in this run (`npm run bench:cache` is called when it exists).' : 'Not run in this run.', '');
       continue;
     }
-    if (id === 'import' || id === 'cache') {
+    if (id === 'import' || id === 'cache' || id === 'scheduling') {
       if (id === 'import') body.push('Written by the importer (`bench/import/run.js`), run through `npm run bench:import` with the contract in `bench/scenarios/hooks.js`.', '');
       body.push(section.hook(results, id), '');
       continue;

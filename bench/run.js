@@ -17,7 +17,7 @@ const { machineInfo, cpuPinning } = require('./lib/machine');
 const { summarizeProfile } = require('./lib/profile');
 const { run: runLoad, warmUpInTurn } = require('./lib/http');
 
-const SCENARIOS = ['micro', 'startup', 'rest', 'graphql', 'lookup', 'archive', 'search', 'saves', 'import', 'cache'];
+const SCENARIOS = ['micro', 'startup', 'rest', 'graphql', 'lookup', 'archive', 'search', 'saves', 'import', 'cache', 'scheduling'];
 const HTTP_SCENARIOS = ['rest', 'graphql', 'lookup'];
 const TITLES = {
   micro: 'Core micro-benchmarks',
@@ -30,6 +30,7 @@ const TITLES = {
   saves: 'Heavy requests: save time against body size, readers during a long save and an import',
   import: 'Import throughput against a plain Document Service loop',
   cache: 'Response cache',
+  scheduling: 'Scheduled publishing',
   load: 'Loading the main data set',
   profile: 'CPU profiles',
 };
@@ -417,7 +418,7 @@ const main = async () => {
       log('saves');
       await attempt('saves', engine, () => require('./scenarios/saves').run(shortWarmUp, { engine }));
     }
-    for (const id of ['import', 'cache']) {
+    for (const id of ['import', 'cache', 'scheduling']) {
       if (!wants(id)) continue;
       log(`${id} (hook)`);
       await attempt(id, engine, () => require('./scenarios/hooks').runHook(ctx, id, { engine }));

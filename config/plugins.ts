@@ -63,6 +63,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       },
     },
     'jalali-date': { enabled: true, resolve: './src/plugins/jalali-date' },
+    // The admin's view of scheduled publishing (the scheduler and its API are the app's: src/scheduling).
+    scheduling: { enabled: true, resolve: './src/plugins/scheduling' },
     'footer-policy': {
       enabled: true,
       resolve: './src/plugins/footer-policy',

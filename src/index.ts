@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerArticleDocumentHooks } from './api/article/document-hooks';
+import { registerSchedulingStep } from './api/article/document-hooks/scheduling';
 import { fitArticleListColumns } from './bootstrap/article-list-columns';
 import { ensureDefaultLocale } from './bootstrap/locales';
 import { registerPublishedOnlyReads } from './bootstrap/published-only-reads';
@@ -8,26 +9,37 @@ import { seedDemoContent } from './demo/seed-demo';
 import { giveTurnsDuringWrites } from './lib/event-loop-turns';
 import { tolerateLostConnectionRejections } from './lib/lost-connection-rejections';
 import { serveReadsFromSecondConnection } from './lib/sqlite-read-connection';
+import { registerScheduleGraphql } from './scheduling/graphql';
+import { Scheduler, startScheduler } from './scheduling/runner';
+import { ensureScheduleTable } from './scheduling/table';
 
 const untolerate = new WeakMap<Core.Strapi, () => void>();
+const schedulers = new WeakMap<Core.Strapi, Scheduler>();
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     untolerate.set(strapi, tolerateLostConnectionRejections((message) => strapi.log.warn(message)));
     registerPublishedOnlyReads(strapi);
+    registerSchedulingStep(strapi);
     registerArticleDocumentHooks(strapi);
+    registerScheduleGraphql(strapi);
     giveTurnsDuringWrites(strapi);
     serveReadsFromSecondConnection(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureScheduleTable(strapi);
     await ensureDefaultLocale(strapi);
     await grantReaderActions(strapi, READER_ACTIONS);
     await fitArticleListColumns(strapi);
     if (process.env.SEED_DEMO !== 'false') await seedDemoContent(strapi);
+    // SQLite writes one transaction at a time: more than one claim loop would only queue.
+    const workers = strapi.db.config.connection.client === 'postgres' ? Number(process.env.SCHEDULER_WORKERS ?? 4) : 1;
+    schedulers.set(strapi, startScheduler(strapi, { intervalMs: Number(process.env.SCHEDULER_INTERVAL_MS ?? 1000), workers }));
   },
 
-  destroy({ strapi }: { strapi: Core.Strapi }) {
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await schedulers.get(strapi)?.stop();
     untolerate.get(strapi)?.();
   },
 };

@@ -3,7 +3,9 @@
  * Scenarios written by other parts of the project, run through their npm scripts when they exist:
  * - import (scenario 5): `npm run bench:import` (bench/import/run.js), import throughput against a plain
  *   Document Service loop;
- * - cache: `npm run bench:cache` (bench/cache), the response cache.
+ * - cache: `npm run bench:cache` (bench/cache), the response cache;
+ * - scheduling: `npm run bench:scheduling` (bench/scheduling), public reads with the scheduler running
+ *   against it stopped, and the lateness of scheduled publishes.
  *
  * The contract (what a hook receives and may write):
  *   arguments  --db sqlite|postgres  --engines sqlite|postgres  --count <n>  [--quick]  --json <file>
@@ -39,6 +41,14 @@ const HOOKS = {
     // The cache bench runs on SQLite only: it is called once, on the first engine of the run.
     once: true,
     args: (opts) => (opts.quick ? ['--duration', '3', '--mixed', '5'] : ['--duration', '5', '--mixed', '10']),
+  },
+  scheduling: {
+    script: 'bench:scheduling',
+    file: path.join('bench', 'scheduling', 'run.js'),
+    title: 'Scheduled publishing: public reads with the scheduler running, lateness of scheduled publishes',
+    // SQLite only (one instance): called once, on the first engine of the run.
+    once: true,
+    args: (opts) => (opts.quick ? ['--duration', '3', '--rounds', '2', '--count', '100'] : ['--duration', '4', '--rounds', '4', '--count', '200']),
   },
 };
 

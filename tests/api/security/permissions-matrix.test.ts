@@ -116,7 +116,7 @@ describe('users and plugin admin routes', () => {
   });
 
   it.each([...EVERYONE])('%s cannot use the plugins\' admin routes', async (who) => {
-    for (const url of ['/persian-slug/preview?uid=api::article.article&from=x', '/footer-policy/preview']) {
+    for (const url of ['/persian-slug/preview?uid=api::article.article&from=x', '/footer-policy/preview', `/scheduling/articles/${seedId}`]) {
       const res = await send('get', url, who);
       expect([url, res.status]).toEqual([url, 401]);
     }
@@ -127,5 +127,7 @@ describe('users and plugin admin routes', () => {
     expect(slug.body).toMatchObject({ slug: 'سلام-دنیا', free: true });
     const footer = await send('get', `/footer-policy/preview?documentId=${seedId}&locale=fa`, 'admin').expect(200);
     expect(footer.body.footer).toBe('انتهای پیام');
+    const schedule = await send('get', `/scheduling/articles/${seedId}?locale=fa`, 'admin').expect(200);
+    expect(schedule.body).toMatchObject({ scheduledAt: null, live: true });
   });
 });

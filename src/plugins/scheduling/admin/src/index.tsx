@@ -1,0 +1,32 @@
+import { ScheduledStories } from './components/ScheduledStories';
+import { SchedulePanel } from './components/SchedulePanel';
+import { PLUGIN_ID, t } from './pluginId';
+import { messages } from './translations';
+
+type Locale = keyof typeof messages;
+
+interface AdminApp {
+  registerPlugin(plugin: { id: string; name: string }): void;
+  getPlugin(id: string):
+    | { apis: { addEditViewSidePanel(panels: unknown[]): void }; injectComponent(view: string, zone: string, component: { name: string; Component: () => unknown }): void }
+    | undefined;
+}
+
+const prefixed = (locale: Locale): Record<string, string> =>
+  Object.fromEntries(Object.entries(messages[locale]).map(([key, value]) => [t(key), value]));
+
+export default {
+  register(app: AdminApp) {
+    app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+  },
+
+  bootstrap(app: AdminApp) {
+    const contentManager = app.getPlugin('content-manager');
+    contentManager?.apis.addEditViewSidePanel([SchedulePanel]);
+    contentManager?.injectComponent('listView', 'actions', { name: 'scheduled-stories', Component: ScheduledStories });
+  },
+
+  async registerTrads({ locales }: { locales: string[] }) {
+    return locales.map((locale) => ({ locale, data: locale in messages ? prefixed(locale as Locale) : {} }));
+  },
+};
