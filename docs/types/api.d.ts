@@ -16,6 +16,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/articles/{documentId}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A story's schedule (write access) */
+        get: operations["getArticlesDocumentIdSchedule"];
+        /**
+         * Schedule a story, or move its schedule (write access)
+         * @description `publishAt` (ISO 8601 or a Jalali date-time, Tehran time) must be in the future; `unpublishAt` optional.
+         */
+        put: operations["putArticlesDocumentIdSchedule"];
+        post?: never;
+        /** Cancel a story's schedule (write access) */
+        delete: operations["deleteArticlesDocumentIdSchedule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/articles/{id}": {
         parameters: {
             query?: never;
@@ -408,6 +430,20 @@ export interface components {
             publishedAtJalali?: components["schemas"]["JalaliDateTime"] | null;
             locale?: string | null;
             localizations?: components["schemas"]["ApiArticleArticleDocument"][];
+            /**
+             * Format: date-time
+             * @description When this draft goes live (write access only; null when not scheduled).
+             */
+            scheduledAt?: string | null;
+            /** @description scheduledAt in the Jalali calendar, Tehran time (write access only). */
+            scheduledAtJalali?: components["schemas"]["JalaliDateTime"] | null;
+            /**
+             * Format: date-time
+             * @description When the live version is withdrawn (write access only; null when no expiry is set).
+             */
+            unpublishAt?: string | null;
+            /** @description unpublishAt in the Jalali calendar, Tehran time (write access only). */
+            unpublishAtJalali?: components["schemas"]["JalaliDateTime"] | null;
         };
         /**
          * Official
@@ -833,6 +869,208 @@ export interface operations {
                         data: components["schemas"]["ApiArticleArticleDocument"];
                         meta: {
                             localeFallback?: components["schemas"]["LocaleFallback"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getArticlesDocumentIdSchedule: {
+        parameters: {
+            query?: {
+                locale?: string;
+            };
+            header?: never;
+            path: {
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedule, with nulls when none is set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "documentId": "k2v0s7o1x9m3q8r4t6y5z2a1",
+                     *         "locale": "fa",
+                     *         "scheduledAt": "2027-03-20T08:00:00.000Z",
+                     *         "scheduledAtJalali": null,
+                     *         "unpublishAt": null,
+                     *         "unpublishAtJalali": null,
+                     *         "live": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            documentId: string;
+                            locale: string;
+                            /**
+                             * Format: date-time
+                             * @description When this draft goes live (write access only; null when not scheduled).
+                             */
+                            scheduledAt: string | null;
+                            /** @description scheduledAt in the Jalali calendar, Tehran time (write access only). */
+                            scheduledAtJalali: components["schemas"]["JalaliDateTime"] | null;
+                            /**
+                             * Format: date-time
+                             * @description When the live version is withdrawn (write access only; null when no expiry is set).
+                             */
+                            unpublishAt: string | null;
+                            /** @description unpublishAt in the Jalali calendar, Tehran time (write access only). */
+                            unpublishAtJalali: components["schemas"]["JalaliDateTime"] | null;
+                            /** @description Whether a version is public now (it stays until the scheduled one replaces it). */
+                            live: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    putArticlesDocumentIdSchedule: {
+        parameters: {
+            query?: {
+                locale?: string;
+            };
+            header?: never;
+            path: {
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "data": {
+                 *         "publishAt": "۱۴۰۵/۱۲/۲۹ ۱۱:۳۰",
+                 *         "unpublishAt": "2027-03-27T08:00:00Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    data: {
+                        /** @description ISO 8601 with an offset, or a Jalali date-time in Tehran time */
+                        publishAt?: string;
+                        /** @description The expiry; null removes it */
+                        unpublishAt?: string | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The schedule as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "documentId": "k2v0s7o1x9m3q8r4t6y5z2a1",
+                     *         "locale": "fa",
+                     *         "scheduledAt": "2027-03-20T08:00:00.000Z",
+                     *         "scheduledAtJalali": null,
+                     *         "unpublishAt": null,
+                     *         "unpublishAtJalali": null,
+                     *         "live": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            documentId: string;
+                            locale: string;
+                            /**
+                             * Format: date-time
+                             * @description When this draft goes live (write access only; null when not scheduled).
+                             */
+                            scheduledAt: string | null;
+                            /** @description scheduledAt in the Jalali calendar, Tehran time (write access only). */
+                            scheduledAtJalali: components["schemas"]["JalaliDateTime"] | null;
+                            /**
+                             * Format: date-time
+                             * @description When the live version is withdrawn (write access only; null when no expiry is set).
+                             */
+                            unpublishAt: string | null;
+                            /** @description unpublishAt in the Jalali calendar, Tehran time (write access only). */
+                            unpublishAtJalali: components["schemas"]["JalaliDateTime"] | null;
+                            /** @description Whether a version is public now (it stays until the scheduled one replaces it). */
+                            live: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    deleteArticlesDocumentIdSchedule: {
+        parameters: {
+            query?: {
+                locale?: string;
+            };
+            header?: never;
+            path: {
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedule after cancelling (all null) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            documentId: string;
+                            locale: string;
+                            /**
+                             * Format: date-time
+                             * @description When this draft goes live (write access only; null when not scheduled).
+                             */
+                            scheduledAt: string | null;
+                            /** @description scheduledAt in the Jalali calendar, Tehran time (write access only). */
+                            scheduledAtJalali: components["schemas"]["JalaliDateTime"] | null;
+                            /**
+                             * Format: date-time
+                             * @description When the live version is withdrawn (write access only; null when no expiry is set).
+                             */
+                            unpublishAt: string | null;
+                            /** @description unpublishAt in the Jalali calendar, Tehran time (write access only). */
+                            unpublishAtJalali: components["schemas"]["JalaliDateTime"] | null;
+                            /** @description Whether a version is public now (it stays until the scheduled one replaces it). */
+                            live: boolean;
                         };
                     };
                 };

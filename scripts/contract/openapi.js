@@ -110,11 +110,25 @@ const withPaginationRange = (parameter, ranges) => {
   return { ...parameter, schema: { ...parameter.schema, type: 'integer', exclusiveMinimum: undefined, minimum: min, maximum: max } };
 };
 
+/** The optional keys that `src/api/<api>/openapi-fields` add to a content type's answers (e.g. the schedule, for writers). */
+const answerExtensions = (strapi) => {
+  const apis = path.join(strapi.dirs.dist.src, 'api');
+  const extensions = {};
+  for (const api of fs.readdirSync(apis)) {
+    const file = path.join(apis, api, 'openapi-fields.js');
+    if (fs.existsSync(file)) Object.assign(extensions, require(file).default);
+  }
+  return extensions;
+};
+
 const buildDocument = (strapi, { jalaliKeys, weekdays, months, paginationRanges }) => {
   const { document: generated } = generate(strapi, { type: 'content-api' });
   const routes = ourRoutes(strapi);
   const contentTypes = [...new Set(routes.map(({ route }) => route.handler.split('.').slice(0, 2).join('.')).filter((uid) => strapi.contentTypes[uid]))];
   const entities = entitySchemas(strapi, [...contentTypes, 'plugin::upload.file'], loadLabels(strapi.dirs.app.root));
+  for (const [uid, fields] of Object.entries(answerExtensions(strapi))) {
+    Object.assign(entities.schemas[entities.documentName(uid)].properties, fields);
+  }
 
   const paths = {};
   const missing = [];
