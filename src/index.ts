@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { registerArticleDocumentHooks } from './api/article/document-hooks';
 import { fitArticleListColumns } from './bootstrap/article-list-columns';
 import { ensureDefaultLocale } from './bootstrap/locales';
 import { registerPublishedOnlyReads } from './bootstrap/published-only-reads';
@@ -7,6 +6,7 @@ import { grantReaderActions, READER_ACTIONS } from './bootstrap/reader-permissio
 import { seedDemoContent } from './demo/seed-demo';
 import { giveTurnsDuringWrites } from './lib/event-loop-turns';
 import { tolerateLostConnectionRejections } from './lib/lost-connection-rejections';
+import { registerSavePipeline } from './save-pipeline';
 
 const untolerate = new WeakMap<Core.Strapi, () => void>();
 
@@ -14,7 +14,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     untolerate.set(strapi, tolerateLostConnectionRejections((message) => strapi.log.warn(message)));
     registerPublishedOnlyReads(strapi);
-    registerArticleDocumentHooks(strapi);
+    registerSavePipeline(strapi);
     giveTurnsDuringWrites(strapi);
   },
 

@@ -2,9 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { describeMarkerPosition, findMidStoryMarkers, stripTrailingFooter, BodyBlock } from '../core';
 import { Component, toBlocks, toComponents } from './body-blocks';
 import { footerValidationError } from './errors';
-import { refreshFooters } from './materialize';
 
-const ARTICLE = 'api::article.article';
 type Params = { documentId?: string; locale?: string; status?: string; data?: Record<string, unknown> };
 
 const refuseMidStoryMarkers = (blocks: ReadonlyArray<BodyBlock>) => {
@@ -30,15 +28,10 @@ export const stripTypedFooter = (body: ReadonlyArray<Component>, publishing: boo
 /**
  * Before a write: typed footers at the end of the body are removed (a reporter code found there fills an
  * empty `reporterCode`), what was removed and any footer left in the middle are kept in the private
- * `footerNotes` for the admin, and publishing with a footer in the middle is refused. After it: the
- * stored `footer`/`footerLine` are recomputed.
+ * `footerNotes` for the admin, and publishing with a footer in the middle is refused. The stored
+ * `footer`/`footerLine` are the pipeline's to compute after the write, never the client's.
  */
-export const handleArticleWrite = async (
-  strapi: Core.Strapi,
-  action: string,
-  params: Params,
-  next: () => Promise<unknown>,
-): Promise<unknown> => {
+export const prepareArticleWrite = async (strapi: Core.Strapi, uid: string, action: string, params: Params): Promise<void> => {
   if (action === 'create' || action === 'update') {
     const data = { ...(params.data ?? {}) };
     delete data.footer;
@@ -48,7 +41,7 @@ export const handleArticleWrite = async (
       data.body = stripped.body;
       if (stripped.reporterCode && !data.reporterCode) {
         const stored = params.documentId
-          ? await strapi.db.query(ARTICLE).findOne({ where: { documentId: params.documentId, locale: params.locale, publishedAt: null }, select: ['reporterCode'] })
+          ? await strapi.db.query(uid).findOne({ where: { documentId: params.documentId, locale: params.locale, publishedAt: null }, select: ['reporterCode'] })
           : null;
         if (!stored?.reporterCode) data.reporterCode = stripped.reporterCode;
       }
@@ -56,21 +49,11 @@ export const handleArticleWrite = async (
     }
     params.data = data;
   } else if (action === 'publish' && params.documentId) {
-    const drafts = await strapi.db.query(ARTICLE).findMany({
+    const drafts = await strapi.db.query(uid).findMany({
       where: { documentId: params.documentId, publishedAt: null, ...(params.locale && params.locale !== '*' ? { locale: params.locale } : {}) },
       select: ['id'],
       populate: { body: true },
     });
     for (const draft of drafts) refuseMidStoryMarkers(toBlocks((draft.body ?? []) as Component[]));
   }
-
-  const result = await next();
-  const written = result as { id?: number; documentId?: string } | null;
-  const documentId = params.documentId ?? written?.documentId;
-  if (documentId && action !== 'delete') {
-    const { stored } = await refreshFooters(strapi, { documentId });
-    // The answer to a create or update shows its row as stored now, not as Strapi's write left it.
-    if (written?.id !== undefined && stored.has(written.id)) Object.assign(written, stored.get(written.id));
-  }
-  return result;
 };

@@ -5,6 +5,7 @@ import config from './config';
 import controllers from './controllers/search';
 import routes from './routes';
 import { rebuildIndex } from './indexer';
+import saveSteps from './save-steps';
 
 export default {
   register,
@@ -12,5 +13,8 @@ export default {
   config,
   controllers,
   routes,
-  services: { index: ({ strapi }: { strapi: Core.Strapi }) => ({ rebuild: () => rebuildIndex(strapi) }) },
+  services: {
+    'save-steps': saveSteps,
+    index: ({ strapi }: { strapi: Core.Strapi }) => ({ rebuild: () => rebuildIndex(strapi) }),
+  },
 };

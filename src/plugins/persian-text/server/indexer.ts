@@ -2,7 +2,14 @@ import type { Core } from '@strapi/strapi';
 import type { IndexedArticle } from './search-engines';
 import { getEngine } from './engine';
 
-const ARTICLE = 'api::article.article';
+/** The content type the search index holds. */
+export const INDEXED = 'api::article.article';
+
+/** What of a row the index reads. */
+export const INDEX_NEEDS = {
+  fields: ['documentId', 'locale', 'title', 'slug', 'newsCode', 'kicker', 'lead', 'publishedOn'],
+  populate: { section: { select: ['documentId'] }, body: true },
+};
 
 /** A published article row as the index reads it. */
 export type IndexSource = {
@@ -26,19 +33,13 @@ export const toIndexed = (row: IndexSource): IndexedArticle => ({
 });
 
 const publishedRows = (strapi: Core.Strapi, where: Record<string, unknown>, page: { limit?: number; offset?: number } = {}) =>
-  strapi.db.query(ARTICLE).findMany({
+  strapi.db.query(INDEXED).findMany({
     where: { ...where, publishedAt: { $notNull: true } },
-    select: ['documentId', 'locale', 'title', 'slug', 'newsCode', 'kicker', 'lead', 'publishedOn'],
-    populate: { section: { select: ['documentId'] }, body: true },
+    select: INDEX_NEEDS.fields,
+    populate: INDEX_NEEDS.populate,
     orderBy: { id: 'asc' },
     ...page,
   }) as Promise<IndexSource[]>;
-
-/** The index holds exactly the published versions of each article, one per locale. */
-export const reindexDocument = async (strapi: Core.Strapi, documentId: string): Promise<void> => {
-  const rows = await publishedRows(strapi, { documentId });
-  await getEngine(strapi).replace(documentId, rows.map(toIndexed));
-};
 
 /**
  * `npm run search:rebuild`: the whole index again from the articles table, a batch of published rows at
