@@ -29,6 +29,28 @@ const updateAnswer = async (context: SaveContext, patches: Map<number, Record<st
   if (again) for (const field of Object.keys(relations)) answer[field] = again[field];
 };
 
+const relationsOf = (strapi: Core.Strapi, uid: string): Set<string> => {
+  const attributes = (strapi.getModel(uid as never) as { attributes: Record<string, { type: string }> }).attributes;
+  return new Set(Object.keys(attributes).filter((name) => attributes[name].type === 'relation'));
+};
+
+/**
+ * One row's values from every after step, stamped as any update is: one UPDATE statement through the
+ * query builder (attribute names become columns there); through the query engine, which reads the row
+ * before and after, only when a relation changes. Returns the new `updatedAt`.
+ */
+const writeRow = async (strapi: Core.Strapi, uid: string, id: number, values: Record<string, unknown>): Promise<unknown> => {
+  const updatedAt = new Date();
+  const relations = relationsOf(strapi, uid);
+  if (Object.keys(values).some((field) => relations.has(field))) {
+    const written = await strapi.db.query(uid).update({ where: { id }, data: { ...values, updatedAt }, select: ['updatedAt'] });
+    return (written as { updatedAt?: unknown } | null)?.updatedAt ?? updatedAt;
+  }
+  await strapi.db.queryBuilder(uid).where({ id }).update({ ...values, updatedAt }).execute();
+  // As the query engine reads a datetime back.
+  return updatedAt.toISOString();
+};
+
 /**
  * The save pipeline as one Document Service middleware. For a write to a content type some step serves:
  * the around steps wrap the rest in their order; in one transaction (joined when one is open) the before
@@ -72,10 +94,7 @@ export const savePipeline = (strapi: Core.Strapi, steps: ReadonlyArray<SaveStep>
       }
       for (const step of after) await step.run(context);
       const stamps = new Map<number, unknown>();
-      for (const [id, values] of patches) {
-        const written = await strapi.db.query(uid).update({ where: { id }, data: values, select: ['updatedAt'] });
-        stamps.set(id, (written as { updatedAt?: unknown } | null)?.updatedAt);
-      }
+      for (const [id, values] of patches) stamps.set(id, await writeRow(strapi, uid, id, values));
       if (action === 'create' || action === 'update') await updateAnswer(context, patches, stamps);
       return result;
     });
