@@ -66,8 +66,22 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     'footer-policy': {
       enabled: true,
       resolve: './src/plugins/footer-policy',
-      // The newsroom-wide footer; sections may inherit it, use it, use their own text, or print none.
-      config: { text: env('FOOTER_TEXT', 'انتهای پیام'), mode: env('FOOTER_MODE', 'standard') },
+      config: {
+        // The newsroom-wide footer; sections may inherit it, use it, use their own text, or print none.
+        text: env('FOOTER_TEXT', 'انتهای پیام'),
+        mode: env('FOOTER_MODE', 'standard'),
+        articles: {
+          uid: 'api::article.article',
+          section: 'section',
+          body: 'body',
+          reporterCode: 'reporterCode',
+          footer: 'footer',
+          footerLine: 'footerLine',
+          footerNotes: 'footerNotes',
+        },
+        sections: { uid: 'api::section.section', parent: 'parent', mode: 'footerMode', text: 'footerText' },
+        blocks: { paragraph: ['article.paragraph'], subheading: ['article.subheading'], quote: ['article.quote'], text: 'text' },
+      },
     },
     // Before persian-slug: its hygiene cleans a title before a slug is made of it, and its search index is
     // written after the slug plugin has given a new article its slug and news code.

@@ -1,8 +1,6 @@
 import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
 import { sanitize } from '@strapi/utils';
-import { stripTypedFooter } from '../plugins/footer-policy/server/article-hooks';
-import { footerResolver } from '../plugins/footer-policy/server/materialize';
 import { prepareForSave } from '../plugins/persian-text/server/hygiene';
 import { toIndexed } from '../plugins/persian-text/server/indexer';
 import { getEngine } from '../plugins/persian-text/server/engine';
@@ -12,6 +10,11 @@ import { ARTICLE_UID, ArticleData, OFFICIAL_UID, SECTION_UID } from './mapping';
 import { validateArticle } from './validate-article';
 
 type Knex = Core.Strapi['db']['connection'];
+/** footer-policy's `articles` service: its save steps for a batch of new rows. */
+type FooterService = {
+  strip(body: ReadonlyArray<Record<string, unknown>>, publishing: boolean): { body: Block[]; reporterCode: string | null; footerNotes: unknown };
+  resolver(): Promise<(sectionRow: number | null, reporterCode: string | null) => Record<string, string | null>>;
+};
 type Version = 'draft' | 'published';
 type Block = ArticleData['body'][number];
 type JoinTable = {
@@ -114,6 +117,7 @@ export const createArticlesDirectly = async (strapi: Core.Strapi, trx: Knex, { l
   const column = (name: string) => (meta.attributes[name] as { columnName?: string }).columnName ?? name;
   const versions: Version[] = publish ? ['draft', 'published'] : ['draft'];
   const identities = slugService(strapi, 'new-documents');
+  const footers = strapi.plugin('footer-policy').service('articles') as FooterService;
   const now = new Date();
 
   // What the document middlewares do to the data on the way in, in their order (footer, hygiene, slug),
@@ -123,7 +127,7 @@ export const createArticlesDirectly = async (strapi: Core.Strapi, trx: Knex, { l
   for (const [at, story] of stories.entries()) {
     try {
       const { section, ...fields } = story;
-      const footer = stripTypedFooter(fields.body, publish);
+      const footer = footers.strip(fields.body, publish);
       const prepared = prepareForSave(strapi, ARTICLE_UID, locale, {
         ...fields,
         body: footer.body,
@@ -142,13 +146,12 @@ export const createArticlesDirectly = async (strapi: Core.Strapi, trx: Knex, { l
   const quotedIn = (item: Ready) => [...new Set(item.body.flatMap((block) => (block.__component === 'article.quote' && block.official ? [block.official] : [])))];
   const officialRows = await rowIdsOf(trx, strapi.db.metadata.get(OFFICIAL_UID).tableName, [...new Set(ready.flatMap(quotedIn))], locale);
   const sectionRows = await rowIdsOf(trx, strapi.db.metadata.get(SECTION_UID).tableName, [...new Set(ready.flatMap((item) => (item.section ? [item.section] : [])))], locale);
-  const footerOf = await footerResolver(strapi);
+  const footerOf = await footers.resolver();
 
   // Articles: each story's versions, in story order.
   const rows = ready.flatMap((item, index) => versions.map((version) => {
     const { fields } = item;
     const sectionRow = item.section ? sectionRows.get(item.section)?.[version] ?? null : null;
-    const { footer, footerLine } = footerOf(sectionRow, fields.reporterCode);
     return {
       [column('documentId')]: item.documentId,
       [column('title')]: fields.title,
@@ -162,8 +165,7 @@ export const createArticlesDirectly = async (strapi: Core.Strapi, trx: Knex, { l
       [column('sourceUrl')]: fields.sourceUrl,
       // Left empty by the editor, the editorial date is the first publication (src/api/article/document-hooks).
       [column('publishedOn')]: fields.publishedOn ? new Date(fields.publishedOn) : publish ? now : null,
-      [column('footer')]: footer,
-      [column('footerLine')]: footerLine,
+      ...Object.fromEntries(Object.entries(footerOf(sectionRow, fields.reporterCode)).map(([field, value]) => [column(field), value])),
       [column('footerNotes')]: JSON.stringify(item.footerNotes),
       [column('importKey')]: fields.importKey,
       [column('createdAt')]: now,

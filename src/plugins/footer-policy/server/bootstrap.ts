@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { footerDefaults, refreshFooters } from './materialize';
+import { footerDefaults } from './config';
+import { refreshFooters } from './materialize';
 
 /** When the configured default changed since the last start, every stored footer is recomputed once. */
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }): Promise<void> => {

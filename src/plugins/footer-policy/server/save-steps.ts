@@ -1,60 +1,66 @@
 import type { Core } from '@strapi/strapi';
-import { ROW_WRITES, SaveStep, SaveStepsService } from '../../../lib/save-pipeline';
+import { ROW_WRITES, SaveStep, SaveStepsService, StoredRow } from '../../../lib/save-pipeline';
 import { prepareArticleWrite } from './article-hooks';
-import { footerDefaults, footerFor, SECTION } from './materialize';
+import { footerConfig, footerDefaults } from './config';
+import { footerFor } from './materialize';
 import { loadSectionChains } from './section-tree';
 import { refreshBelowSection, validateSectionWrite } from './section-hooks';
 
-const ARTICLE = 'api::article.article';
-const isArticle = (uid: string) => uid === ARTICLE;
-const isSection = (uid: string) => uid === SECTION;
-
-type ArticleRow = { id: number; reporterCode: string | null; footer: string | null; footerLine: string | null; section: { id: number } | null };
-
 /** footer-policy's part of the save pipeline (the app orders it: src/save-pipeline.ts). */
-const saveSteps = ({ strapi }: { strapi: Core.Strapi }): SaveStepsService => ({
-  steps: (): SaveStep[] => [
-    {
-      name: 'footer-policy.strip-footer',
-      phase: 'before',
-      serves: isArticle,
-      actions: ['create', 'update', 'publish'],
-      gives: ['footer-stripped'],
-      run: (context) => prepareArticleWrite(strapi, context.uid, context.action, context.params),
-    },
-    {
-      name: 'footer-policy.section-policy',
-      phase: 'before',
-      serves: isSection,
-      actions: ['create', 'update'],
-      run: (context) => validateSectionWrite(strapi, context.uid, context.params),
-    },
-    {
-      // Each row from the section row it links to: draft and published may link different versions.
-      name: 'footer-policy.footer',
-      phase: 'after',
-      serves: isArticle,
-      actions: ['create', 'update', 'publish', 'unpublish', 'discardDraft'],
-      gives: ['row:footer', 'row:footerLine'],
-      reads: () => ({ fields: ['reporterCode', 'footer', 'footerLine'], populate: { section: { select: ['id'] } } }),
-      async run(context) {
-        const rows = context.rows as unknown as Array<ArticleRow & (typeof context.rows)[number]>;
-        const sections = await loadSectionChains(strapi, SECTION, rows.flatMap((row) => (row.section ? [row.section.id] : [])));
-        const defaults = footerDefaults(strapi);
-        for (const row of rows) {
-          const stored = footerFor(defaults, sections, row.section?.id, row.reporterCode);
-          if (stored.footer !== row.footer || stored.footerLine !== row.footerLine) context.patch(row, stored);
-        }
+const saveSteps = ({ strapi }: { strapi: Core.Strapi }): SaveStepsService => {
+  const config = () => footerConfig(strapi);
+  const isArticle = (uid: string) => uid === config().articles.uid;
+  const isSection = (uid: string) => uid === config().sections.uid;
+  return {
+    steps: (): SaveStep[] => [
+      {
+        name: 'footer-policy.strip-footer',
+        phase: 'before',
+        serves: isArticle,
+        actions: ['create', 'update', 'publish'],
+        gives: ['footer-stripped'],
+        run: (context) => prepareArticleWrite(strapi, config(), context.action, context.params),
       },
-    },
-    {
-      name: 'footer-policy.section-footers',
-      phase: 'after',
-      serves: isSection,
-      actions: ROW_WRITES,
-      run: (context) => refreshBelowSection(strapi, context.uid, context.documentId!),
-    },
-  ],
-});
+      {
+        name: 'footer-policy.section-policy',
+        phase: 'before',
+        serves: isSection,
+        actions: ['create', 'update'],
+        run: (context) => validateSectionWrite(strapi, config(), context.params),
+      },
+      {
+        // Each row from the section row it links to: draft and published may link different versions.
+        name: 'footer-policy.footer',
+        phase: 'after',
+        serves: isArticle,
+        actions: ['create', 'update', 'publish', 'unpublish', 'discardDraft'],
+        gives: ['row:footer'],
+        reads: () => {
+          const { section, reporterCode, footer, footerLine } = config().articles;
+          return { fields: [reporterCode, footer, footerLine], populate: { [section]: { select: ['id'] } } };
+        },
+        async run(context) {
+          const { articles, sections } = config();
+          const sectionOf = (row: StoredRow) => (row[articles.section] as { id: number } | null)?.id;
+          const tree = await loadSectionChains(strapi, sections, context.rows.flatMap((row) => sectionOf(row) ?? []));
+          const defaults = footerDefaults(strapi);
+          for (const row of context.rows) {
+            const stored = footerFor(defaults, tree, sectionOf(row), row[articles.reporterCode] as string | null);
+            if (stored.footer !== row[articles.footer] || stored.line !== row[articles.footerLine]) {
+              context.patch(row, { [articles.footer]: stored.footer, [articles.footerLine]: stored.line });
+            }
+          }
+        },
+      },
+      {
+        name: 'footer-policy.section-footers',
+        phase: 'after',
+        serves: isSection,
+        actions: ROW_WRITES,
+        run: (context) => refreshBelowSection(strapi, config(), context.documentId!),
+      },
+    ],
+  };
+};
 
 export default saveSteps;
