@@ -1,9 +1,6 @@
 import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
 import { sanitize } from '@strapi/utils';
-import { prepareForSave } from '../plugins/persian-text/server/hygiene';
-import { toIndexed } from '../plugins/persian-text/server/indexer';
-import { getEngine } from '../plugins/persian-text/server/engine';
 import { getService as slugService } from '../plugins/persian-slug/server/get-service';
 import { getRuntime as responseCache } from '../plugins/response-cache/server/runtime';
 import { ARTICLE_UID, ArticleData, OFFICIAL_UID, SECTION_UID } from './mapping';
@@ -118,6 +115,7 @@ export const createArticlesDirectly = async (strapi: Core.Strapi, trx: Knex, { l
   const versions: Version[] = publish ? ['draft', 'published'] : ['draft'];
   const identities = slugService(strapi, 'new-documents');
   const footers = strapi.plugin('footer-policy').service('articles') as FooterService;
+  const text = strapi.plugin('persian-text').service('hygiene') as { prepare(uid: string, locale: string, data: Record<string, unknown>): Record<string, unknown> };
   const now = new Date();
 
   // What the document middlewares do to the data on the way in, in their order (footer, hygiene, slug),
@@ -128,7 +126,7 @@ export const createArticlesDirectly = async (strapi: Core.Strapi, trx: Knex, { l
     try {
       const { section, ...fields } = story;
       const footer = footers.strip(fields.body, publish);
-      const prepared = prepareForSave(strapi, ARTICLE_UID, locale, {
+      const prepared = text.prepare(ARTICLE_UID, locale, {
         ...fields,
         body: footer.body,
         reporterCode: footer.reporterCode && !fields.reporterCode ? footer.reporterCode : fields.reporterCode,
@@ -228,7 +226,7 @@ export const createArticlesDirectly = async (strapi: Core.Strapi, trx: Knex, { l
   })))));
 
   if (publish) {
-    await getEngine(strapi).append(ready.map((item, index) => toIndexed({
+    await (strapi.plugin('persian-text').service('index') as { append(rows: unknown[]): Promise<void> }).append(ready.map((item, index) => ({
       documentId: item.documentId, locale, title: item.fields.title, slug: assigned[index].slug, newsCode: assigned[index].newsCode,
       kicker: item.fields.kicker, lead: item.fields.lead, publishedOn: (rows[index * versions.length][column('publishedOn')] as Date | null),
       section: item.section ? { documentId: item.section } : null, body: item.body,

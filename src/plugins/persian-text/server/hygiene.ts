@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isBlankText } from '../../../persian';
 import { cleanEditorText, findControlCharacter } from '../core';
-import type { PersianTextConfig } from './config';
+import { textConfig } from './config';
 
 const cleanValue = (value: unknown): unknown => {
   if (typeof value === 'string') return cleanEditorText(value);
@@ -76,7 +76,7 @@ export const refuseBlankFields = (data: Record<string, unknown>, names: Record<s
 export const prepareForSave = (
   strapi: Core.Strapi, uid: string, locale: string, data: Record<string, unknown>, creating = true,
 ): Record<string, unknown> => {
-  const config = strapi.config.get('plugin::persian-text') as PersianTextConfig;
+  const config = textConfig(strapi);
   const fields = config.hygieneFields[uid] ?? [];
   refuseControlCharacters(data, fields);
   const cleaned = fields.length > 0 && config.hygieneLocales.includes(locale) ? cleanData(data, fields) : data;

@@ -1,13 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { ROW_WRITES, SaveStep, SaveStepsService, StoredRow } from '../../../lib/save-pipeline';
-import type { PersianTextConfig } from './config';
+import { textConfig } from './config';
 import { getEngine } from './engine';
 import { prepareForSave } from './hygiene';
-import { IndexSource, INDEXED, INDEX_NEEDS, toIndexed } from './indexer';
+import { indexNeeds, toIndexed } from './indexer';
 
 /** persian-text's part of the save pipeline (the app orders it: src/save-pipeline.ts). */
 const saveSteps = ({ strapi }: { strapi: Core.Strapi }): SaveStepsService => {
-  const config = () => strapi.config.get('plugin::persian-text') as PersianTextConfig;
+  const config = () => textConfig(strapi);
   return {
     steps: (): SaveStep[] => [
       {
@@ -27,13 +27,13 @@ const saveSteps = ({ strapi }: { strapi: Core.Strapi }): SaveStepsService => {
         // The index holds exactly the published versions, one per locale, in the write's own transaction.
         name: 'persian-text.search-index',
         phase: 'after',
-        serves: (uid) => uid === INDEXED,
+        serves: (uid) => uid === config().search?.uid,
         actions: ROW_WRITES,
         needs: ['row:newsCode', 'row:publishedOn'],
-        reads: () => INDEX_NEEDS,
+        reads: () => indexNeeds(config().search!),
         async run(context) {
           const published = context.rows.filter((row: StoredRow) => row.publishedAt !== null && row.publishedAt !== undefined);
-          await getEngine(strapi).replace(context.documentId!, (published as unknown as IndexSource[]).map(toIndexed));
+          await getEngine(strapi).replace(context.documentId!, published.map((row) => toIndexed(config().search!, row)));
         },
       },
     ],
