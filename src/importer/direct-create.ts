@@ -1,12 +1,15 @@
 import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
 import { sanitize } from '@strapi/utils';
-import { getService as slugService } from '../plugins/persian-slug/server/get-service';
-import { getRuntime as responseCache } from '../plugins/response-cache/server/runtime';
 import { ARTICLE_UID, ArticleData, OFFICIAL_UID, SECTION_UID } from './mapping';
 import { validateArticle } from './validate-article';
 
 type Knex = Core.Strapi['db']['connection'];
+/** persian-slug's `new-documents` service: slugs and news codes for a batch of new documents. */
+type NewDocuments = {
+  slugBase(uid: string, data: Record<string, unknown>): string | null;
+  assignMany(uid: string, locale: string, documents: Array<{ documentId: string; slugBase: string | null }>, published: boolean): Promise<Array<{ slug: string | null; newsCode: number | null }>>;
+};
 /** footer-policy's `articles` service: its save steps for a batch of new rows. */
 type FooterService = {
   strip(body: ReadonlyArray<Record<string, unknown>>, publishing: boolean): { body: Block[]; reporterCode: string | null; footerNotes: unknown };
@@ -100,25 +103,25 @@ interface Ready {
 
 /**
  * New archive stories written straight into the article tables, in the caller's transaction: the rows
- * `strapi.documents('api::article.article').create()` (with `status: 'published'`) and our document
- * middlewares would leave for each — draft and published versions, body components, section and
- * quoted-officials links with Strapi's orders, footers per version, slug and news code, the search index —
- * a table at a time for the whole batch, from the code the middlewares run. A story the CMS refuses gets
- * Strapi's own validation error and nothing of it is written. After the commit the response cache is
- * invalidated and the `entry.create`/`entry.publish` events (webhooks) are emitted, as the Document Service
- * does. tests/api/importer/direct-create.test.ts holds it to the Document Service's result, row for row.
+ * `strapi.documents('api::article.article').create()` (with `status: 'published'`) and our save pipeline
+ * would leave for each — draft and published versions, body components, section and quoted-officials
+ * links with Strapi's orders, footers per version, slug and news code, the search index — a table at a
+ * time for the whole batch, through the services the plugins offer for batches (no file of theirs is
+ * imported). A story the CMS refuses gets Strapi's own validation error and nothing of it is written.
+ * After the commit the response cache is invalidated and the `entry.create`/`entry.publish` events
+ * (webhooks) are emitted, as the Document Service does. tests/api/importer/direct-create.test.ts holds it to the Document Service's result, row for row.
  */
 export const createArticlesDirectly = async (strapi: Core.Strapi, trx: Knex, { locale, publish, stories }: DirectCreate): Promise<Created[]> => {
   const meta = strapi.db.metadata.get(ARTICLE_UID);
   const join = (attribute: string) => (meta.attributes[attribute] as unknown as { joinTable: JoinTable }).joinTable;
   const column = (name: string) => (meta.attributes[name] as { columnName?: string }).columnName ?? name;
   const versions: Version[] = publish ? ['draft', 'published'] : ['draft'];
-  const identities = slugService(strapi, 'new-documents');
+  const identities = strapi.plugin('persian-slug').service('new-documents') as NewDocuments;
   const footers = strapi.plugin('footer-policy').service('articles') as FooterService;
   const text = strapi.plugin('persian-text').service('hygiene') as { prepare(uid: string, locale: string, data: Record<string, unknown>): Record<string, unknown> };
   const now = new Date();
 
-  // What the document middlewares do to the data on the way in, in their order (footer, hygiene, slug),
+  // The save pipeline's before steps on the data, in its order (footer, hygiene, slug; src/save-pipeline.ts),
   // and Strapi's validation of the version written: a refused story is left out, alone.
   const results: Created[] = [];
   const ready: Array<Ready & { at: number }> = [];
@@ -236,7 +239,7 @@ export const createArticlesDirectly = async (strapi: Core.Strapi, trx: Knex, { l
   const events = ready.flatMap((_item, index) => versions.map((version): [string, number] => [version === 'draft' ? 'entry.create' : 'entry.publish', rowOf(index, version)]));
   await strapi.db.transaction(({ onCommit }) => {
     onCommit(async () => {
-      await responseCache(strapi)?.invalidate(`${ARTICLE_UID} import`);
+      await (strapi.plugin('response-cache')?.service('cache') as { invalidate(reason: string): Promise<void> } | undefined)?.invalidate(`${ARTICLE_UID} import`);
       await emitEntryEvents(strapi, events);
     });
   });
