@@ -35,19 +35,19 @@ const relationsOf = (strapi: Core.Strapi, uid: string): Set<string> => {
 };
 
 /**
- * One row's values from every after step, stamped as any update is: one UPDATE statement through the
- * query builder (attribute names become columns there); through the query engine, which reads the row
- * before and after, only when a relation changes. Returns the new `updatedAt`.
+ * One row's values from every after step, stamped as any update is: one UPDATE statement (the query
+ * engine's `updateMany` converts values to the columns' types and reads nothing); through its `update`,
+ * which reads the row before and after, only when a relation changes. Returns the new `updatedAt` as
+ * the query engine reads a datetime back.
  */
 const writeRow = async (strapi: Core.Strapi, uid: string, id: number, values: Record<string, unknown>): Promise<unknown> => {
   const updatedAt = new Date();
   const relations = relationsOf(strapi, uid);
   if (Object.keys(values).some((field) => relations.has(field))) {
     const written = await strapi.db.query(uid).update({ where: { id }, data: { ...values, updatedAt }, select: ['updatedAt'] });
-    return (written as { updatedAt?: unknown } | null)?.updatedAt ?? updatedAt;
+    return (written as { updatedAt?: unknown } | null)?.updatedAt ?? updatedAt.toISOString();
   }
-  await strapi.db.queryBuilder(uid).where({ id }).update({ ...values, updatedAt }).execute();
-  // As the query engine reads a datetime back.
+  await strapi.db.query(uid).updateMany({ where: { id }, data: { ...values, updatedAt } });
   return updatedAt.toISOString();
 };
 

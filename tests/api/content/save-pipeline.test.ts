@@ -80,11 +80,3 @@ describe('the answer to a create', () => {
     expect(stored.publishedOn).not.toBeNull();
   });
 });
-
-describe('a plugin config with a bad value', () => {
-  it('stops the start with the plugin, the field and the problem named', async () => {
-    await expect(bootApp({ seed: false, env: { FOOTER_MODE: 'sometimes' } })).rejects.toThrow(
-      /footer-policy.*mode: Invalid enum value\. Expected 'standard' \| 'none', received 'sometimes'/,
-    );
-  });
-});
