@@ -43,7 +43,6 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         security: { allowedTypes: allowedMediaTypes, deniedTypes },
       },
     },
-    // Listed before the other local plugins: its document middleware must wrap theirs (docs/cache.md).
     'response-cache': {
       enabled: true,
       resolve: './src/plugins/response-cache',
@@ -68,16 +67,53 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     'footer-policy': {
       enabled: true,
       resolve: './src/plugins/footer-policy',
-      // The newsroom-wide footer; sections may inherit it, use it, use their own text, or print none.
-      config: { text: env('FOOTER_TEXT', 'انتهای پیام'), mode: env('FOOTER_MODE', 'standard') },
+      config: {
+        // The newsroom-wide footer; sections may inherit it, use it, use their own text, or print none.
+        text: env('FOOTER_TEXT', 'انتهای پیام'),
+        mode: env('FOOTER_MODE', 'standard'),
+        articles: {
+          uid: 'api::article.article',
+          section: 'section',
+          body: 'body',
+          reporterCode: 'reporterCode',
+          footer: 'footer',
+          footerLine: 'footerLine',
+          footerNotes: 'footerNotes',
+        },
+        sections: { uid: 'api::section.section', parent: 'parent', mode: 'footerMode', text: 'footerText' },
+        blocks: { paragraph: ['article.paragraph'], subheading: ['article.subheading'], quote: ['article.quote'], text: 'text' },
+      },
     },
-    // Before persian-slug: its hygiene cleans a title before a slug is made of it, and its search index is
-    // written after the slug plugin has given a new article its slug and news code.
+    // The order of every plugin's save steps is src/save-pipeline.ts's, not this file's.
     'persian-text': {
       enabled: true,
       resolve: './src/plugins/persian-text',
-      // A search's total is exact up to this many matches, a lower bound beyond (docs/api.md, "Search").
-      config: { searchExactTotalUpTo: env.int('SEARCH_EXACT_TOTAL_UP_TO', 1000) },
+      config: {
+        hygieneLocales: ['fa'],
+        hygieneFields: {
+          'api::article.article': ['title', 'kicker', 'lead', 'author', 'source', 'body.text', 'body.role', 'body.caption'],
+          'api::section.section': ['name', 'description'],
+          'api::official.official': ['fullName', 'aliases', 'role', 'organization', 'bio'],
+        },
+        nonBlankFields: {
+          'api::article.article': { title: 'عنوان' },
+          'api::section.section': { name: 'نام سرویس' },
+          'api::official.official': { fullName: 'نام مقام' },
+        },
+        // A search's total is exact up to this many matches, a lower bound beyond (docs/api.md, "Search").
+        searchExactTotalUpTo: env.int('SEARCH_EXACT_TOTAL_UP_TO', 1000),
+        search: {
+          uid: 'api::article.article',
+          title: 'title',
+          kicker: 'kicker',
+          lead: 'lead',
+          slug: 'slug',
+          newsCode: 'newsCode',
+          publishedOn: 'publishedOn',
+          body: { field: 'body', text: 'text' },
+          section: { relation: 'section', uid: 'api::section.section', parent: 'parent', slug: 'slug' },
+        },
+      },
     },
     'persian-slug': { enabled: true, resolve: './src/plugins/persian-slug' },
     graphql: {

@@ -1,6 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { registerArticleDocumentHooks } from './api/article/document-hooks';
-import { registerSchedulingStep } from './api/article/document-hooks/scheduling';
 import { fitArticleListColumns } from './bootstrap/article-list-columns';
 import { ensureDefaultLocale } from './bootstrap/locales';
 import { registerPublishedOnlyReads } from './bootstrap/published-only-reads';
@@ -9,6 +7,7 @@ import { seedDemoContent } from './demo/seed-demo';
 import { giveTurnsDuringWrites } from './lib/event-loop-turns';
 import { tolerateLostConnectionRejections } from './lib/lost-connection-rejections';
 import { serveReadsFromSecondConnection } from './lib/sqlite-read-connection';
+import { registerSavePipeline } from './save-pipeline';
 import { registerScheduleGraphql } from './scheduling/graphql';
 import { Scheduler, startScheduler } from './scheduling/runner';
 import { ensureScheduleTable } from './scheduling/table';
@@ -20,8 +19,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     untolerate.set(strapi, tolerateLostConnectionRejections((message) => strapi.log.warn(message)));
     registerPublishedOnlyReads(strapi);
-    registerSchedulingStep(strapi);
-    registerArticleDocumentHooks(strapi);
+    registerSavePipeline(strapi);
     registerScheduleGraphql(strapi);
     giveTurnsDuringWrites(strapi);
     serveReadsFromSecondConnection(strapi);

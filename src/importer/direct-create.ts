@@ -1,17 +1,20 @@
 import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
 import { sanitize } from '@strapi/utils';
-import { stripTypedFooter } from '../plugins/footer-policy/server/article-hooks';
-import { footerResolver } from '../plugins/footer-policy/server/materialize';
-import { prepareForSave } from '../plugins/persian-text/server/hygiene';
-import { toIndexed } from '../plugins/persian-text/server/indexer';
-import { getEngine } from '../plugins/persian-text/server/engine';
-import { getService as slugService } from '../plugins/persian-slug/server/get-service';
-import { getRuntime as responseCache } from '../plugins/response-cache/server/runtime';
 import { ARTICLE_UID, ArticleData, OFFICIAL_UID, SECTION_UID } from './mapping';
 import { validateArticle } from './validate-article';
 
 type Knex = Core.Strapi['db']['connection'];
+/** persian-slug's `new-documents` service: slugs and news codes for a batch of new documents. */
+type NewDocuments = {
+  slugBase(uid: string, data: Record<string, unknown>): string | null;
+  assignMany(uid: string, locale: string, documents: Array<{ documentId: string; slugBase: string | null }>, published: boolean): Promise<Array<{ slug: string | null; newsCode: number | null }>>;
+};
+/** footer-policy's `articles` service: its save steps for a batch of new rows. */
+type FooterService = {
+  strip(body: ReadonlyArray<Record<string, unknown>>, publishing: boolean): { body: Block[]; reporterCode: string | null; footerNotes: unknown };
+  resolver(): Promise<(sectionRow: number | null, reporterCode: string | null) => Record<string, string | null>>;
+};
 type Version = 'draft' | 'published';
 type Block = ArticleData['body'][number];
 type JoinTable = {
@@ -100,31 +103,33 @@ interface Ready {
 
 /**
  * New archive stories written straight into the article tables, in the caller's transaction: the rows
- * `strapi.documents('api::article.article').create()` (with `status: 'published'`) and our document
- * middlewares would leave for each — draft and published versions, body components, section and
- * quoted-officials links with Strapi's orders, footers per version, slug and news code, the search index —
- * a table at a time for the whole batch, from the code the middlewares run. A story the CMS refuses gets
- * Strapi's own validation error and nothing of it is written. After the commit the response cache is
- * invalidated and the `entry.create`/`entry.publish` events (webhooks) are emitted, as the Document Service
- * does. tests/api/importer/direct-create.test.ts holds it to the Document Service's result, row for row.
+ * `strapi.documents('api::article.article').create()` (with `status: 'published'`) and our save pipeline
+ * would leave for each — draft and published versions, body components, section and quoted-officials
+ * links with Strapi's orders, footers per version, slug and news code, the search index — a table at a
+ * time for the whole batch, through the services the plugins offer for batches (no file of theirs is
+ * imported). A story the CMS refuses gets Strapi's own validation error and nothing of it is written.
+ * After the commit the response cache is invalidated and the `entry.create`/`entry.publish` events
+ * (webhooks) are emitted, as the Document Service does. tests/api/importer/direct-create.test.ts holds it to the Document Service's result, row for row.
  */
 export const createArticlesDirectly = async (strapi: Core.Strapi, trx: Knex, { locale, publish, stories }: DirectCreate): Promise<Created[]> => {
   const meta = strapi.db.metadata.get(ARTICLE_UID);
   const join = (attribute: string) => (meta.attributes[attribute] as unknown as { joinTable: JoinTable }).joinTable;
   const column = (name: string) => (meta.attributes[name] as { columnName?: string }).columnName ?? name;
   const versions: Version[] = publish ? ['draft', 'published'] : ['draft'];
-  const identities = slugService(strapi, 'new-documents');
+  const identities = strapi.plugin('persian-slug').service('new-documents') as NewDocuments;
+  const footers = strapi.plugin('footer-policy').service('articles') as FooterService;
+  const text = strapi.plugin('persian-text').service('hygiene') as { prepare(uid: string, locale: string, data: Record<string, unknown>): Record<string, unknown> };
   const now = new Date();
 
-  // What the document middlewares do to the data on the way in, in their order (footer, hygiene, slug),
+  // The save pipeline's before steps on the data, in its order (footer, hygiene, slug; src/save-pipeline.ts),
   // and Strapi's validation of the version written: a refused story is left out, alone.
   const results: Created[] = [];
   const ready: Array<Ready & { at: number }> = [];
   for (const [at, story] of stories.entries()) {
     try {
       const { section, ...fields } = story;
-      const footer = stripTypedFooter(fields.body, publish);
-      const prepared = prepareForSave(strapi, ARTICLE_UID, locale, {
+      const footer = footers.strip(fields.body, publish);
+      const prepared = text.prepare(ARTICLE_UID, locale, {
         ...fields,
         body: footer.body,
         reporterCode: footer.reporterCode && !fields.reporterCode ? footer.reporterCode : fields.reporterCode,
@@ -142,13 +147,12 @@ export const createArticlesDirectly = async (strapi: Core.Strapi, trx: Knex, { l
   const quotedIn = (item: Ready) => [...new Set(item.body.flatMap((block) => (block.__component === 'article.quote' && block.official ? [block.official] : [])))];
   const officialRows = await rowIdsOf(trx, strapi.db.metadata.get(OFFICIAL_UID).tableName, [...new Set(ready.flatMap(quotedIn))], locale);
   const sectionRows = await rowIdsOf(trx, strapi.db.metadata.get(SECTION_UID).tableName, [...new Set(ready.flatMap((item) => (item.section ? [item.section] : [])))], locale);
-  const footerOf = await footerResolver(strapi);
+  const footerOf = await footers.resolver();
 
   // Articles: each story's versions, in story order.
   const rows = ready.flatMap((item, index) => versions.map((version) => {
     const { fields } = item;
     const sectionRow = item.section ? sectionRows.get(item.section)?.[version] ?? null : null;
-    const { footer, footerLine } = footerOf(sectionRow, fields.reporterCode);
     return {
       [column('documentId')]: item.documentId,
       [column('title')]: fields.title,
@@ -160,10 +164,9 @@ export const createArticlesDirectly = async (strapi: Core.Strapi, trx: Knex, { l
       [column('reporterCode')]: fields.reporterCode,
       [column('source')]: fields.source,
       [column('sourceUrl')]: fields.sourceUrl,
-      // Left empty by the editor, the editorial date is the first publication (src/api/article/document-hooks).
+      // Left empty by the editor, the editorial date is the first publication (the article.published-on save step).
       [column('publishedOn')]: fields.publishedOn ? new Date(fields.publishedOn) : publish ? now : null,
-      [column('footer')]: footer,
-      [column('footerLine')]: footerLine,
+      ...Object.fromEntries(Object.entries(footerOf(sectionRow, fields.reporterCode)).map(([field, value]) => [column(field), value])),
       [column('footerNotes')]: JSON.stringify(item.footerNotes),
       [column('importKey')]: fields.importKey,
       [column('createdAt')]: now,
@@ -226,7 +229,7 @@ export const createArticlesDirectly = async (strapi: Core.Strapi, trx: Knex, { l
   })))));
 
   if (publish) {
-    await getEngine(strapi).append(ready.map((item, index) => toIndexed({
+    await (strapi.plugin('persian-text').service('index') as { append(rows: unknown[]): Promise<void> }).append(ready.map((item, index) => ({
       documentId: item.documentId, locale, title: item.fields.title, slug: assigned[index].slug, newsCode: assigned[index].newsCode,
       kicker: item.fields.kicker, lead: item.fields.lead, publishedOn: (rows[index * versions.length][column('publishedOn')] as Date | null),
       section: item.section ? { documentId: item.section } : null, body: item.body,
@@ -236,7 +239,7 @@ export const createArticlesDirectly = async (strapi: Core.Strapi, trx: Knex, { l
   const events = ready.flatMap((_item, index) => versions.map((version): [string, number] => [version === 'draft' ? 'entry.create' : 'entry.publish', rowOf(index, version)]));
   await strapi.db.transaction(({ onCommit }) => {
     onCommit(async () => {
-      await responseCache(strapi)?.invalidate(`${ARTICLE_UID} import`);
+      await (strapi.plugin('response-cache')?.service('cache') as { invalidate(reason: string): Promise<void> } | undefined)?.invalidate(`${ARTICLE_UID} import`);
       await emitEntryEvents(strapi, events);
     });
   });

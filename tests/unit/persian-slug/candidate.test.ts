@@ -1,4 +1,4 @@
-import { SLUG_MAX_LENGTH, SlugError, isValidSlug, slugCandidate } from '../../../src/plugins/persian-slug/core';
+import { SLUG_MAX_LENGTH, SlugError, firstFreeCandidate, isValidSlug, slugCandidate } from '../../../src/plugins/persian-slug/core';
 import { thrown } from './thrown';
 
 const word = 'خبرها'; // 5 code points
@@ -72,5 +72,20 @@ describe('slugCandidate', () => {
     const candidates = Array.from({ length: 200 }, (_, index) => slugCandidate(base, index + 1));
     expect(new Set(candidates).size).toBe(200);
     candidates.forEach((candidate) => expect(isValidSlug(candidate)).toBe(true));
+  });
+});
+
+describe('firstFreeCandidate', () => {
+  it('is the first of base, base-2, … the check accepts, asked in that order', async () => {
+    const asked: string[] = [];
+    const taken = new Set(['خبر', 'خبر-2', 'خبر-4']);
+    const slug = await firstFreeCandidate('خبر', (candidate) => (asked.push(candidate), !taken.has(candidate)));
+    expect(slug).toBe('خبر-3');
+    expect(asked).toEqual(['خبر', 'خبر-2', 'خبر-3']);
+  });
+
+  it('waits for a check that goes to the database, and gives up after the tries allowed', async () => {
+    expect(await firstFreeCandidate('خبر', async (candidate) => candidate === 'خبر-2')).toBe('خبر-2');
+    await expect(firstFreeCandidate('خبر', () => false, 3)).rejects.toThrow('No free slug for "خبر" in 3 candidates.');
   });
 });

@@ -1,27 +1,26 @@
 import type { Core } from '@strapi/strapi';
 import { describeMarkerPosition, findMidStoryMarkers, stripTrailingFooter, BodyBlock } from '../core';
 import { Component, toBlocks, toComponents } from './body-blocks';
+import type { FooterPolicyConfig } from './config';
 import { footerValidationError } from './errors';
-import { refreshFooters } from './materialize';
 
-const ARTICLE = 'api::article.article';
 type Params = { documentId?: string; locale?: string; status?: string; data?: Record<string, unknown> };
 
-const refuseMidStoryMarkers = (blocks: ReadonlyArray<BodyBlock>) => {
+const refuseMidStoryMarkers = (blocks: ReadonlyArray<BodyBlock>, field: string) => {
   const [marker] = findMidStoryMarkers(blocks);
-  if (marker) throw footerValidationError('FOOTER_IN_MIDDLE', describeMarkerPosition(marker), ['body', marker.blockIndex]);
+  if (marker) throw footerValidationError('FOOTER_IN_MIDDLE', describeMarkerPosition(marker), [field, marker.blockIndex]);
 };
 
 /**
  * A body without the footer typed at its end: the reporter code found there, and the private
  * `footerNotes` (what was removed, any footer left in the middle). Publishing with a footer in the
- * middle is refused. For every writer of article rows: this middleware and the importer's direct path.
+ * middle is refused. For every writer of article rows: the save pipeline and the importer's batch path.
  */
-export const stripTypedFooter = (body: ReadonlyArray<Component>, publishing: boolean) => {
-  const stripped = stripTrailingFooter(toBlocks(body));
-  if (publishing) refuseMidStoryMarkers(stripped.blocks);
+export const stripTypedFooter = (config: FooterPolicyConfig, body: ReadonlyArray<Component>, publishing: boolean) => {
+  const stripped = stripTrailingFooter(toBlocks(body, config.blocks));
+  if (publishing) refuseMidStoryMarkers(stripped.blocks, config.articles.body);
   return {
-    body: toComponents(stripped.blocks),
+    body: toComponents(stripped.blocks, config.blocks),
     reporterCode: stripped.reporterCode,
     footerNotes: { removed: stripped.removed, midStory: findMidStoryMarkers(stripped.blocks).map(describeMarkerPosition) },
   };
@@ -29,48 +28,34 @@ export const stripTypedFooter = (body: ReadonlyArray<Component>, publishing: boo
 
 /**
  * Before a write: typed footers at the end of the body are removed (a reporter code found there fills an
- * empty `reporterCode`), what was removed and any footer left in the middle are kept in the private
- * `footerNotes` for the admin, and publishing with a footer in the middle is refused. After it: the
- * stored `footer`/`footerLine` are recomputed.
+ * empty reporter code), what was removed and any footer left in the middle are kept in the private
+ * notes for the admin, and publishing with a footer in the middle is refused. The stored footer and
+ * footer line are the pipeline's to compute after the write, never the client's.
  */
-export const handleArticleWrite = async (
-  strapi: Core.Strapi,
-  action: string,
-  params: Params,
-  next: () => Promise<unknown>,
-): Promise<unknown> => {
+export const prepareArticleWrite = async (strapi: Core.Strapi, config: FooterPolicyConfig, action: string, params: Params): Promise<void> => {
+  const { uid, body, reporterCode, footer, footerLine, footerNotes } = config.articles;
   if (action === 'create' || action === 'update') {
     const data = { ...(params.data ?? {}) };
-    delete data.footer;
-    delete data.footerLine;
-    if (Array.isArray(data.body)) {
-      const stripped = stripTypedFooter(data.body as Component[], params.status === 'published');
-      data.body = stripped.body;
-      if (stripped.reporterCode && !data.reporterCode) {
+    delete data[footer];
+    delete data[footerLine];
+    if (Array.isArray(data[body])) {
+      const stripped = stripTypedFooter(config, data[body] as Component[], params.status === 'published');
+      data[body] = stripped.body;
+      if (stripped.reporterCode && !data[reporterCode]) {
         const stored = params.documentId
-          ? await strapi.db.query(ARTICLE).findOne({ where: { documentId: params.documentId, locale: params.locale, publishedAt: null }, select: ['reporterCode'] })
+          ? await strapi.db.query(uid).findOne({ where: { documentId: params.documentId, locale: params.locale, publishedAt: null }, select: [reporterCode] })
           : null;
-        if (!stored?.reporterCode) data.reporterCode = stripped.reporterCode;
+        if (!stored?.[reporterCode]) data[reporterCode] = stripped.reporterCode;
       }
-      data.footerNotes = stripped.footerNotes;
+      data[footerNotes] = stripped.footerNotes;
     }
     params.data = data;
   } else if (action === 'publish' && params.documentId) {
-    const drafts = await strapi.db.query(ARTICLE).findMany({
+    const drafts = await strapi.db.query(uid).findMany({
       where: { documentId: params.documentId, publishedAt: null, ...(params.locale && params.locale !== '*' ? { locale: params.locale } : {}) },
       select: ['id'],
-      populate: { body: true },
+      populate: { [body]: true },
     });
-    for (const draft of drafts) refuseMidStoryMarkers(toBlocks((draft.body ?? []) as Component[]));
+    for (const draft of drafts) refuseMidStoryMarkers(toBlocks((draft[body] ?? []) as Component[], config.blocks), body);
   }
-
-  const result = await next();
-  const written = result as { id?: number; documentId?: string } | null;
-  const documentId = params.documentId ?? written?.documentId;
-  if (documentId && action !== 'delete') {
-    const { stored } = await refreshFooters(strapi, { documentId });
-    // The answer to a create or update shows its row as stored now, not as Strapi's write left it.
-    if (written?.id !== undefined && stored.has(written.id)) Object.assign(written, stored.get(written.id));
-  }
-  return result;
 };

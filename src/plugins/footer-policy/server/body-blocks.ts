@@ -1,23 +1,21 @@
 import type { BodyBlock } from '../core';
+import type { FooterPolicyConfig } from './config';
 
-export type Component = { __component?: string; text?: unknown } & Record<string, unknown>;
+export type Component = { __component?: string } & Record<string, unknown>;
 type Tagged = BodyBlock & { component: Component };
+type Blocks = FooterPolicyConfig['blocks'];
 
-const KINDS: Record<string, BodyBlock['kind']> = {
-  'article.paragraph': 'paragraph',
-  'article.subheading': 'subheading',
-  'article.quote': 'quote',
-};
+const kindOf = (blocks: Blocks, type: string): BodyBlock['kind'] =>
+  blocks.paragraph.includes(type) ? 'paragraph' : blocks.subheading?.includes(type) ? 'subheading' : blocks.quote?.includes(type) ? 'quote' : 'other';
 
 /** Dynamic-zone components as the core's body blocks, each remembering the component it came from. */
-export const toBlocks = (components: ReadonlyArray<Component>): Tagged[] =>
+export const toBlocks = (components: ReadonlyArray<Component>, blocks: Blocks): Tagged[] =>
   components.map((component) => {
-    const kind = KINDS[component.__component ?? ''] ?? 'other';
-    return kind === 'other' || typeof component.text !== 'string'
-      ? { kind: 'other', component }
-      : { kind, text: component.text, component };
+    const kind = kindOf(blocks, component.__component ?? '');
+    const text = component[blocks.text];
+    return kind === 'other' || typeof text !== 'string' ? { kind: 'other', component } : { kind, text, component };
   });
 
 /** Back to components: untouched blocks give back their own component, shortened ones a copy. */
-export const toComponents = (blocks: ReadonlyArray<Tagged>): Component[] =>
-  blocks.map((block) => (block.kind === 'other' || block.text === block.component.text ? block.component : { ...block.component, text: block.text }));
+export const toComponents = (blocks: ReadonlyArray<Tagged>, config: Blocks): Component[] =>
+  blocks.map((block) => (block.kind === 'other' || block.text === block.component[config.text] ? block.component : { ...block.component, [config.text]: block.text }));

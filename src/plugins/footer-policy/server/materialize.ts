@@ -1,79 +1,49 @@
 import type { Core } from '@strapi/strapi';
-import { footerLine, resolveFooter, FooterDefaults, SectionFooterPolicy } from '../core';
+import { footerLine, resolveFooter, FooterDefaults } from '../core';
+import { footerConfig, footerDefaults } from './config';
+import { chainOf, loadAllSections, SectionRow } from './section-tree';
 
-export const footerDefaults = (strapi: Core.Strapi): FooterDefaults => strapi.config.get('plugin::footer-policy') as FooterDefaults;
-
-const ARTICLE = 'api::article.article';
-const SECTION = 'api::section.section';
-
-type SectionRow = { id: number; footerMode: SectionFooterPolicy['mode'] | null; footerText: string | null; parent: { id: number } | null };
-type ArticleRow = { id: number; reporterCode: string | null; footer: string | null; footerLine: string | null; section: { id: number } | null };
-
-/** Every section row (drafts and published, all locales): the trees are small, one query serves a batch. */
-const loadSections = async (strapi: Core.Strapi): Promise<Map<number, SectionRow>> => {
-  const rows: SectionRow[] = await strapi.db.query(SECTION).findMany({
-    select: ['id', 'footerMode', 'footerText'],
-    populate: { parent: { select: ['id'] } },
-  });
-  return new Map(rows.map((row) => [row.id, row]));
-};
-
-const chainOf = (sections: Map<number, SectionRow>, sectionId: number | undefined): SectionFooterPolicy[] => {
-  const chain: SectionFooterPolicy[] = [];
-  for (let row = sectionId === undefined ? undefined : sections.get(sectionId); row && chain.length < 32; row = row.parent ? sections.get(row.parent.id) : undefined) {
-    chain.push({ id: row.id, mode: row.footerMode ?? 'inherit', text: row.footerText });
-  }
-  return chain;
+/** The footer and footer line of an article row linked to this section row (or none), with its reporter code. */
+export const footerFor = (defaults: FooterDefaults, sections: Map<number, SectionRow>, sectionRowId: number | null | undefined, reporterCode: string | null) => {
+  const { footer } = resolveFooter({ defaults, chain: chainOf(sections, sectionRowId) });
+  return { footer, line: footerLine(footer, reporterCode) };
 };
 
 /**
- * For writers of new article rows (the importer's direct path): `footer` and `footerLine` of a row
+ * For writers of new article rows (the importer's batch path): the footer and footer line of a row
  * linked to this section row (or none), the sections read once for a batch.
  */
 export const footerResolver = async (strapi: Core.Strapi) => {
+  const config = footerConfig(strapi);
   const defaults = footerDefaults(strapi);
-  const sections = await loadSections(strapi);
-  return (sectionRowId: number | null, reporterCode: string | null): { footer: string | null; footerLine: string | null } => {
-    const { footer } = resolveFooter({ defaults, chain: chainOf(sections, sectionRowId ?? undefined) });
-    return { footer, footerLine: footerLine(footer, reporterCode) };
+  const sections = await loadAllSections(strapi, config.sections);
+  return (sectionRowId: number | null, reporterCode: string | null) => {
+    const { footer, line } = footerFor(defaults, sections, sectionRowId, reporterCode);
+    return { [config.articles.footer]: footer, [config.articles.footerLine]: line };
   };
 };
 
-/** What a row holds after a refresh; `updatedAt` when the refresh rewrote it (Strapi stamps every update). */
-export type StoredFooter = { footer: string | null; footerLine: string | null; updatedAt?: unknown };
-
 /**
- * `footer` and `footerLine` are stored on each article row (draft and published alike, each from the
- * section row it links to), so every read path serves them at no cost: lists, findOne, populated
- * relations, the archive, GraphQL. They are recomputed whenever an input changes: the article's own
- * save, a section's policy or parent, or the configured default. Returns how many rows changed and what
- * every row read now holds, by row id (for answers that must show it).
+ * The footer and footer line are stored on each article row (draft and published alike, each from the
+ * section row it links to), so every read path serves them at no cost. An article's own save recomputes
+ * them in the save pipeline (save-steps.ts); here, those of many articles at once, when a section's
+ * policy or parent or the configured default changed. Returns how many rows changed.
  */
-export const refreshFooters = async (
-  strapi: Core.Strapi,
-  where: Record<string, unknown>,
-): Promise<{ changed: number; stored: Map<number, StoredFooter> }> => {
+export const refreshFooters = async (strapi: Core.Strapi, where: Record<string, unknown>, sections?: Map<number, SectionRow>): Promise<number> => {
+  const config = footerConfig(strapi);
+  const { uid, section, reporterCode, footer, footerLine: lineField } = config.articles;
   const defaults = footerDefaults(strapi);
-  const [sections, articles] = await Promise.all([
-    loadSections(strapi),
-    strapi.db.query(ARTICLE).findMany({
-      where,
-      select: ['id', 'reporterCode', 'footer', 'footerLine'],
-      populate: { section: { select: ['id'] } },
-    }) as Promise<ArticleRow[]>,
+  const [tree, articles] = await Promise.all([
+    sections ?? loadAllSections(strapi, config.sections),
+    strapi.db.query(uid).findMany({ where, select: ['id', reporterCode, footer, lineField], populate: { [section]: { select: ['id'] } } }) as Promise<Array<Record<string, unknown> & { id: number }>>,
   ]);
   let changed = 0;
-  const stored = new Map<number, StoredFooter>();
   for (const article of articles) {
-    const { footer } = resolveFooter({ defaults, chain: chainOf(sections, article.section?.id) });
-    const line = footerLine(footer, article.reporterCode);
-    if (footer !== article.footer || line !== article.footerLine) {
-      const { updatedAt } = await strapi.db.query(ARTICLE).update({ where: { id: article.id }, data: { footer, footerLine: line }, select: ['updatedAt'] });
-      stored.set(article.id, { footer, footerLine: line, updatedAt });
+    const stored = footerFor(defaults, tree, (article[section] as { id: number } | null)?.id, article[reporterCode] as string | null);
+    if (stored.footer !== article[footer] || stored.line !== article[lineField]) {
+      await strapi.db.query(uid).update({ where: { id: article.id }, data: { [footer]: stored.footer, [lineField]: stored.line } });
       changed += 1;
-    } else {
-      stored.set(article.id, { footer, footerLine: line });
     }
   }
-  return { changed, stored };
+  return changed;
 };

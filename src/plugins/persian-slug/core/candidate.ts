@@ -30,3 +30,19 @@ export const slugCandidate = (base: string, n: number, maxLength: number = SLUG_
   }
   return `${head}${suffix}`;
 };
+
+/**
+ * The first of base, base-2, base-3, … that `isFree` accepts: the one rule every writer of slugs follows
+ * (a create's reservation, the importer's batch, the admin's preview).
+ */
+export const firstFreeCandidate = async (
+  base: string,
+  isFree: (candidate: string) => boolean | Promise<boolean>,
+  maxTries = 100_000,
+): Promise<string> => {
+  for (let n = 1; n <= maxTries; n += 1) {
+    const candidate = slugCandidate(base, n);
+    if (await isFree(candidate)) return candidate;
+  }
+  throw new RangeError(`No free slug for "${base}" in ${maxTries} candidates.`);
+};

@@ -5,6 +5,6 @@ export { SlugError } from './errors';
 export type { SlugErrorCode } from './errors';
 export type { SlugMode, SlugOptions } from './options';
 export { persianSlug } from './slug';
-export { slugCandidate } from './candidate';
+export { firstFreeCandidate, slugCandidate } from './candidate';
 export { normalizeSlugLookup } from './lookup';
 export { isValidSlug, SLUG_UID_REGEX } from './validate';

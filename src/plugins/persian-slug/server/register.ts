@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { findSlugFields } from './fields';
-import { registerSlugMiddleware } from './document-middleware';
 import { registerSlugGraphql } from './graphql';
 import { setSlugSpecs } from './specs';
 
@@ -11,7 +10,6 @@ export const register = ({ strapi }: { strapi: Core.Strapi }): void => {
   ]);
   const specs = findSlugFields(strapi);
   setSlugSpecs(specs);
-  registerSlugMiddleware(strapi, specs);
   // Before the graphql plugin builds its schema in its bootstrap.
   registerSlugGraphql(strapi, specs);
 };

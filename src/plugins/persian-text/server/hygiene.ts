@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isBlankText } from '../../../persian';
 import { cleanEditorText, findControlCharacter } from '../core';
-import type { PersianTextConfig } from './config';
+import { textConfig } from './config';
 
 const cleanValue = (value: unknown): unknown => {
   if (typeof value === 'string') return cleanEditorText(value);
@@ -70,29 +70,16 @@ export const refuseBlankFields = (data: Record<string, unknown>, names: Record<s
 
 /**
  * `data` as it may be saved: refused with a control character or a blank named field (every locale),
- * cleaned in the configured locales. For the Document Service middleware below and the importer's
+ * cleaned in the configured locales. For the save pipeline's hygiene step and the importer's
  * direct path alike (which only creates).
  */
 export const prepareForSave = (
   strapi: Core.Strapi, uid: string, locale: string, data: Record<string, unknown>, creating = true,
 ): Record<string, unknown> => {
-  const config = strapi.config.get('plugin::persian-text') as PersianTextConfig;
+  const config = textConfig(strapi);
   const fields = config.hygieneFields[uid] ?? [];
   refuseControlCharacters(data, fields);
   const cleaned = fields.length > 0 && config.hygieneLocales.includes(locale) ? cleanData(data, fields) : data;
   refuseBlankFields(cleaned, config.nonBlankFields[uid] ?? {}, creating);
   return cleaned;
-};
-
-/** Every write path (admin, REST, GraphQL, importer) goes through here or `prepareForSave`. */
-export const registerHygiene = (strapi: Core.Strapi): void => {
-  strapi.documents.use(async (context, next) => {
-    if (context.action !== 'create' && context.action !== 'update') return next();
-    const params = context.params as { locale?: string; data?: Record<string, unknown> };
-    const { hygieneFields, nonBlankFields } = strapi.config.get('plugin::persian-text') as PersianTextConfig;
-    if ((!hygieneFields[context.uid] && !nonBlankFields[context.uid]) || !params.data) return next();
-    const locale = params.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
-    params.data = prepareForSave(strapi, context.uid, locale, params.data, context.action === 'create');
-    return next();
-  });
 };

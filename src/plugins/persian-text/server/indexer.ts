@@ -1,61 +1,69 @@
 import type { Core } from '@strapi/strapi';
+import type { RowNeeds } from '../../../lib/save-pipeline';
 import type { IndexedArticle } from './search-engines';
+import { SearchConfig, textConfig } from './config';
 import { getEngine } from './engine';
 
-const ARTICLE = 'api::article.article';
-
-/** A published article row as the index reads it. */
-export type IndexSource = {
-  documentId: string; locale: string; title: string; slug: string | null; newsCode: number | null;
-  kicker: string | null; lead: string | null;
-  publishedOn: string | Date | null; section: { documentId: string } | null;
-  body?: Array<{ text?: unknown }>;
-};
-
-export const toIndexed = (row: IndexSource): IndexedArticle => ({
-  documentId: row.documentId,
-  locale: row.locale,
-  sectionDocumentId: row.section?.documentId ?? null,
-  publishedOn: row.publishedOn ? new Date(row.publishedOn).toISOString() : null,
-  title: row.title,
-  slug: row.slug,
-  newsCode: row.newsCode,
-  heading: [row.kicker, row.title].filter(Boolean).join('\n'),
-  lead: row.lead ?? '',
-  body: (row.body ?? []).map((block) => (typeof block.text === 'string' ? block.text : '')).filter(Boolean).join('\n'),
+/** What of a row the index reads, by the configured names. */
+export const indexNeeds = (search: SearchConfig): Required<RowNeeds> => ({
+  fields: ['documentId', 'locale', search.title, search.lead, search.publishedOn, ...[search.slug, search.newsCode, search.kicker].flatMap((field) => field ?? [])],
+  populate: { [search.section.relation]: { select: ['documentId'] }, [search.body.field]: true },
 });
 
-const publishedRows = (strapi: Core.Strapi, where: Record<string, unknown>, page: { limit?: number; offset?: number } = {}) =>
-  strapi.db.query(ARTICLE).findMany({
+type Row = Record<string, unknown> & { documentId: string; locale: string };
+const textOf = (value: unknown) => (typeof value === 'string' ? value : null);
+
+/** A published row, as the read above gives it, as the index holds it. */
+export const toIndexed = (search: SearchConfig, row: Row): IndexedArticle => {
+  const publishedOn = row[search.publishedOn] as string | Date | null;
+  const title = textOf(row[search.title]) ?? '';
+  return {
+    documentId: row.documentId,
+    locale: row.locale,
+    sectionDocumentId: (row[search.section.relation] as { documentId: string } | null)?.documentId ?? null,
+    publishedOn: publishedOn ? new Date(publishedOn).toISOString() : null,
+    title,
+    slug: search.slug ? textOf(row[search.slug]) : null,
+    newsCode: search.newsCode ? ((row[search.newsCode] as number | null) ?? null) : null,
+    heading: [search.kicker ? textOf(row[search.kicker]) : null, title].filter(Boolean).join('\n'),
+    lead: textOf(row[search.lead]) ?? '',
+    body: ((row[search.body.field] ?? []) as Array<Record<string, unknown>>).map((block) => textOf(block[search.body.text]) ?? '').filter(Boolean).join('\n'),
+  };
+};
+
+const publishedRows = (strapi: Core.Strapi, search: SearchConfig, where: Record<string, unknown>, page: { limit?: number; offset?: number } = {}) =>
+  strapi.db.query(search.uid).findMany({
     where: { ...where, publishedAt: { $notNull: true } },
-    select: ['documentId', 'locale', 'title', 'slug', 'newsCode', 'kicker', 'lead', 'publishedOn'],
-    populate: { section: { select: ['documentId'] }, body: true },
+    select: indexNeeds(search).fields,
+    populate: indexNeeds(search).populate,
     orderBy: { id: 'asc' },
     ...page,
-  }) as Promise<IndexSource[]>;
+  }) as Promise<Row[]>;
 
-/** The index holds exactly the published versions of each article, one per locale. */
-export const reindexDocument = async (strapi: Core.Strapi, documentId: string): Promise<void> => {
-  const rows = await publishedRows(strapi, { documentId });
-  await getEngine(strapi).replace(documentId, rows.map(toIndexed));
+/** New published rows (the importer's batch path), shaped as the read above gives them. */
+export const appendToIndex = async (strapi: Core.Strapi, rows: ReadonlyArray<Row>): Promise<void> => {
+  const { search } = textConfig(strapi);
+  if (search) await getEngine(strapi).append(rows.map((row) => toIndexed(search, row)));
 };
 
 /**
- * `npm run search:rebuild`: the whole index again from the articles table, a batch of published rows at
+ * `npm run search:rebuild`: the whole index again from the indexed table, a batch of published rows at
  * a time, each row appended once (one statement a batch on PostgreSQL): an archive of 100,000 stories is
  * rebuilt in a minute or two, not hours.
  */
 export const rebuildIndex = async (strapi: Core.Strapi, batchSize = 500): Promise<number> => {
+  const { search } = textConfig(strapi);
   const engine = getEngine(strapi);
   await engine.clear();
+  if (!search) return 0;
   const documents = new Set<string>();
   for (let offset = 0; ; offset += batchSize) {
-    const rows = await publishedRows(strapi, {}, { limit: batchSize, offset });
+    const rows = await publishedRows(strapi, search, {}, { limit: batchSize, offset });
     if (!rows.length) {
       await engine.optimize();
       return documents.size;
     }
     for (const row of rows) documents.add(row.documentId);
-    await engine.append(rows.map(toIndexed));
+    await engine.append(rows.map((row) => toIndexed(search, row)));
   }
 };

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { buildSnippet, markdownText, parseSearchQuery, SearchQueryError, snippetHtml } from '../core';
 import { JalaliDateError, parseJalaliToUtc } from '../../jalali-date/core';
 import { getEngine } from './engine';
+import { textConfig } from './config';
 import { PAGINATION_RANGES, wholeNumberProblem } from '../../../lib/pagination-range';
 
 export interface SearchParams {
@@ -44,14 +45,17 @@ const jalaliBound = (value: unknown, name: string): Date | undefined => {
 
 /** The published section with this slug or documentId and every section below it. */
 const sectionSubtree = async (strapi: Core.Strapi, key: string, locale: string): Promise<string[]> => {
-  const rows: Array<{ documentId: string; slug: string | null; parent: { documentId: string } | null }> = await strapi.db
-    .query('api::section.section')
-    .findMany({ where: { locale, publishedAt: { $notNull: true } }, select: ['documentId', 'slug'], populate: { parent: { select: ['documentId'] } } });
-  const found = new Set(rows.filter((row) => row.documentId === key || row.slug === key).map((row) => row.documentId));
+  const { uid, parent, slug } = textConfig(strapi).search!.section;
+  const rows: Array<Record<string, unknown> & { documentId: string }> = await strapi.db
+    .query(uid)
+    .findMany({ where: { locale, publishedAt: { $notNull: true } }, select: ['documentId', slug], populate: { [parent]: { select: ['documentId'] } } });
+  const parentOf = (row: Record<string, unknown>) => (row[parent] as { documentId: string } | null)?.documentId;
+  const found = new Set(rows.filter((row) => row.documentId === key || row[slug] === key).map((row) => row.documentId));
   for (let grew = true; grew; ) {
     grew = false;
     for (const row of rows) {
-      if (row.parent && found.has(row.parent.documentId) && !found.has(row.documentId)) {
+      const above = parentOf(row);
+      if (above && found.has(above) && !found.has(row.documentId)) {
         found.add(row.documentId);
         grew = true;
       }

@@ -1,30 +1,36 @@
 import type { Core } from '@strapi/strapi';
 import { ResponseCacheOptions, uidMatcher } from '../core';
 import { createRuntime, getRuntime } from './runtime';
+import type { SaveStep, SaveStepsService } from '../../../lib/save-pipeline';
 
-const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
+/** Creates the cache in the register phase: the save pipeline's step and the lifecycles below use it. */
+export const register = ({ strapi }: { strapi: Core.Strapi }): void => {
+  createRuntime(strapi, strapi.config.get('plugin::response-cache') as ResponseCacheOptions);
+};
 
 /**
- * The document-service middleware that invalidates. Registered in the register phase by a plugin listed
- * before the other local plugins, so it is the outermost of theirs: the generation moves after their own
- * after-write work (slug history, news codes, footers, the search index) is done, and before the write
- * call returns to its caller.
+ * response-cache's part of the save pipeline: around every save to a watched content type, outermost,
+ * so the generation moves after the other steps' work (slug history, news codes, footers, the search
+ * index) is done and its transaction ended, before the write call returns to its caller.
  */
-export const register = ({ strapi }: { strapi: Core.Strapi }): void => {
-  const options = strapi.config.get('plugin::response-cache') as ResponseCacheOptions;
-  const runtime = createRuntime(strapi, options);
-  if (!runtime.enabled) return;
-
-  strapi.documents.use(async (context, next) => {
-    if (READS.has(context.action) || !runtime.watchesDocuments(context.uid)) return next();
-    try {
-      return await runtime.documentScope.run(true, () => next());
-    } finally {
-      // Also after a failed write: part of it may have been done outside its transaction.
-      await runtime.invalidate(`${context.uid} ${context.action}`);
-    }
-  });
-};
+export const saveSteps = ({ strapi }: { strapi: Core.Strapi }): SaveStepsService => ({
+  steps: (): SaveStep[] => [
+    {
+      name: 'response-cache.invalidate',
+      phase: 'around',
+      serves: (uid) => !!getRuntime(strapi)?.enabled && getRuntime(strapi)!.watchesDocuments(uid),
+      async run({ uid, action }, save) {
+        const runtime = getRuntime(strapi)!;
+        try {
+          return await runtime.documentScope.run(true, save);
+        } finally {
+          // Also after a failed write: part of it may have been done outside its transaction.
+          await runtime.invalidate(`${uid} ${action}`);
+        }
+      },
+    },
+  ],
+});
 
 type LifecycleEvent = {
   action: string;

@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { getRuntime } from './runtime';
+import { saveSteps } from './register';
 
 /**
  * `strapi.plugin('response-cache').service('cache')`: counters and store figures, and a way for code that
  * writes around Strapi (raw SQL) to invalidate.
  */
 export default {
+  'save-steps': saveSteps,
   cache: ({ strapi }: { strapi: Core.Strapi }) => ({
     stats() {
       const runtime = getRuntime(strapi);

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { footerLine, resolveFooter } from '../../core';
-import { footerDefaults } from '../materialize';
+import { footerConfig, footerDefaults } from '../config';
+import { loadDraftChain } from '../section-tree';
 
 type Ctx = { query: Record<string, unknown>; body: unknown };
-type SectionRow = { id: number; footerMode: string | null; footerText: string | null; parent: { documentId: string } | null };
 
 const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
 
@@ -13,33 +13,26 @@ const text = (value: unknown) => (typeof value === 'string' && value ? value : u
  */
 const previewController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async preview(ctx: Ctx) {
+    const { articles, sections } = footerConfig(strapi);
     const locale = text(ctx.query.locale);
-    const chain = [];
-    for (let documentId = text(ctx.query.section); documentId && chain.length < 32; ) {
-      const row: SectionRow | null = await strapi.db.query('api::section.section').findOne({
-        where: { documentId, publishedAt: null, ...(locale ? { locale } : {}) },
-        select: ['id', 'footerMode', 'footerText'],
-        populate: { parent: { select: ['documentId'] } },
-      });
-      if (!row) break;
-      chain.push({ id: row.id, mode: (row.footerMode ?? 'inherit') as 'inherit', text: row.footerText });
-      documentId = row.parent?.documentId;
-    }
+    const section = text(ctx.query.section);
+    const chain = section ? await loadDraftChain(strapi, sections, section, locale) : [];
     const resolved = resolveFooter({ defaults: footerDefaults(strapi), chain });
     const documentId = text(ctx.query.documentId);
     const draft = documentId
-      ? await strapi.db.query('api::article.article').findOne({
+      ? await strapi.db.query(articles.uid).findOne({
           where: { documentId, publishedAt: null, ...(locale ? { locale } : {}) },
-          select: ['footerNotes', 'reporterCode'],
+          select: [articles.footerNotes, articles.reporterCode],
         })
       : null;
-    const reporterCode = text(ctx.query.reporterCode) ?? draft?.reporterCode ?? null;
+    const reporterCode = text(ctx.query.reporterCode) ?? draft?.[articles.reporterCode] ?? null;
+    const notes = draft?.[articles.footerNotes];
     ctx.body = {
       footer: resolved.footer,
       footerLine: footerLine(resolved.footer, reporterCode),
       source: resolved.source,
-      removed: draft?.footerNotes?.removed ?? [],
-      midStory: draft?.footerNotes?.midStory ?? [],
+      removed: notes?.removed ?? [],
+      midStory: notes?.midStory ?? [],
     };
   },
 });

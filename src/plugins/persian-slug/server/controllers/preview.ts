@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { persianSlug, slugCandidate, SlugError } from '../../core';
+import { firstFreeCandidate, persianSlug, SlugError } from '../../core';
 import { getService } from '../get-service';
 import { slugSpecs } from '../specs';
 
@@ -29,15 +29,13 @@ const previewController = ({ strapi }: { strapi: Core.Strapi }) => ({
       return;
     }
     const current = documentId ? await registry.current(spec.uid, locale, documentId) : null;
-    for (let n = 1; ; n += 1) {
-      const slug = slugCandidate(base, n);
+    const isFree = async (slug: string) => {
       const owner = await registry.lookup(spec.uid, locale, slug);
-      const free = !owner || owner.documentId === documentId;
-      if (free || typed) {
-        ctx.body = { slug, free, current };
-        return;
-      }
-    }
+      return !owner || owner.documentId === documentId;
+    };
+    // A typed slug is shown as it is, free or not; one made from the title is the first free.
+    const slug = typed ? base : await firstFreeCandidate(base, isFree);
+    ctx.body = { slug, free: typed ? await isFree(slug) : true, current };
   },
 });
 

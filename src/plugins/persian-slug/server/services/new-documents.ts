@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { slugCandidate } from '../../core';
+import { firstFreeCandidate } from '../../core';
 import { slugOf } from '../slug-of';
 import { slugSpecs } from '../specs';
 import { SLUG_TABLE } from '../tables';
@@ -43,16 +43,12 @@ const newDocuments = ({ strapi }: { strapi: Core.Strapi }) => {
             .andWhere((query) => { for (const base of chunk) query.orWhere('slug', base).orWhere('slug', 'like', `${base}-%`); });
           for (const row of rows) taken.add(row.slug);
         }
-        const chosen = documents.map(({ slugBase }) => {
-          if (!slugBase) return null;
-          for (let n = 1; ; n += 1) {
-            const candidate = slugCandidate(slugBase, n);
-            if (!taken.has(candidate)) {
-              taken.add(candidate);
-              return candidate;
-            }
-          }
-        });
+        const chosen: Array<string | null> = [];
+        for (const { slugBase } of documents) {
+          const slug = slugBase ? await firstFreeCandidate(slugBase, (candidate) => !taken.has(candidate)) : null;
+          if (slug) taken.add(slug);
+          chosen.push(slug);
+        }
         const wanted = documents.flatMap(({ documentId }, at) => (chosen[at] ? [{ content_type: uid, locale, slug: chosen[at]!, document_id: documentId, is_current: true, was_published: published }] : []));
         for (let start = 0; start < wanted.length; start += 200) {
           await trx(SLUG_TABLE).insert(wanted.slice(start, start + 200)).onConflict(['content_type', 'locale', 'slug']).ignore();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { forRead, inTransaction as runInTransaction, Knex } from '../transaction';
-import { slugCandidate } from '../../core';
+import { firstFreeCandidate } from '../../core';
 import { SLUG_TABLE } from '../tables';
 import { slugTakenError } from '../errors';
 import { contentColumns } from '../content-columns';
@@ -77,15 +77,10 @@ const registry = ({ strapi }: { strapi: Core.Strapi }) => {
           .andWhere((query) => query.where('slug', base).orWhere('slug', 'like', `${base}-%`)),
       );
       const taken = new Map(rows.map((row) => [row.slug, row.document_id]));
-      for (let n = 1; n <= 100_000; n += 1) {
-        const candidate = slugCandidate(base, n);
-        if (taken.has(candidate)) {
-          if (documentId && taken.get(candidate) === documentId) return { slug: candidate };
-          continue;
-        }
-        if (await tryInsert(uid, locale, candidate, owner)) return { slug: candidate, reservation: owner.reservation };
-      }
-      throw new Error(`No free slug for "${base}" in ${uid} (${locale})`);
+      const mine = (candidate: string) => !!documentId && taken.get(candidate) === documentId;
+      const slug = await firstFreeCandidate(base, async (candidate) =>
+        (taken.has(candidate) ? mine(candidate) : tryInsert(uid, locale, candidate, owner)));
+      return mine(slug) ? { slug } : { slug, reservation: owner.reservation };
     },
 
     /** An exact slug an editor chose: theirs if free or already this document's, an error otherwise. */

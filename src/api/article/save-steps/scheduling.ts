@@ -2,21 +2,22 @@ import type { Core } from '@strapi/strapi';
 import { isFuture, momentOf } from '../../../scheduling/core';
 import { isSchedulerWrite } from '../../../scheduling/runner';
 import { removeSchedules, schedulesOf, setSchedule } from '../../../scheduling/table';
+import type { AroundStep } from '../../../lib/save-pipeline';
 
 const UID = 'api::article.article';
 
 type Params = { documentId?: string; locale?: string | string[]; status?: string; data?: Record<string, unknown>; populate?: unknown };
-type Next = Parameters<Parameters<Core.Strapi['documents']['use']>[0]>[1];
+type Next = () => Promise<unknown>;
 type Draft = { locale: string; publishedOn: unknown };
 
 /**
- * The save-path step "scheduling": a publish whose `publishedOn` is still to come is stored as a schedule
+ * The save step `article.scheduling` (around the save, inside the cache's invalidation): a publish whose `publishedOn` is still to come is stored as a schedule
  * instead, and the document stays a draft (or keeps its live version) until the scheduler publishes it.
  * Every path that publishes goes through here: the admin's publish (`publish`), REST and GraphQL writes
  * with status=published (`create`/`update`, whose own publish Strapi makes without middlewares).
  * A publish of which nothing is future passes unchanged. The scheduler's own writes pass unchanged.
  */
-export const registerSchedulingStep = (strapi: Core.Strapi): void => {
+export const schedulingStep = (strapi: Core.Strapi): AroundStep => {
   const defaultLocale = (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
 
   const localesOf = async (params: Params): Promise<string[] | '*'> => {
@@ -55,7 +56,7 @@ export const registerSchedulingStep = (strapi: Core.Strapi): void => {
       const published = await strapi.documents(UID).publish({ documentId, locale: draft.locale });
       entries.push(...(published?.entries ?? []));
     }
-    return { documentId, entries } as Awaited<ReturnType<Next>>;
+    return { documentId, entries };
   };
 
   /** create/update: with status=published and a future `publishedOn`, saved as a draft and scheduled. */
@@ -83,28 +84,32 @@ export const registerSchedulingStep = (strapi: Core.Strapi): void => {
     return result;
   };
 
-  strapi.documents.use(async (context, next) => {
-    if (context.uid !== UID || isSchedulerWrite()) return next();
-    const params = context.params as Params;
-    switch (context.action) {
-      case 'publish':
-        return params.documentId ? publish(params, next) : next();
-      case 'create':
-      case 'update':
-        return save(context.action, params, next);
-      case 'delete':
-      case 'discardDraft': {
-        // A deleted document, or a draft replaced by its live version, has nothing left to publish.
-        const result = await next();
-        if (params.documentId) {
-          const locales = await localesOf(params);
-          if (locales === '*') await removeSchedules(strapi, params.documentId, context.action === 'delete' ? {} : { action: 'publish' });
-          else for (const locale of locales) await removeSchedules(strapi, params.documentId, { locale, ...(context.action === 'delete' ? {} : { action: 'publish' as const }) });
+  return {
+    name: 'article.scheduling',
+    phase: 'around',
+    serves: (uid) => uid === UID,
+    actions: ['publish', 'create', 'update', 'delete', 'discardDraft'],
+    gives: ['scheduled'],
+    async run({ action, params: saveParams }, next) {
+      const params = saveParams as Params;
+      if (isSchedulerWrite()) return next();
+      switch (action) {
+        case 'publish':
+          return params.documentId ? publish(params, next) : next();
+        case 'create':
+        case 'update':
+          return save(action, params, next);
+        default: {
+          // A deleted document, or a draft replaced by its live version, has nothing left to publish.
+          const result = await next();
+          if (params.documentId) {
+            const locales = await localesOf(params);
+            if (locales === '*') await removeSchedules(strapi, params.documentId, action === 'delete' ? {} : { action: 'publish' });
+            else for (const locale of locales) await removeSchedules(strapi, params.documentId, { locale, ...(action === 'delete' ? {} : { action: 'publish' as const }) });
+          }
+          return result;
         }
-        return result;
       }
-      default:
-        return next();
-    }
-  });
+    },
+  };
 };

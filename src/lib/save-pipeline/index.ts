@@ -1,0 +1,4 @@
+export * from './step';
+export { orderSteps } from './order';
+export { savePipeline } from './run';
+export { mergePopulate } from './needs';
