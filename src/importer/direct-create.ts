@@ -236,11 +236,14 @@ export const createArticlesDirectly = async (strapi: Core.Strapi, trx: Knex, { l
     })));
   }
 
-  const events = ready.flatMap((_item, index) => versions.map((version): [string, number] => [version === 'draft' ? 'entry.create' : 'entry.publish', rowOf(index, version)]));
+  // The events' entries are read and sanitized now, in the transaction the caller awaits: Strapi runs
+  // commit callbacks without awaiting them, so work left to one would outlive the import (and its app).
+  const events = await entryEvents(strapi, ready.flatMap((_item, index) => versions.map((version): [string, number] => [version === 'draft' ? 'entry.create' : 'entry.publish', rowOf(index, version)])));
   await strapi.db.transaction(({ onCommit }) => {
-    onCommit(async () => {
-      await (strapi.plugin('response-cache')?.service('cache') as { invalidate(reason: string): Promise<void> } | undefined)?.invalidate(`${ARTICLE_UID} import`);
-      await emitEntryEvents(strapi, events);
+    onCommit(() => {
+      const cache = strapi.plugin('response-cache')?.service('cache') as { invalidate(reason: string): Promise<void> } | undefined;
+      Promise.all([cache?.invalidate(`${ARTICLE_UID} import`), ...events.map(({ event, payload }) => strapi.eventHub.emit(event, payload))])
+        .catch((error: Error) => strapi.log.warn(`Import: after-commit work failed: ${error.message}`));
     });
   });
   for (const item of ready) results[item.at] = { ok: true, documentId: item.documentId };
@@ -256,12 +259,14 @@ const POPULATE = {
 };
 
 /** The events the Document Service emits after a create and a publish, each with its entry as it sends it (one read for all). */
-const emitEntryEvents = async (strapi: Core.Strapi, events: Array<[string, number]>) => {
+const entryEvents = async (strapi: Core.Strapi, events: Array<[string, number]>) => {
   const model = strapi.getModel(ARTICLE_UID);
   const entries: Array<{ id: number }> = await strapi.db.query(ARTICLE_UID).findMany({ where: { id: { $in: events.map(([, id]) => id) } }, populate: POPULATE });
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const payloads: Array<{ event: string; payload: { model: string; uid: string; entry: unknown } }> = [];
   for (const [event, id] of events) {
     const sanitized = await sanitize.sanitizers.defaultSanitizeOutput({ schema: model, getModel: (uid: string) => strapi.getModel(uid as never) } as never, byId.get(id)!);
-    await strapi.eventHub.emit(event, { model: model.modelName, uid: model.uid, entry: sanitized });
+    payloads.push({ event, payload: { model: model.modelName, uid: model.uid, entry: sanitized } });
   }
+  return payloads;
 };
