@@ -602,6 +602,13 @@ export interface components {
         };
     };
     responses: {
+        /** @description Not Modified: the `If-None-Match` ETag still matches the answer (docs/cache.md). */
+        NotModified: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
         /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_JSON`, `INVALID_UTF8`, `TOO_DEEP`, `BLANK_FIELD`, `EMPTY_QUERY`, `QUERY_TOO_LONG`, `MALFORMED_SLUG`, `INVALID_FORMAT`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`, `INVALID_GREGORIAN_DATE`, `INVALID_INSTANT`, `BAD_OPTIONS`, `UNKNOWN_SECTION`, `UNKNOWN_LOCALE`, `TOO_MANY_FILES`, `BAD_REQUEST`. */
         Error400: {
             headers: {
@@ -789,6 +796,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
@@ -939,6 +947,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
@@ -1125,6 +1134,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
@@ -1305,6 +1315,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
@@ -1360,6 +1371,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
@@ -1416,6 +1428,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
@@ -1464,6 +1477,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
@@ -1523,6 +1537,7 @@ export interface operations {
                     "application/json": components["schemas"]["SlugRedirect"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
@@ -1731,6 +1746,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
@@ -1846,6 +1862,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
@@ -2012,6 +2029,7 @@ export interface operations {
                     "application/json": components["schemas"]["SlugRedirect"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
@@ -2153,6 +2171,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
@@ -2205,6 +2224,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
@@ -2327,6 +2347,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
@@ -2500,6 +2521,7 @@ export interface operations {
                     "application/json": components["schemas"]["SlugRedirect"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];

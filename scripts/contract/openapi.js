@@ -152,6 +152,8 @@ const buildDocument = (strapi, { jalaliKeys, weekdays, months, paginationRanges 
       }));
       const responses = isCore ? coreResponses(strapi, action, entities.documentName(uid)) : declaredResponses(declared.responses);
       for (const status of common.errorStatuses(method)) responses[status] ??= { $ref: `#/components/responses/Error${status}` };
+      // Every read may come from the response cache, which answers a matching If-None-Match with 304 (docs/cache.md).
+      if (method === 'get') responses[304] ??= { $ref: '#/components/responses/NotModified' };
       paths[docPath] ??= {};
       paths[docPath][method] = {
         operationId: operationId(method, docPath),
@@ -186,7 +188,10 @@ const buildDocument = (strapi, { jalaliKeys, weekdays, months, paginationRanges 
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token (Settings → API Tokens).' } },
       schemas: { ...common.schemas({ weekdays, months }), ...entities.schemas },
-      responses: common.errorResponses(),
+      responses: {
+        NotModified: { description: 'Not Modified: the `If-None-Match` ETag still matches the answer (docs/cache.md).' },
+        ...common.errorResponses(),
+      },
     },
   });
   for (const schema of Object.values(document.components.schemas)) addJalaliSiblings(schema, jalaliKeys);
