@@ -19,7 +19,7 @@ const REPO = path.resolve(__dirname, '..', '..');
 
 /** Our custom fields and the plain attribute each stores as. Anything else is an error, not a guess. */
 const PLAIN_TYPES = {
-  'plugin::jalali-date.datetime': (attribute) => ({ type: 'datetime' }),
+  'plugin::jalali-date.datetime': () => ({ type: 'datetime' }),
   'plugin::persian-slug.slug': (attribute) => ({
     type: 'uid',
     ...(attribute.targetField ? { targetField: attribute.targetField } : {}),

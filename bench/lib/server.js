@@ -134,14 +134,15 @@ const startServer = async ({ app, env, logDir, nodeArgs = [], timeoutMs = 120000
   /** A CPU profile of the server while `action` runs (start-up excluded), written to `file`. */
   const profile = async (file, action) => {
     await ask('profile-start', 'profile-started');
-    let result;
-    try {
-      result = await action();
-    } finally {
-      const stopped = await ask('profile-stop', 'profile-stopped', { file });
-      if (stopped.error) throw new Error(`${label}: profiling failed: ${stopped.error}`);
-    }
-    return result;
+    // The profile is stopped whatever the action did; the action's own failure is the one reported.
+    const outcome = await action().then(
+      (value) => ({ value }),
+      (error) => ({ error })
+    );
+    const stopped = await ask('profile-stop', 'profile-stopped', { file });
+    if (outcome.error) throw outcome.error;
+    if (stopped.error) throw new Error(`${label}: profiling failed: ${stopped.error}`);
+    return outcome.value;
   };
   const captureSql = async (action) => {
     probes += 1;

@@ -80,7 +80,7 @@ const describeFailure = (document: { file: string; error: { code: string; messag
 
 const bootStrapi = async (appDir: string): Promise<Core.Strapi> => {
   // Resolved only now: the entry script has set the working directory (for .env) and the log level.
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
   const instance = createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false });
   try {

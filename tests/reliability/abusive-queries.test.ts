@@ -86,7 +86,6 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (engine) => {
     expect(reads.length).toBeGreaterThan(10);
     expect(reads.filter((read) => read.status !== 200)).toEqual([]);
     const latencies = reads.map((r) => r.ms);
-    // eslint-disable-next-line no-console
     console.log(`${engine}: ${refusals.length} refusals, ${reads.length} front pages, p99 ${p99(latencies).toFixed(0)} ms (alone ${p99(quiet.slice(20)).toFixed(0)} ms); slowest refusal ${Math.max(...refusals.map((r) => r.ms)).toFixed(0)} ms`);
     expect(p99(latencies)).toBeLessThan(250);
   }, 120_000);

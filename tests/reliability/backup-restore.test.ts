@@ -12,7 +12,7 @@ import { fullAccessTokenOver } from '../harness/admin-http';
  */
 const SEED_SLUG = 'پیش-بینی-یک-نماینده-مجلس-از-واگذاری-خدمات-سازمان-ها-به-دفاتر';
 const dir = mkdtempSync(path.join(os.tmpdir(), 'pishkhan-backup-'));
-const json = async (res: Response) => (await res.json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const json = async (res: Response) => (await res.json()) as Record<string, any>;
 
 const prepare = async (app: Instance) => {
   const token = await fullAccessTokenOver(app.url);

@@ -16,7 +16,7 @@ let token: string;
 let receiver: Server;
 const published: string[] = [];
 
-const json = (res: Response) => res.json() as Promise<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const json = (res: Response) => res.json() as Promise<Record<string, any>>;
 const env = () => ({ ...database.env, SEED_DEMO: 'false', LOG_LEVEL: 'info' });
 
 const api = (instance: Instance, path: string, method = 'GET', body?: unknown) =>

@@ -19,7 +19,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const json = (res: Response) => res.json() as Promise<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const json = (res: Response) => res.json() as Promise<Record<string, any>>;
 
 it('the second instance found the demo content and added none', async () => {
   const fromB = await json(await fetch(`${b.url}/api/articles`));

@@ -1,4 +1,3 @@
-import * as React from 'react';
 import { Tooltip } from '@strapi/design-system';
 import { Information } from '@strapi/icons';
 import { useIntl } from 'react-intl';

@@ -12,12 +12,19 @@ import { UID_BY_DISPLAY_NAME } from '../translations/content-types';
  * filter chip (a build-time edit, vite/filter-chip-value.ts), so a filter, also one from a URL, shows
  * its Jalali date and Tehran time.
  */
+/** What the content manager passes a filter's `input`; only these two are read here. */
+interface FilterInputProps {
+  name: string;
+  'aria-label'?: string;
+  [key: string]: unknown;
+}
+
 interface Filter {
   name: string;
   label: unknown;
   type?: string;
   mainField?: { type?: string };
-  input?: React.ComponentType<Record<string, unknown>>;
+  input?: React.ComponentType<FilterInputProps>;
   [key: string]: unknown;
 }
 
@@ -26,7 +33,7 @@ interface FiltersHookArgs {
   layout: { settings?: { displayName?: string } };
 }
 
-const JalaliFilterInput = ({ name, 'aria-label': label }: { name: string; 'aria-label'?: string }) => (
+const JalaliFilterInput = ({ name, 'aria-label': label }: FilterInputProps) => (
   <JalaliDateTimeInput name={name} label={label ?? ''} />
 );
 

@@ -8,7 +8,6 @@ import { createApiToken } from '../../harness/tokens';
 import { cacheStats, privateRedis, PrivateRedis, waitFor } from './helpers';
 
 // The instance Strapi loaded (from dist/), typed by its source.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { getRuntime } = require('../../../dist/src/plugins/response-cache/server/runtime') as typeof import('../../../src/plugins/response-cache/server/runtime');
 
 let app: TestApp;

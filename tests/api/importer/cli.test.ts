@@ -18,7 +18,6 @@ jest.setTimeout(240_000);
 
 // better-sqlite3 ships no types; this is all the test uses of it.
 type SqliteDatabase = { prepare(sql: string): { all(): unknown[] }; close(): void };
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const Database = require('better-sqlite3') as new (file: string, options?: { readonly?: boolean }) => SqliteDatabase;
 
 const appDir = path.resolve(__dirname, '..', '..', '..');

@@ -6,7 +6,6 @@
  * only links of the same id and to search only for ids the list has held; these tests pin the behaviour the patch must keep
  * (the reliability suite's linear-save test is the one that fails without it).
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { relationsOrderer, sortConnectArray } = require('@strapi/database/dist/entity-manager/relations-orderer.js');
 
 it('connects relations in the order given, at the end', () => {

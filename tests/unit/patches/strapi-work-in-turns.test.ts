@@ -10,7 +10,6 @@ import path from 'path';
 import { traverseEntity } from '@strapi/utils';
 
 // Not among @strapi/core's exports: required by its path.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const entityValidator = require(path.join(__dirname, '../../../node_modules/@strapi/core/dist/services/entity-validator/index.js'));
 
 const paragraph = {

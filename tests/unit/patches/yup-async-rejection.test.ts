@@ -5,7 +5,6 @@
  * left the validation unsettled. With the patch the error reaches the caller, who can retry.
  */
 // The copy Strapi's validators use.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const yup = require(require.resolve('yup', { paths: [require.resolve('@strapi/utils')] })) as typeof import('yup');
 
 it('an async test that rejects makes validate reject with its error', async () => {

@@ -411,6 +411,5 @@ export const admin: Record<string, string> = {
   // The Markdown toolbar's list buttons use these two keys, absent from Strapi's en.json.
   'components.Blocks.blocks.bulletList': 'فهرست نشانه‌دار',
   'components.Blocks.blocks.numberList': 'فهرست شماره‌دار',
-  'components.Blocks.blocks.orderedList': 'فهرست شماره‌دار',
   'components.Blocks.blocks.code.languageLabel': 'انتخاب زبان',
 };

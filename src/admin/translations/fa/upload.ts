@@ -110,7 +110,6 @@ const upload: Record<string, string> = {
   'control-card.more-actions': 'کارهای بیشتر',
   'modal.url.title': 'بارگذاری از نشانی اینترنتی',
   'modal.url.upload': 'بارگذاری',
-  'new': 'تازه',
   'progress.uploading.indeterminate': 'در حال بارگذاری {total, plural, one {# پرونده} other {# پرونده}}',
   'progress.uploading.withCount': 'در حال بارگذاری {total, plural, one {# پرونده} other {# پرونده}} ({percentage, number}٪)',
   'progress.success': 'بارگذاری انجام شد',

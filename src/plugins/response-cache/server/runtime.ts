@@ -102,7 +102,7 @@ const loadGraphqlParser = (): GraphqlParser | null => {
   try {
     // The graphql package the GraphQL plugin itself runs on.
     const from = path.dirname(require.resolve('@strapi/plugin-graphql/package.json'));
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const graphql = require(require.resolve('graphql', { paths: [from] })) as GraphqlParser;
     return { parse: graphql.parse, print: graphql.print };
   } catch {
