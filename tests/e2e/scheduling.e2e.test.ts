@@ -65,6 +65,9 @@ test('publishing a story dated in the future schedules it: «زمان‌بندی
   await page.locator('[data-testid=schedule-panel]').waitFor();
   await expect(status().innerText()).resolves.toBe('زمان‌بندی نشده است.');
   await page.getByRole('button', { name: 'انتشار', exact: true }).click();
+  // The notice says what happened: scheduled, not Strapi's «سند منتشر شد» (dismissed well before its 4 s).
+  await page.getByText('زمان‌بندی شد برای یک‌شنبه ۱ فروردین ۱۴۰۶ ساعت ۰۸:۰۰').waitFor();
+  await page.getByText('سند منتشر شد').waitFor({ state: 'detached', timeout: 1500 });
   await page.getByText('زمان‌بندی‌شده برای یک‌شنبه ۱ فروردین ۱۴۰۶ ساعت ۰۸:۰۰').waitFor();
   await screenshot(page, '16-article-scheduled');
   expect(await publicStatus()).toBe(404);
@@ -78,8 +81,9 @@ test('the articles list names the scheduled stories with their time and filters 
   await item.waitFor();
   await page.getByRole('menuitem', { name: 'فقط همین‌ها در فهرست' }).click();
   await page.waitForURL(/documentId/);
+  // The filtered list first shows a «Loading content» row: wait for the story's row, then count.
+  await page.locator('tbody tr', { hasText: TITLE }).waitFor();
   await expect(page.locator('tbody tr').count()).resolves.toBe(1);
-  expect(await page.locator('tbody tr').first().innerText()).toContain(TITLE);
   await screenshot(page, '17-scheduled-stories');
   await page.goto(url(`${LIST}/${documentId}?plugins[i18n][locale]=fa`));
   await page.locator('[data-testid=schedule-panel]').waitFor();
