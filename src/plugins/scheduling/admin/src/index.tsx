@@ -1,7 +1,6 @@
 import { ScheduledStories } from './components/ScheduledStories';
 import { SchedulePanel } from './components/SchedulePanel';
 import { ScheduledStatus } from './components/ScheduledStatus';
-import { scheduleColumn } from './components/ScheduleColumn';
 import { withScheduleNotice } from './components/schedulingPublish';
 import { PLUGIN_ID, t } from './pluginId';
 import { messages } from './translations';
@@ -11,7 +10,6 @@ type Action = Parameters<typeof withScheduleNotice>[0];
 
 interface AdminApp {
   registerPlugin(plugin: { id: string; name: string }): void;
-  registerHook(name: string, hook: (args: never) => unknown): void;
   getPlugin(id: string):
     | { apis: { addEditViewSidePanel(panels: unknown[]): void; addDocumentAction(change: (actions: Action[]) => Action[]): void; addDocumentHeaderAction(actions: unknown[]): void }; injectComponent(view: string, zone: string, component: { name: string; Component: () => unknown }): void }
     | undefined;
@@ -29,7 +27,6 @@ export default {
     const contentManager = app.getPlugin('content-manager');
     contentManager?.apis.addEditViewSidePanel([SchedulePanel]);
     contentManager?.apis.addDocumentHeaderAction([ScheduledStatus]);
-    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', scheduleColumn as (args: never) => unknown);
     contentManager?.apis.addDocumentAction((actions) => actions.map((action) => (action.type === 'publish' ? withScheduleNotice(action) : action)));
     contentManager?.injectComponent('listView', 'actions', { name: 'scheduled-stories', Component: ScheduledStories });
   },

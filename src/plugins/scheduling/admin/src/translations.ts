@@ -13,7 +13,6 @@ export const messages = {
     'panel.failed': 'The schedule could not be read: {message}',
     'list.button': 'Scheduled ({count, number})',
     'list.filter': 'Show only these in the list',
-    'list.column': 'Scheduled',
   },
   fa: {
     'panel.title': 'زمان‌بندی',
@@ -28,6 +27,5 @@ export const messages = {
     'panel.failed': 'زمان‌بندی خوانده نشد: {message}',
     'list.button': 'زمان‌بندی‌شده‌ها ({count, number})',
     'list.filter': 'فقط همین‌ها در فهرست',
-    'list.column': 'زمان‌بندی',
   },
 } as const;
