@@ -1,6 +1,8 @@
 import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
 import { sanitize } from '@strapi/utils';
+import { isFuture, momentOf } from '../scheduling/core';
+import { setSchedule } from '../scheduling/table';
 import { ARTICLE_UID, ArticleData, OFFICIAL_UID, SECTION_UID } from './mapping';
 import { validateArticle } from './validate-article';
 
@@ -112,6 +114,27 @@ interface Ready {
  * (webhooks) are emitted, as the Document Service does. tests/api/importer/direct-create.test.ts holds it to the Document Service's result, row for row.
  */
 export const createArticlesDirectly = async (strapi: Core.Strapi, trx: Knex, { locale, publish, stories }: DirectCreate): Promise<Created[]> => {
+  // A publish whose publishedOn is still to come is a draft plus a schedule row, as the save step
+  // article.scheduling makes it: the scheduler publishes it at that time (nothing of it is public before).
+  const now = Date.now();
+  const later = publish ? stories.map((story) => isFuture(story.publishedOn, now)) : stories.map(() => false);
+  if (!later.includes(true)) return writeArticles(strapi, trx, { locale, publish, stories });
+  const pick = (scheduled: boolean) => stories.flatMap((story, at) => (later[at] === scheduled ? [{ story, at }] : []));
+  const results: Created[] = [];
+  for (const [scheduled, group] of [[false, pick(false)], [true, pick(true)]] as const) {
+    if (group.length === 0) continue;
+    const outcomes = await writeArticles(strapi, trx, { locale, publish: !scheduled, stories: group.map(({ story }) => story) });
+    for (const [index, outcome] of outcomes.entries()) {
+      results[group[index].at] = outcome;
+      if (scheduled && outcome.ok) {
+        await setSchedule(strapi, { documentId: outcome.documentId, locale, action: 'publish', dueAt: momentOf(group[index].story.publishedOn)! });
+      }
+    }
+  }
+  return results;
+};
+
+const writeArticles = async (strapi: Core.Strapi, trx: Knex, { locale, publish, stories }: DirectCreate): Promise<Created[]> => {
   const meta = strapi.db.metadata.get(ARTICLE_UID);
   const join = (attribute: string) => (meta.attributes[attribute] as unknown as { joinTable: JoinTable }).joinTable;
   const column = (name: string) => (meta.attributes[name] as { columnName?: string }).columnName ?? name;

@@ -14,6 +14,8 @@ import {
 } from './mapping';
 import { isTransientDatabaseError } from '../lib/transient-database-error';
 import { createArticlesDirectly } from './direct-create';
+import { isFuture, momentOf } from '../scheduling/core';
+import { schedulesOf } from '../scheduling/table';
 import { parseInWorker } from './parse-pool';
 import { importOptionsSchema } from './options';
 import type { ImportOptions, ImportOptionsInput } from './options';
@@ -461,7 +463,11 @@ export class ArchiveImporter {
     const draft = await this.stored(documentId, false);
     const draftSame = draft !== null && comparable(draft, withSection) === wanted;
     let publishedSame = true;
-    if (publish) {
+    if (publish && isFuture(data.publishedOn, Date.now())) {
+      // Its publish is a schedule (the save step article.scheduling): the same when one is already set for that time.
+      const pending = await schedulesOf(this.strapi, [documentId], locale);
+      publishedSame = pending.some((row) => row.action === 'publish' && row.dueAt === momentOf(data.publishedOn));
+    } else if (publish) {
       const live = await this.stored(documentId, true);
       publishedSame = live !== null && comparable(live, withSection) === wanted;
     }

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 import { latenessMs, wasMissed } from './core';
-import { claimDue, dueRows, ScheduleRow, SCHEDULE_TABLE } from './table';
+import { claimDue, dueRows, nextDueAt, ScheduleRow, SCHEDULE_TABLE } from './table';
 
 const UID = 'api::article.article';
 
@@ -84,9 +84,27 @@ export const startScheduler = (strapi: Core.Strapi, { intervalMs, workers }: { i
     return runs.reduce((sum, count) => sum + count, 0);
   };
 
+  /**
+   * Besides the interval, a timer for the earliest row due before the next tick: a story scheduled ahead
+   * goes out at its moment on every instance, not up to `intervalMs` after it (a row set in the meantime
+   * by another instance is still found by the next tick).
+   */
+  let wake: NodeJS.Timeout | null = null;
+  const wakeForNext = async () => {
+    const next = await nextDueAt(strapi);
+    if (stopped || next === null) return;
+    const wait = next - Date.now();
+    if (wait <= 0 || wait >= intervalMs) return;
+    if (wake) clearTimeout(wake);
+    // A tick still running when the moment comes is followed by one more.
+    wake = setTimeout(() => { wake = null; if (running) void running.then(tick); else tick(); }, wait + 1);
+    wake.unref();
+  };
+
   const tick = () => {
     if (running || stopped) return;
     running = runDue()
+      .then(async (runs) => { await wakeForNext(); return runs; })
       .catch((error: Error) => {
         if (!stopped) strapi.log.error(`scheduling: ${error.message}`);
         return 0;
@@ -119,6 +137,7 @@ export const startScheduler = (strapi: Core.Strapi, { intervalMs, workers }: { i
     stop: async () => {
       stopped = true;
       clearInterval(timer);
+      if (wake) clearTimeout(wake);
       if (running) await running;
     },
   };

@@ -101,6 +101,12 @@ export const dueRows = async (strapi: Core.Strapi, now: number): Promise<Schedul
     fromStored,
   );
 
+/** The earliest pending due time (ms), or null when nothing is scheduled: when an instance next has work. */
+export const nextDueAt = async (strapi: Core.Strapi): Promise<number | null> => {
+  const row = (await strapi.db.connection(SCHEDULE_TABLE).min({ next: 'due_at' }).first()) as { next: number | string | null } | undefined;
+  return row?.next === null || row?.next === undefined ? null : Number(row.next);
+};
+
 /** Pending publishes in a locale, soonest first (the admin's list of scheduled stories). */
 export const pendingPublishes = async (strapi: Core.Strapi, locale: string, limit = 200): Promise<ScheduleRow[]> =>
   ((await strapi.db

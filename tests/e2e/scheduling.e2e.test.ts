@@ -65,7 +65,12 @@ test('publishing a story dated in the future schedules it: «زمان‌بندی
   await page.locator('[data-testid=schedule-panel]').waitFor();
   await expect(status().innerText()).resolves.toBe('زمان‌بندی نشده است.');
   await page.getByRole('button', { name: 'انتشار', exact: true }).click();
-  await page.getByText('زمان‌بندی‌شده برای یک‌شنبه ۱ فروردین ۱۴۰۶ ساعت ۰۸:۰۰').waitFor();
+  // The notice says what happened: scheduled, not Strapi's «سند منتشر شد» (dismissed well before its 4 s).
+  await page.getByText('زمان‌بندی شد برای یک‌شنبه ۱ فروردین ۱۴۰۶ ساعت ۰۸:۰۰').waitFor();
+  await page.getByText('سند منتشر شد').waitFor({ state: 'detached', timeout: 1500 });
+  await page.getByText('زمان‌بندی‌شده برای یک‌شنبه ۱ فروردین ۱۴۰۶ ساعت ۰۸:۰۰').first().waitFor();
+  // Beside Strapi's پیش‌نویس badge, the header says the story is scheduled.
+  await page.locator('[data-testid=schedule-badge]', { hasText: 'زمان‌بندی‌شده برای یک‌شنبه ۱ فروردین ۱۴۰۶ ساعت ۰۸:۰۰' }).waitFor();
   await screenshot(page, '16-article-scheduled');
   expect(await publicStatus()).toBe(404);
 });
@@ -78,8 +83,9 @@ test('the articles list names the scheduled stories with their time and filters 
   await item.waitFor();
   await page.getByRole('menuitem', { name: 'فقط همین‌ها در فهرست' }).click();
   await page.waitForURL(/documentId/);
+  // The filtered list first shows a «Loading content» row: wait for the story's row, then count.
+  await page.locator('tbody tr', { hasText: TITLE }).waitFor();
   await expect(page.locator('tbody tr').count()).resolves.toBe(1);
-  expect(await page.locator('tbody tr').first().innerText()).toContain(TITLE);
   await screenshot(page, '17-scheduled-stories');
   await page.goto(url(`${LIST}/${documentId}?plugins[i18n][locale]=fa`));
   await page.locator('[data-testid=schedule-panel]').waitFor();
@@ -91,7 +97,7 @@ test('changing the date and saving moves the schedule', async () => {
   await input.press('Enter');
   await page.getByRole('button', { name: 'ذخیره', exact: true }).click();
   await page.getByText('سند ذخیره شد').first().waitFor();
-  await page.getByText('زمان‌بندی‌شده برای دوشنبه ۲ فروردین ۱۴۰۶ ساعت ۰۹:۱۵').waitFor();
+  await page.getByText('زمان‌بندی‌شده برای دوشنبه ۲ فروردین ۱۴۰۶ ساعت ۰۹:۱۵').first().waitFor();
   const schedule = (await (await adminApi(`/scheduling/articles/${documentId}?locale=fa`)).json()) as { scheduledAt: string };
   expect(schedule.scheduledAt).toBe('2027-03-22T05:45:00.000Z');
   expect(await publicStatus()).toBe(404);
@@ -101,6 +107,7 @@ test('cancelling leaves an unscheduled draft', async () => {
   await page.locator('[data-testid=cancel-schedule]').click();
   await page.getByText('زمان‌بندی لغو شد').first().waitFor();
   await expect(status().innerText()).resolves.toBe('زمان‌بندی نشده است.');
+  await page.locator('[data-testid=schedule-badge]').waitFor({ state: 'detached' });
   await page.reload();
   await page.locator('[data-testid=schedule-panel]').waitFor();
   await expect(status().innerText()).resolves.toBe('زمان‌بندی نشده است.');

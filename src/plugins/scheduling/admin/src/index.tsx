@@ -1,14 +1,17 @@
 import { ScheduledStories } from './components/ScheduledStories';
 import { SchedulePanel } from './components/SchedulePanel';
+import { ScheduledStatus } from './components/ScheduledStatus';
+import { withScheduleNotice } from './components/schedulingPublish';
 import { PLUGIN_ID, t } from './pluginId';
 import { messages } from './translations';
 
 type Locale = keyof typeof messages;
+type Action = Parameters<typeof withScheduleNotice>[0];
 
 interface AdminApp {
   registerPlugin(plugin: { id: string; name: string }): void;
   getPlugin(id: string):
-    | { apis: { addEditViewSidePanel(panels: unknown[]): void }; injectComponent(view: string, zone: string, component: { name: string; Component: () => unknown }): void }
+    | { apis: { addEditViewSidePanel(panels: unknown[]): void; addDocumentAction(change: (actions: Action[]) => Action[]): void; addDocumentHeaderAction(actions: unknown[]): void }; injectComponent(view: string, zone: string, component: { name: string; Component: () => unknown }): void }
     | undefined;
 }
 
@@ -23,6 +26,8 @@ export default {
   bootstrap(app: AdminApp) {
     const contentManager = app.getPlugin('content-manager');
     contentManager?.apis.addEditViewSidePanel([SchedulePanel]);
+    contentManager?.apis.addDocumentHeaderAction([ScheduledStatus]);
+    contentManager?.apis.addDocumentAction((actions) => actions.map((action) => (action.type === 'publish' ? withScheduleNotice(action) : action)));
     contentManager?.injectComponent('listView', 'actions', { name: 'scheduled-stories', Component: ScheduledStories });
   },
 

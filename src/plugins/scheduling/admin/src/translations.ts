@@ -2,6 +2,7 @@
 export const messages = {
   en: {
     'panel.title': 'Scheduling',
+    'notice.scheduled': 'Scheduled for {when}',
     'panel.scheduled': 'Scheduled for {when}',
     'panel.expires': 'Withdrawn at {when}',
     'panel.live-until': 'The live version stays public until then.',
@@ -15,6 +16,7 @@ export const messages = {
   },
   fa: {
     'panel.title': 'زمان‌بندی',
+    'notice.scheduled': 'زمان‌بندی شد برای {when}',
     'panel.scheduled': 'زمان‌بندی‌شده برای {when}',
     'panel.expires': 'پایان انتشار: {when}',
     'panel.live-until': 'نسخه‌ی منتشرشده تا آن زمان در دسترس خوانندگان می‌ماند.',
