@@ -21,6 +21,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
     enabled: true,
     config: { handler: () => null },
   },
+  // Strapi's own limit on admin logins and password resets (5 per 5 minutes per e-mail and address).
+  // The browser tests log the one test editor in more often than that.
+  rateLimit: {
+    enabled: env.bool('ADMIN_RATE_LIMIT', true),
+    max: env.int('ADMIN_RATE_LIMIT_MAX', 5),
+  },
   flags: {
     nps: env.bool('FLAG_NPS', true),
     promoteEE: env.bool('FLAG_PROMOTE_EE', true),
