@@ -21,9 +21,13 @@ const valueOf = (name, fallback) => {
   const index = args.indexOf(name);
   return index >= 0 ? args[index + 1] : fallback;
 };
-const files = args.filter((arg, index) => !arg.startsWith('--') && !(index > 0 && args[index - 1] === '--threshold'));
+const files = args.filter(
+  (arg, index) => !arg.startsWith('--') && !(index > 0 && args[index - 1] === '--threshold')
+);
 if (files.length !== 2 || flag('--help')) {
-  process.stdout.write('Usage: node bench/compare.js old.json new.json [--threshold 0.10] [--absolute] [--all] [--json]\n');
+  process.stdout.write(
+    'Usage: node bench/compare.js old.json new.json [--threshold 0.10] [--absolute] [--all] [--json]\n'
+  );
   process.exit(files.length === 2 ? 0 : 2);
 }
 const threshold = Number(valueOf('--threshold', '0.10'));
@@ -48,14 +52,31 @@ const measures = (results) => {
     if (scenario.error || scenario.skipped) continue;
     const cases = [...(scenario.cases || [])];
     if (scenario.id === 'archive' && scenario.growth) {
-      cases.push({ id: 'growth', metrics: [{ name: 'growth', unit: '×', better: 'lower', ours: scenario.growth.ours, baseline: null, ratio: null }] });
+      cases.push({
+        id: 'growth',
+        metrics: [
+          {
+            name: 'growth',
+            unit: '×',
+            better: 'lower',
+            ours: scenario.growth.ours,
+            baseline: null,
+            ratio: null,
+          },
+        ],
+      });
     }
     for (const record of cases) {
       for (const metric of record.metrics || []) {
         if (!all && SKIPPED.has(metric.name)) continue;
         if (metric.ours == null) continue;
         const key = `${scenario.id} | ${scenario.engine || '-'} | ${record.id} | ${metric.name}`;
-        out.set(key, { scenario: scenario.id, engine: scenario.engine, case: record.id, ...metric });
+        out.set(key, {
+          scenario: scenario.id,
+          engine: scenario.engine,
+          case: record.id,
+          ...metric,
+        });
       }
     }
   }
@@ -67,8 +88,10 @@ const after = load(files[1]);
 const old = measures(before);
 const now = measures(after);
 
-const worse = (better, change) => (better === 'higher' ? change < 1 - threshold : change > 1 + threshold);
-const betterThan = (better, change) => (better === 'higher' ? change > 1 + threshold : change < 1 - threshold);
+const worse = (better, change) =>
+  better === 'higher' ? change < 1 - threshold : change > 1 + threshold;
+const betterThan = (better, change) =>
+  better === 'higher' ? change > 1 + threshold : change < 1 - threshold;
 
 const rows = [];
 for (const [key, current] of now) {
@@ -102,7 +125,9 @@ const regressions = rows.filter((row) => row.regression);
 const improvements = rows.filter((row) => row.improvement);
 
 if (flag('--json')) {
-  process.stdout.write(`${JSON.stringify({ threshold, absolute, regressions, improvements, rows, missing, added }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ threshold, absolute, regressions, improvements, rows, missing, added }, null, 2)}\n`
+  );
   process.exit(regressions.length ? 1 : 0);
 }
 
@@ -113,19 +138,31 @@ const fmt = (value, unit) => {
   if (unit === '×') return `×${value.toFixed(3)}`;
   return `${value >= 100 ? value.toFixed(0) : value.toFixed(2)} ${unit || ''}`.trim();
 };
-const pct = (change) => (change == null ? '–' : `${change >= 1 ? '+' : ''}${((change - 1) * 100).toFixed(1)}%`);
+const pct = (change) =>
+  change == null ? '–' : `${change >= 1 ? '+' : ''}${((change - 1) * 100).toFixed(1)}%`;
 
 const print = (line = '') => process.stdout.write(`${line}\n`);
-print(`old: ${path.relative(process.cwd(), files[0])} (${before.mode}, ${before.startedAt}, ${(before.git && before.git.commit || '').slice(0, 10)})`);
-print(`new: ${path.relative(process.cwd(), files[1])} (${after.mode}, ${after.startedAt}, ${(after.git && after.git.commit || '').slice(0, 10)})`);
-print(`judged on ${absolute ? 'our own values' : 'the ratio to the baseline measured in the same run'}; threshold ${(threshold * 100).toFixed(0)}%`);
-if (before.mode !== after.mode) print('note: the runs are of different modes (quick/full); data sizes and durations differ');
+print(
+  `old: ${path.relative(process.cwd(), files[0])} (${before.mode}, ${before.startedAt}, ${((before.git && before.git.commit) || '').slice(0, 10)})`
+);
+print(
+  `new: ${path.relative(process.cwd(), files[1])} (${after.mode}, ${after.startedAt}, ${((after.git && after.git.commit) || '').slice(0, 10)})`
+);
+print(
+  `judged on ${absolute ? 'our own values' : 'the ratio to the baseline measured in the same run'}; threshold ${(threshold * 100).toFixed(0)}%`
+);
+if (before.mode !== after.mode)
+  print('note: the runs are of different modes (quick/full); data sizes and durations differ');
 print();
 const width = Math.max(20, ...rows.map((row) => row.key.length));
-print(`${'measure'.padEnd(width)}  ${'old'.padStart(12)}  ${'new'.padStart(12)}  ${'own'.padStart(8)}  ${'vs base'.padStart(8)}`);
+print(
+  `${'measure'.padEnd(width)}  ${'old'.padStart(12)}  ${'new'.padStart(12)}  ${'own'.padStart(8)}  ${'vs base'.padStart(8)}`
+);
 for (const row of rows) {
   const mark = row.regression ? '  SLOWER' : row.improvement ? '  faster' : '';
-  print(`${row.key.padEnd(width)}  ${fmt(row.previous, row.unit).padStart(12)}  ${fmt(row.ours, row.unit).padStart(12)}  ${pct(row.ownChange).padStart(8)}  ${pct(row.ratioChange).padStart(8)}${mark}`);
+  print(
+    `${row.key.padEnd(width)}  ${fmt(row.previous, row.unit).padStart(12)}  ${fmt(row.ours, row.unit).padStart(12)}  ${pct(row.ownChange).padStart(8)}  ${pct(row.ratioChange).padStart(8)}${mark}`
+  );
 }
 if (missing.length) print(`\nonly in old: ${missing.join('; ')}`);
 if (added.length) print(`only in new: ${added.join('; ')}`);
@@ -134,7 +171,9 @@ if (regressions.length) {
   print(`Slower (${regressions.length}):`);
   for (const row of regressions) {
     const what = row.better === 'higher' ? 'fell' : 'rose';
-    print(`  - ${row.scenario}/${row.case} on ${row.engine || 'no database'}: ${row.name} ${what} ${pct(row.change)} (${row.judgedOn}; ${fmt(row.previous, row.unit)} → ${fmt(row.ours, row.unit)})`);
+    print(
+      `  - ${row.scenario}/${row.case} on ${row.engine || 'no database'}: ${row.name} ${what} ${pct(row.change)} (${row.judgedOn}; ${fmt(row.previous, row.unit)} → ${fmt(row.ours, row.unit)})`
+    );
   }
 } else {
   print('Nothing got slower beyond the threshold.');

@@ -15,15 +15,45 @@ const CHART_DIR = path.join(REPO, 'docs', 'benchmarks');
 const FINDINGS = path.join(__dirname, 'findings.md');
 
 const ENGINE_NAMES = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
-const SCENARIO_ORDER = ['rest', 'graphql', 'lookup', 'archive', 'search', 'import', 'micro', 'startup', 'cache', 'scheduling', 'saves'];
-const NUMBERS = { rest: 1, graphql: 2, lookup: 3, archive: 4, import: 5, micro: 6, startup: 7, search: 8, saves: 9 };
+const SCENARIO_ORDER = [
+  'rest',
+  'graphql',
+  'lookup',
+  'archive',
+  'search',
+  'import',
+  'micro',
+  'startup',
+  'cache',
+  'scheduling',
+  'saves',
+];
+const NUMBERS = {
+  rest: 1,
+  graphql: 2,
+  lookup: 3,
+  archive: 4,
+  import: 5,
+  micro: 6,
+  startup: 7,
+  search: 8,
+  saves: 9,
+};
 
 const ms = (value) => (value == null ? '–' : value >= 100 ? value.toFixed(0) : value.toFixed(2));
-const num = (value) => (value == null ? '–' : value >= 1000 ? Math.round(value).toLocaleString('en') : value >= 10 ? value.toFixed(0) : value.toFixed(2));
+const num = (value) =>
+  value == null
+    ? '–'
+    : value >= 1000
+      ? Math.round(value).toLocaleString('en')
+      : value >= 10
+        ? value.toFixed(0)
+        : value.toFixed(2);
 const mib = (bytes) => (bytes == null ? '–' : `${(bytes / 2 ** 20).toFixed(0)} MiB`);
 const times = (value) => (value == null ? '–' : `×${value.toFixed(3)}`);
 const verdict = (pass) => (pass === true ? '✅ meets' : pass === false ? '❌ misses' : '');
-const metricOf = (record, name) => (record.metrics || []).find((metric) => metric.name === name) || {};
+const metricOf = (record, name) =>
+  (record.metrics || []).find((metric) => metric.name === name) || {};
 const formatValue = (value, unit) => {
   if (value == null) return '–';
   if (unit === 'bytes') return mib(value);
@@ -35,8 +65,12 @@ const formatValue = (value, unit) => {
 const scenariosOf = (results, id) => results.scenarios.filter((scenario) => scenario.id === id);
 const engineName = (engine) => ENGINE_NAMES[engine] || engine || '';
 
-const bytesOf = (record, key) => (record.responses && record.responses[key] ? record.responses[key].bytes.toLocaleString('en') : '–');
-const sqlCount = (entry) => (entry ? `${entry.count}${entry.transactions ? ` (${entry.transactions} tx)` : ''}` : '–');
+const bytesOf = (record, key) =>
+  record.responses && record.responses[key]
+    ? record.responses[key].bytes.toLocaleString('en')
+    : '–';
+const sqlCount = (entry) =>
+  entry ? `${entry.count}${entry.transactions ? ` (${entry.transactions} tx)` : ''}` : '–';
 
 const isHttp = (record) => record.kind === 'http';
 
@@ -52,11 +86,13 @@ const httpTable = (scenarios) => {
       const ours = s[record.oursKey] || {};
       const base = s[record.baselineKey] || {};
       const sql = record.sql || {};
-      rows.push(`| ${record.title} (${record.oursKey} vs ${record.baselineKey}) | ${engineName(scenario.engine)} | ${ms(ours.median)} / ${ms(ours.p95)} / ${ms(ours.p99)} ms | ${num(ours.rps)} | ` +
-        `${ms(base.median)} / ${ms(base.p95)} / ${ms(base.p99)} ms | ${num(base.rps)} | ${times(metricOf(record, 'median').ratio)} | ${times(metricOf(record, 'rps').ratio)} | ` +
-        `${ms(ours.cpuMsPerRequest)} / ${ms(base.cpuMsPerRequest)} ms (${times(metricOf(record, 'cpu').ratio)}) | ` +
-        `${bytesOf(record, record.oursKey)} / ${bytesOf(record, record.baselineKey)} | ` +
-        `${sqlCount(sql[record.oursKey])} / ${sqlCount(sql[record.baselineKey])} | ${verdict(record.pass) || 'none set'} |`);
+      rows.push(
+        `| ${record.title} (${record.oursKey} vs ${record.baselineKey}) | ${engineName(scenario.engine)} | ${ms(ours.median)} / ${ms(ours.p95)} / ${ms(ours.p99)} ms | ${num(ours.rps)} | ` +
+          `${ms(base.median)} / ${ms(base.p95)} / ${ms(base.p99)} ms | ${num(base.rps)} | ${times(metricOf(record, 'median').ratio)} | ${times(metricOf(record, 'rps').ratio)} | ` +
+          `${ms(ours.cpuMsPerRequest)} / ${ms(base.cpuMsPerRequest)} ms (${times(metricOf(record, 'cpu').ratio)}) | ` +
+          `${bytesOf(record, record.oursKey)} / ${bytesOf(record, record.baselineKey)} | ` +
+          `${sqlCount(sql[record.oursKey])} / ${sqlCount(sql[record.baselineKey])} | ${verdict(record.pass) || 'none set'} |`
+      );
     }
   }
   return rows.join('\n');
@@ -65,13 +101,23 @@ const httpTable = (scenarios) => {
 const httpChart = (title, scenarios, baselineLabel, baselineKey = null) => {
   const groups = [];
   for (const scenario of scenarios) {
-    for (const record of (scenario.cases || []).filter((item) => isHttp(item) && (!baselineKey || item.baselineKey === baselineKey))) {
+    for (const record of (scenario.cases || []).filter(
+      (item) => isHttp(item) && (!baselineKey || item.baselineKey === baselineKey)
+    )) {
       const s = record.summaries || {};
       groups.push({
         label: `${record.id}\n${engineName(scenario.engine)}`,
         bars: [
-          { key: 'ours', value: (s[record.oursKey] || {}).median, high: (s[record.oursKey] || {}).p95 },
-          { key: 'baseline', value: (s[record.baselineKey] || {}).median, high: (s[record.baselineKey] || {}).p95 },
+          {
+            key: 'ours',
+            value: (s[record.oursKey] || {}).median,
+            high: (s[record.oursKey] || {}).p95,
+          },
+          {
+            key: 'baseline',
+            value: (s[record.baselineKey] || {}).median,
+            high: (s[record.baselineKey] || {}).p95,
+          },
         ],
       });
     }
@@ -95,11 +141,15 @@ const sqlDetails = (scenarios) => {
       const sql = record.sql || {};
       const keys = [record.oursKey, record.baselineKey].filter((key) => sql[key]);
       if (!keys.length) continue;
-      out.push(`<details><summary>SQL of one request: ${record.id}, ${engineName(scenario.engine)}</summary>\n`);
+      out.push(
+        `<details><summary>SQL of one request: ${record.id}, ${engineName(scenario.engine)}</summary>\n`
+      );
       for (const key of keys) {
         const shown = sql[key].statements.slice(0, 14);
         const more = sql[key].statements.length - shown.length;
-        out.push(`${key} (${sql[key].count} statements, ${sql[key].transactions || 0} transactions):\n\n\`\`\`sql\n${shown.join('\n')}${more > 0 ? `\n-- … and ${more} more` : ''}\n\`\`\`\n`);
+        out.push(
+          `${key} (${sql[key].count} statements, ${sql[key].transactions || 0} transactions):\n\n\`\`\`sql\n${shown.join('\n')}${more > 0 ? `\n-- … and ${more} more` : ''}\n\`\`\`\n`
+        );
       }
       out.push('</details>\n');
     }
@@ -115,23 +165,45 @@ const shareLines = (scenarios) => {
     if (!record) continue;
     const [metric] = record.metrics;
     const jalali = record.shares.find((item) => item.area === 'plugin:jalali-date');
-    out.push(`- ${engineName(scenario.engine)}: the jalali-date plugin, with the built-ins it calls, took ${((jalali ? jalali.share : 0) * 100).toFixed(2)}% of our ` +
-      `server's busy CPU over ${record.requests} list pages (${ms(metric.ours)} ms a page under the profiler): the list costs ${times(metric.ratio)} what it would ` +
-      `without it ${verdict(record.pass)}. All our code: ${record.shares.filter((item) => item.share >= 0.0005).map((item) => `${item.area} ${(item.share * 100).toFixed(2)}%`).join(', ') || 'none'}.`);
+    out.push(
+      `- ${engineName(scenario.engine)}: the jalali-date plugin, with the built-ins it calls, took ${((jalali ? jalali.share : 0) * 100).toFixed(2)}% of our ` +
+        `server's busy CPU over ${record.requests} list pages (${ms(metric.ours)} ms a page under the profiler): the list costs ${times(metric.ratio)} what it would ` +
+        `without it ${verdict(record.pass)}. All our code: ${
+          record.shares
+            .filter((item) => item.share >= 0.0005)
+            .map((item) => `${item.area} ${(item.share * 100).toFixed(2)}%`)
+            .join(', ') || 'none'
+        }.`
+    );
   }
   if (!out.length) return '';
-  return ['', 'The Jalali issue\'s own target, that the list with the Jalali fields is under 5% slower than without the plugin, is read from',
-    'a CPU profile of our server during the list: the plugin\'s share and the whole come from one process in one window, where two',
-    'servers compared end to end differ here by ±10% from one instance or round to the next (findings, §1).', '', ...out].join('\n');
+  return [
+    '',
+    "The Jalali issue's own target, that the list with the Jalali fields is under 5% slower than without the plugin, is read from",
+    "a CPU profile of our server during the list: the plugin's share and the whole come from one process in one window, where two",
+    'servers compared end to end differ here by ±10% from one instance or round to the next (findings, §1).',
+    '',
+    ...out,
+  ].join('\n');
 };
 
 const errorsOf = (scenarios) =>
-  scenarios.filter((scenario) => scenario.error).map((scenario) => `> **${engineName(scenario.engine)}: failed.** ${scenario.error.split('\n')[0]}`).join('\n\n');
+  scenarios
+    .filter((scenario) => scenario.error)
+    .map(
+      (scenario) => `> **${engineName(scenario.engine)}: failed.** ${scenario.error.split('\n')[0]}`
+    )
+    .join('\n\n');
 
 const section = {
   rest: (results, charts) => {
     const scenarios = scenariosOf(results, 'rest');
-    const chart = httpChart('REST: median latency (lower is better)', scenarios.filter((s) => !s.error), 'plain Strapi', 'plain');
+    const chart = httpChart(
+      'REST: median latency (lower is better)',
+      scenarios.filter((s) => !s.error),
+      'plain Strapi',
+      'plain'
+    );
     if (chart) charts.push(['rest.svg', chart]);
     return [
       'The article list (`GET /api/articles?locale=fa`, 25 a page, pages 1–4 in turn, `populate[section]` and',
@@ -147,7 +219,11 @@ const section = {
   },
   graphql: (results, charts) => {
     const scenarios = scenariosOf(results, 'graphql');
-    const chart = httpChart('GraphQL: median latency (lower is better)', scenarios.filter((s) => !s.error), 'plain Strapi');
+    const chart = httpChart(
+      'GraphQL: median latency (lower is better)',
+      scenarios.filter((s) => !s.error),
+      'plain Strapi'
+    );
     if (chart) charts.push(['graphql.svg', chart]);
     return [
       'The same list and findOne as one GraphQL query each (`articles(locale: "fa", pagination: { pageSize: 25 })`',
@@ -162,7 +238,11 @@ const section = {
   },
   lookup: (results, charts) => {
     const scenarios = scenariosOf(results, 'lookup');
-    const chart = httpChart('Lookups: median latency (lower is better)', scenarios.filter((s) => !s.error), 'findOne by documentId');
+    const chart = httpChart(
+      'Lookups: median latency (lower is better)',
+      scenarios.filter((s) => !s.error),
+      'findOne by documentId'
+    );
     if (chart) charts.push(['lookup.svg', chart]);
     return [
       'On our app only: `GET /api/articles/slug/:slug` and `GET /api/articles/code/:newsCode` against',
@@ -187,25 +267,52 @@ const section = {
       for (const record of scenario.cases) {
         const o = record.summaries.ours;
         const p = record.summaries.plain;
-        rows.push(`| ${engineName(scenario.engine)} | ${record.size.toLocaleString('en')} | ${ms(o.median)} / ${ms(o.p95)} / ${ms(o.p99)} ms | ${num(o.rps)} | ${ms(p.median)} / ${ms(p.p95)} / ${ms(p.p99)} ms | ${num(p.rps)} | ${times(metricOf(record, 'median').ratio)} |`);
+        rows.push(
+          `| ${engineName(scenario.engine)} | ${record.size.toLocaleString('en')} | ${ms(o.median)} / ${ms(o.p95)} / ${ms(o.p99)} ms | ${num(o.rps)} | ${ms(p.median)} / ${ms(p.p95)} / ${ms(p.p99)} ms | ${num(p.rps)} | ${times(metricOf(record, 'median').ratio)} |`
+        );
       }
       const dashed = scenario.engine === 'postgres';
-      series.push({ label: `Pishkhan archive, ${engineName(scenario.engine)}`, color: dashed ? '#17becf' : COLORS.ours, dashed, points: scenario.cases.map((record) => [record.size, record.summaries.ours.median]) });
-      series.push({ label: `plain filter, ${engineName(scenario.engine)}`, color: dashed ? '#d62728' : COLORS.plain, dashed, points: scenario.cases.map((record) => [record.size, record.summaries.plain.median]) });
+      series.push({
+        label: `Pishkhan archive, ${engineName(scenario.engine)}`,
+        color: dashed ? '#17becf' : COLORS.ours,
+        dashed,
+        points: scenario.cases.map((record) => [record.size, record.summaries.ours.median]),
+      });
+      series.push({
+        label: `plain filter, ${engineName(scenario.engine)}`,
+        color: dashed ? '#d62728' : COLORS.plain,
+        dashed,
+        points: scenario.cases.map((record) => [record.size, record.summaries.plain.median]),
+      });
     }
     if (series.length && ok.some((scenario) => scenario.cases.length > 1)) {
-      charts.push(['archive.svg', lineChart({ title: 'Archive of one month: median latency as the archive grows', unit: 'ms (median)', xLabel: 'articles in the archive (log scale)', series, width: 860 })]);
+      charts.push([
+        'archive.svg',
+        lineChart({
+          title: 'Archive of one month: median latency as the archive grows',
+          unit: 'ms (median)',
+          xLabel: 'articles in the archive (log scale)',
+          series,
+          width: 860,
+        }),
+      ]);
     }
-    const growth = ok.map((scenario) =>
-      `- ${engineName(scenario.engine)}: our median ${times(scenario.growth.ours)} from the smallest to the largest archive, plain Strapi's ${times(scenario.growth.plain)}; ` +
-      `every archive query of ours on an index: ${scenario.indexUsed ? 'yes' : '**no**'}. ${verdict(scenario.pass)} (${scenario.target}).`);
-    const loads = ok.map((scenario) =>
-      `- ${engineName(scenario.engine)}: ${scenario.loads.map((load) => `${load.added.toLocaleString('en')} added in ${((load.insertMs.ours + load.insertMs.plain) / 1000).toFixed(1)} s`).join(', ')} (both apps).`);
+    const growth = ok.map(
+      (scenario) =>
+        `- ${engineName(scenario.engine)}: our median ${times(scenario.growth.ours)} from the smallest to the largest archive, plain Strapi's ${times(scenario.growth.plain)}; ` +
+        `every archive query of ours on an index: ${scenario.indexUsed ? 'yes' : '**no**'}. ${verdict(scenario.pass)} (${scenario.target}).`
+    );
+    const loads = ok.map(
+      (scenario) =>
+        `- ${engineName(scenario.engine)}: ${scenario.loads.map((load) => `${load.added.toLocaleString('en')} added in ${((load.insertMs.ours + load.insertMs.plain) / 1000).toFixed(1)} s`).join(', ')} (both apps).`
+    );
     const plans = [];
     for (const scenario of ok) {
       const largest = Math.max(...scenario.plans.map((plan) => plan.size));
       for (const plan of scenario.plans.filter((item) => item.size === largest)) {
-        plans.push(`**${plan.app === 'ours' ? 'Ours' : 'Plain Strapi'}, ${engineName(scenario.engine)}, ${largest.toLocaleString('en')} articles**\n`);
+        plans.push(
+          `**${plan.app === 'ours' ? 'Ours' : 'Plain Strapi'}, ${engineName(scenario.engine)}, ${largest.toLocaleString('en')} articles**\n`
+        );
         for (const query of plan.queries) {
           plans.push(`\`\`\`sql\n${query.sql}\n\`\`\`\n\`\`\`\n${query.plan.join('\n')}\n\`\`\`\n`);
         }
@@ -226,8 +333,10 @@ const section = {
       '',
       'Bulk inserts:',
       loads.join('\n'),
-      charts.some(([name]) => name === 'archive.svg') ? '\n![Archive latency](benchmarks/archive.svg)\n' : '',
-      'The SQL each server ran for page 1 (captured from knex\'s `query` event in the running server) and its plan',
+      charts.some(([name]) => name === 'archive.svg')
+        ? '\n![Archive latency](benchmarks/archive.svg)\n'
+        : '',
+      "The SQL each server ran for page 1 (captured from knex's `query` event in the running server) and its plan",
       '(`EXPLAIN QUERY PLAN` on SQLite, `EXPLAIN (ANALYZE, BUFFERS)` on PostgreSQL) with the same bindings:',
       '',
       plans.join('\n'),
@@ -245,20 +354,48 @@ const section = {
       for (const record of scenario.cases) {
         const o = record.summaries.ours;
         const p = record.summaries.plain;
-        rows.push(`| ${engineName(scenario.engine)} | ${record.size.toLocaleString('en')} | ${ms(o.median)} / ${ms(o.p95)} / ${ms(o.p99)} ms | ${num(o.rps)} | ${ms(p.median)} / ${ms(p.p95)} / ${ms(p.p99)} ms | ${num(p.rps)} | ${times(metricOf(record, 'median').ratio)} |`);
+        rows.push(
+          `| ${engineName(scenario.engine)} | ${record.size.toLocaleString('en')} | ${ms(o.median)} / ${ms(o.p95)} / ${ms(o.p99)} ms | ${num(o.rps)} | ${ms(p.median)} / ${ms(p.p95)} / ${ms(p.p99)} ms | ${num(p.rps)} | ${times(metricOf(record, 'median').ratio)} |`
+        );
       }
       const dashed = scenario.engine === 'postgres';
-      series.push({ label: `Pishkhan search p95, ${engineName(scenario.engine)}`, color: dashed ? '#17becf' : COLORS.ours, dashed, points: scenario.cases.map((record) => [record.size, record.summaries.ours.p95]) });
-      series.push({ label: `plain $containsi p95, ${engineName(scenario.engine)}`, color: dashed ? '#d62728' : COLORS.plain, dashed, points: scenario.cases.map((record) => [record.size, record.summaries.plain.p95]) });
+      series.push({
+        label: `Pishkhan search p95, ${engineName(scenario.engine)}`,
+        color: dashed ? '#17becf' : COLORS.ours,
+        dashed,
+        points: scenario.cases.map((record) => [record.size, record.summaries.ours.p95]),
+      });
+      series.push({
+        label: `plain $containsi p95, ${engineName(scenario.engine)}`,
+        color: dashed ? '#d62728' : COLORS.plain,
+        dashed,
+        points: scenario.cases.map((record) => [record.size, record.summaries.plain.p95]),
+      });
     }
     if (series.length && ok.some((scenario) => scenario.cases.length > 1)) {
-      charts.push(['search.svg', lineChart({ title: 'Search: p95 latency as the archive grows', unit: 'ms (p95)', xLabel: 'articles in the archive (log scale)', series, width: 860 })]);
+      charts.push([
+        'search.svg',
+        lineChart({
+          title: 'Search: p95 latency as the archive grows',
+          unit: 'ms (p95)',
+          xLabel: 'articles in the archive (log scale)',
+          series,
+          width: 860,
+        }),
+      ]);
     }
-    const verdicts = ok.map((scenario) => `- ${engineName(scenario.engine)}: our p95 ${ms(scenario.p95AtLargest)} ms at the largest size. ${verdict(scenario.pass)} (${scenario.target}).`);
-    const indexing = ok.map((scenario) =>
-      `- ${engineName(scenario.engine)}: ${scenario.indexing.map((item) => `${item.size.toLocaleString('en')} articles in ${(item.ms / 1000).toFixed(1)} s`).join(', ')}.`);
+    const verdicts = ok.map(
+      (scenario) =>
+        `- ${engineName(scenario.engine)}: our p95 ${ms(scenario.p95AtLargest)} ms at the largest size. ${verdict(scenario.pass)} (${scenario.target}).`
+    );
+    const indexing = ok.map(
+      (scenario) =>
+        `- ${engineName(scenario.engine)}: ${scenario.indexing.map((item) => `${item.size.toLocaleString('en')} articles in ${(item.ms / 1000).toFixed(1)} s`).join(', ')}.`
+    );
     return [
-      '`GET /api/search?q=…&locale=fa` (10 a page) for six queries in turn (' + (ok[0] ? ok[0].queries.map((q) => `«${q}»`).join(', ') : '') + ';',
+      '`GET /api/search?q=…&locale=fa` (10 a page) for six queries in turn (' +
+        (ok[0] ? ok[0].queries.map((q) => `«${q}»`).join(', ') : '') +
+        ';',
       'two typed with Arabic ي, which our search folds) as the archive grows, on the same bulk-inserted articles as scenario 4.',
       'Plain Strapi has no search: its baseline is what a frontend would do without one, `$containsi` on title and lead',
       '(a scan, one spelling only, so it finds less). Target (the search issue): p95 under 50 ms at 100,000 articles.',
@@ -268,25 +405,49 @@ const section = {
       '',
       verdicts.join('\n'),
       '',
-      'Our index built by the app\'s own rebuild (`npm run search:rebuild`), from empty, for the whole archive:',
+      "Our index built by the app's own rebuild (`npm run search:rebuild`), from empty, for the whole archive:",
       indexing.join('\n'),
-      charts.some(([name]) => name === 'search.svg') ? '\n![Search latency](benchmarks/search.svg)\n' : '',
+      charts.some(([name]) => name === 'search.svg')
+        ? '\n![Search latency](benchmarks/search.svg)\n'
+        : '',
     ].join('\n');
   },
   micro: (results, charts) => {
     const scenarios = scenariosOf(results, 'micro');
     const ok = scenarios.filter((s) => !s.error);
-    const rows = ['| Operation | Ours | Baseline | Baseline is | Ratio (time) |', '|---|---|---|---|---|'];
+    const rows = [
+      '| Operation | Ours | Baseline | Baseline is | Ratio (time) |',
+      '|---|---|---|---|---|',
+    ];
     const groups = [];
     for (const scenario of ok) {
       for (const record of scenario.cases) {
         const ns = metricOf(record, 'ns/op');
-        rows.push(`| ${record.title} | ${num(ns.ours)} ns | ${num(ns.baseline)} ns | ${record.baselineName} | ${times(ns.ratio)} |`);
-        groups.push({ label: record.id, bars: [{ key: 'ours', value: ns.ours }, { key: 'baseline', value: ns.baseline }] });
+        rows.push(
+          `| ${record.title} | ${num(ns.ours)} ns | ${num(ns.baseline)} ns | ${record.baselineName} | ${times(ns.ratio)} |`
+        );
+        groups.push({
+          label: record.id,
+          bars: [
+            { key: 'ours', value: ns.ours },
+            { key: 'baseline', value: ns.baseline },
+          ],
+        });
       }
     }
     if (groups.length) {
-      charts.push(['micro.svg', barChart({ title: 'Core micro-benchmarks: time per operation (lower is better)', unit: 'ns per operation', groups, series: [{ key: 'ours', label: 'Pishkhan core', color: COLORS.ours }, { key: 'baseline', label: 'Intl / slugify', color: COLORS.baseline }] })]);
+      charts.push([
+        'micro.svg',
+        barChart({
+          title: 'Core micro-benchmarks: time per operation (lower is better)',
+          unit: 'ns per operation',
+          groups,
+          series: [
+            { key: 'ours', label: 'Pishkhan core', color: COLORS.ours },
+            { key: 'baseline', label: 'Intl / slugify', color: COLORS.baseline },
+          ],
+        }),
+      ]);
     }
     return [
       'Our compiled cores (`dist/src/plugins/jalali-date/core`, `dist/src/plugins/persian-slug/core`) in a process of their own,',
@@ -308,16 +469,49 @@ const section = {
     for (const scenario of ok) {
       for (const record of scenario.cases) {
         const [metric] = record.metrics;
-        rows.push(`| ${record.title} | ${engineName(scenario.engine)} | ${formatValue(metric.ours, metric.unit)} | ${formatValue(metric.baseline, metric.unit)} | ${times(metric.ratio)} |`);
-        if (record.id === 'startup') startGroups.push({ label: engineName(scenario.engine), bars: [{ key: 'ours', value: metric.ours }, { key: 'baseline', value: metric.baseline }] });
-        if (metric.unit === 'bytes') memoryGroups.push({ label: `${record.id}\n${engineName(scenario.engine)}`, bars: [{ key: 'ours', value: metric.ours / 2 ** 20 }, { key: 'baseline', value: metric.baseline / 2 ** 20 }] });
+        rows.push(
+          `| ${record.title} | ${engineName(scenario.engine)} | ${formatValue(metric.ours, metric.unit)} | ${formatValue(metric.baseline, metric.unit)} | ${times(metric.ratio)} |`
+        );
+        if (record.id === 'startup')
+          startGroups.push({
+            label: engineName(scenario.engine),
+            bars: [
+              { key: 'ours', value: metric.ours },
+              { key: 'baseline', value: metric.baseline },
+            ],
+          });
+        if (metric.unit === 'bytes')
+          memoryGroups.push({
+            label: `${record.id}\n${engineName(scenario.engine)}`,
+            bars: [
+              { key: 'ours', value: metric.ours / 2 ** 20 },
+              { key: 'baseline', value: metric.baseline / 2 ** 20 },
+            ],
+          });
       }
     }
-    const series = [{ key: 'ours', label: 'Pishkhan', color: COLORS.ours }, { key: 'baseline', label: 'plain Strapi', color: COLORS.baseline }];
-    if (startGroups.length) charts.push(['startup.svg', barChart({ title: 'Start-up time (median)', unit: 'ms', groups: startGroups, series })]);
-    if (memoryGroups.length) charts.push(['memory.svg', barChart({ title: 'Resident memory', unit: 'MiB', groups: memoryGroups, series, width: 860 })]);
+    const series = [
+      { key: 'ours', label: 'Pishkhan', color: COLORS.ours },
+      { key: 'baseline', label: 'plain Strapi', color: COLORS.baseline },
+    ];
+    if (startGroups.length)
+      charts.push([
+        'startup.svg',
+        barChart({ title: 'Start-up time (median)', unit: 'ms', groups: startGroups, series }),
+      ]);
+    if (memoryGroups.length)
+      charts.push([
+        'memory.svg',
+        barChart({
+          title: 'Resident memory',
+          unit: 'MiB',
+          groups: memoryGroups,
+          series,
+          width: 860,
+        }),
+      ]);
     return [
-      '`strapi start` from spawn until `GET /_health` answers 204, on the main data set\'s databases (schema already there),',
+      "`strapi start` from spawn until `GET /_health` answers 204, on the main data set's databases (schema already there),",
       'alternating the apps; resident memory (VmRSS) half a second after start-up, and of the servers that served the HTTP',
       'scenarios at their end (current and peak).',
       '',
@@ -329,20 +523,36 @@ const section = {
   },
   saves: (results) => {
     const scenarios = scenariosOf(results, 'saves');
-    const rows = ['| Engine | Paragraphs | Ours (ms) | Plain Strapi (ms) | Ours, ms a block | Plain, ms a block |', '|---|---|---|---|---|---|'];
-    const readers = ['| Engine | During | Reads | Median (ms) | p99 (ms) | Slowest (ms) | The work took (ms) |', '|---|---|---|---|---|---|---|'];
+    const rows = [
+      '| Engine | Paragraphs | Ours (ms) | Plain Strapi (ms) | Ours, ms a block | Plain, ms a block |',
+      '|---|---|---|---|---|---|',
+    ];
+    const readers = [
+      '| Engine | During | Reads | Median (ms) | p99 (ms) | Slowest (ms) | The work took (ms) |',
+      '|---|---|---|---|---|---|---|',
+    ];
     for (const scenario of scenarios.filter((s) => !s.error)) {
       for (const record of scenario.sizes) {
-        rows.push(`| ${engineName(scenario.engine)} | ${record.blocks.toLocaleString('en')} | ${ms(record.ms.ours)} | ${ms(record.ms.plain)} | ` +
-          `${ms(record.ms.ours / record.blocks)} | ${ms(record.ms.plain / record.blocks)} |`);
+        rows.push(
+          `| ${engineName(scenario.engine)} | ${record.blocks.toLocaleString('en')} | ${ms(record.ms.ours)} | ${ms(record.ms.plain)} | ` +
+            `${ms(record.ms.ours / record.blocks)} | ${ms(record.ms.plain / record.blocks)} |`
+        );
       }
-      for (const [during, read] of [['a 2,000-paragraph save', scenario.readers.duringSave], ['an import (dry run of ten 1.9 MiB files, then 20 stories)', scenario.readers.duringImport]]) {
-        readers.push(`| ${engineName(scenario.engine)} | ${during} | ${read.reads} | ${ms(read.p50)} | ${ms(read.p99)} | ${ms(read.max)} | ${ms(read.workMs)} |`);
+      for (const [during, read] of [
+        ['a 2,000-paragraph save', scenario.readers.duringSave],
+        [
+          'an import (dry run of ten 1.9 MiB files, then 20 stories)',
+          scenario.readers.duringImport,
+        ],
+      ]) {
+        readers.push(
+          `| ${engineName(scenario.engine)} | ${during} | ${read.reads} | ${ms(read.p50)} | ${ms(read.p99)} | ${ms(read.max)} | ${ms(read.workMs)} |`
+        );
       }
     }
     return [
       'An article created over REST (`POST /api/articles`, published, as REST does by default) with 100 to 5,000 paragraphs,',
-      'on our app and plain Strapi alternately, the faster of two saves each; both run on the repository\'s node_modules, so',
+      "on our app and plain Strapi alternately, the faster of two saves each; both run on the repository's node_modules, so",
       'plain Strapi has our patches to `@strapi/database` and `@strapi/core` too. Then a reader loops over the article list,',
       'the sections and `/_health` on our app during a 2,000-paragraph save and during an import.',
       '',
@@ -351,8 +561,13 @@ const section = {
       '',
       readers.join('\n'),
       '',
-      ...scenarios.filter((s) => !s.error).map((scenario) => `- ${engineName(scenario.engine)}: ms a block, largest body ÷ 1,000 paragraphs: ours ${times(scenario.growth.ours)}, ` +
-        `plain ${times(scenario.growth.plain)}. ${verdict(scenario.pass)} (${scenario.target}).`),
+      ...scenarios
+        .filter((s) => !s.error)
+        .map(
+          (scenario) =>
+            `- ${engineName(scenario.engine)}: ms a block, largest body ÷ 1,000 paragraphs: ours ${times(scenario.growth.ours)}, ` +
+            `plain ${times(scenario.growth.plain)}. ${verdict(scenario.pass)} (${scenario.target}).`
+        ),
     ].join('\n');
   },
   hook: (results, id) => {
@@ -360,20 +575,38 @@ const section = {
     if (!scenarios.length) return 'Not run in this run.';
     const out = [];
     for (const scenario of scenarios) {
-      out.push(`**${engineName(scenario.engine)}** (${scenario.hook}): ${scenario.skipped ? 'not run' : scenario.failed || scenario.error ? 'failed' : 'ran'}${scenario.elapsedMs ? ` in ${(scenario.elapsedMs / 1000).toFixed(0)} s` : ''}.`);
+      out.push(
+        `**${engineName(scenario.engine)}** (${scenario.hook}): ${scenario.skipped ? 'not run' : scenario.failed || scenario.error ? 'failed' : 'ran'}${scenario.elapsedMs ? ` in ${(scenario.elapsedMs / 1000).toFixed(0)} s` : ''}.`
+      );
       if (scenario.error) out.push(`> ${scenario.error.split('\n')[0]}`);
       for (const note of scenario.notes || []) out.push(`- ${note}`);
       if (scenario.cases && scenario.cases.length) {
-        out.push('', '| Case | Measure | Ours | Baseline | Ratio | Target |', '|---|---|---|---|---|---|');
+        out.push(
+          '',
+          '| Case | Measure | Ours | Baseline | Ratio | Target |',
+          '|---|---|---|---|---|---|'
+        );
         for (const record of scenario.cases) {
           for (const metric of record.metrics) {
-            out.push(`| ${record.title || record.id} | ${metric.name} | ${formatValue(metric.ours, metric.unit)} | ${formatValue(metric.baseline, metric.unit)} | ${times(metric.ratio)} | ${verdict(record.pass)} |`);
+            out.push(
+              `| ${record.title || record.id} | ${metric.name} | ${formatValue(metric.ours, metric.unit)} | ${formatValue(metric.baseline, metric.unit)} | ${times(metric.ratio)} | ${verdict(record.pass)} |`
+            );
           }
         }
       }
-      if (scenario.table) out.push('', 'The hook\'s own table:', '', scenario.table);
-      if (scenario.raw) out.push('', '```json', JSON.stringify(scenario.raw, null, 2).slice(0, 4000), '```');
-      if (scenario.output && (scenario.failed || !scenario.cases.length)) out.push('', '<details><summary>output</summary>', '', '```', scenario.output, '```', '</details>');
+      if (scenario.table) out.push('', "The hook's own table:", '', scenario.table);
+      if (scenario.raw)
+        out.push('', '```json', JSON.stringify(scenario.raw, null, 2).slice(0, 4000), '```');
+      if (scenario.output && (scenario.failed || !scenario.cases.length))
+        out.push(
+          '',
+          '<details><summary>output</summary>',
+          '',
+          '```',
+          scenario.output,
+          '```',
+          '</details>'
+        );
       out.push('');
     }
     return out.join('\n');
@@ -381,15 +614,19 @@ const section = {
 };
 
 const summaryRows = (results) => {
-  const engines = [...new Set(results.scenarios.map((scenario) => scenario.engine).filter(Boolean))];
+  const engines = [
+    ...new Set(results.scenarios.map((scenario) => scenario.engine).filter(Boolean)),
+  ];
   const header = `| # | Scenario | Target | ${engines.map(engineName).join(' | ')} |`;
   const rows = [header, `|---|---|---|${engines.map(() => '---').join('|')}|`];
   const cell = (scenario) => {
     if (!scenario) return 'not run';
     if (scenario.error || scenario.failed) return '⚠️ failed';
     if (scenario.skipped) return 'not run (hook missing)';
-    if (scenario.id === 'archive') return `${verdict(scenario.pass)}: ours ${times(scenario.growth.ours)} vs plain ${times(scenario.growth.plain)} from smallest to largest`;
-    if (scenario.id === 'search') return `${verdict(scenario.pass)}: our p95 ${ms(scenario.p95AtLargest)} ms at the largest size`;
+    if (scenario.id === 'archive')
+      return `${verdict(scenario.pass)}: ours ${times(scenario.growth.ours)} vs plain ${times(scenario.growth.plain)} from smallest to largest`;
+    if (scenario.id === 'search')
+      return `${verdict(scenario.pass)}: our p95 ${ms(scenario.p95AtLargest)} ms at the largest size`;
     const parts = (scenario.cases || []).map((record) => {
       const main = record.kind === 'http' ? metricOf(record, 'median') : record.metrics[0] || {};
       const cpu = record.kind === 'http' ? metricOf(record, 'cpu').ratio : null;
@@ -402,48 +639,76 @@ const summaryRows = (results) => {
     if (!all.length) continue;
     const target = (all.find((scenario) => scenario.target) || {}).target || '';
     if (id === 'micro') {
-      rows.push(`| ${NUMBERS[id]} | ${all[0].title} | ${target} | ${engines.map(() => cell(all[0])).join(' | ')} |`);
+      rows.push(
+        `| ${NUMBERS[id]} | ${all[0].title} | ${target} | ${engines.map(() => cell(all[0])).join(' | ')} |`
+      );
       continue;
     }
-    rows.push(`| ${NUMBERS[id] || ''} | ${all[0].title} | ${target} | ${engines.map((engine) => cell(all.find((scenario) => scenario.engine === engine))).join(' | ')} |`);
+    rows.push(
+      `| ${NUMBERS[id] || ''} | ${all[0].title} | ${target} | ${engines.map((engine) => cell(all.find((scenario) => scenario.engine === engine))).join(' | ')} |`
+    );
   }
   return rows.join('\n');
 };
 
 /** Our code's share of a profile, built-ins it calls included (`callerAreas`), and the slow-down it makes. */
 const ourShares = (side) => {
-  const mine = (side.callerAreas || []).filter((area) => (area.area === 'app' || area.area.startsWith('plugin:')) && area.share >= 0.001);
+  const mine = (side.callerAreas || []).filter(
+    (area) => (area.area === 'app' || area.area.startsWith('plugin:')) && area.share >= 0.001
+  );
   if (!mine.length) return '';
   const total = mine.reduce((sum, area) => sum + area.share, 0);
-  return ` Our code, with the built-ins it calls: ${mine.map((area) => `${area.area} ${(area.share * 100).toFixed(1)}%`).join(', ')} of ours' busy CPU ` +
-    `: ${times(1 / (1 - total))} the CPU of the same request without it, if nothing else changed.`;
+  return (
+    ` Our code, with the built-ins it calls: ${mine.map((area) => `${area.area} ${(area.share * 100).toFixed(1)}%`).join(', ')} of ours' busy CPU ` +
+    `: ${times(1 / (1 - total))} the CPU of the same request without it, if nothing else changed.`
+  );
 };
 
 const profilesSection = (results) => {
   if (!results.profiles || !results.profiles.length) return '';
-  const out = ['## CPU profiles', '',
+  const out = [
+    '## CPU profiles',
+    '',
     'Recorded with `--profile`: each server profiled through the inspector during a load window only (start-up excluded).',
     'CPU time per request by area (self time; "node" is Node\'s own JavaScript and I/O, "native" V8 built-ins such as',
-    '`JSON.stringify`, "gc" the garbage collector):', ''];
+    '`JSON.stringify`, "gc" the garbage collector):',
+    '',
+  ];
   for (const profile of results.profiles) {
     if (!profile.ours || !profile.plain) continue;
     const per = (side, area) => {
       const found = side.areas.find((item) => item.area === area);
       return found && side.requests ? found.ms / side.requests : 0;
     };
-    out.push(`**${profile.id}, ${engineName(profile.engine)}**: ${profile.ours.cpuMsPerRequest.toFixed(2)} ms of CPU per request for ours, ` +
-      `${profile.plain.cpuMsPerRequest.toFixed(2)} ms for plain Strapi (${times(profile.ours.cpuMsPerRequest / profile.plain.cpuMsPerRequest)}).` +
-      ourShares(profile.ours), '');
+    out.push(
+      `**${profile.id}, ${engineName(profile.engine)}**: ${profile.ours.cpuMsPerRequest.toFixed(2)} ms of CPU per request for ours, ` +
+        `${profile.plain.cpuMsPerRequest.toFixed(2)} ms for plain Strapi (${times(profile.ours.cpuMsPerRequest / profile.plain.cpuMsPerRequest)}).` +
+        ourShares(profile.ours),
+      ''
+    );
     out.push('| Area | Ours, ms/request | Plain, ms/request | Difference |', '|---|---|---|---|');
-    const areas = [...new Set([...profile.ours.areas, ...profile.plain.areas].map((area) => area.area))]
+    const areas = [
+      ...new Set([...profile.ours.areas, ...profile.plain.areas].map((area) => area.area)),
+    ]
       .map((area) => ({ area, ours: per(profile.ours, area), plain: per(profile.plain, area) }))
       .filter((row) => row.ours >= 0.01 || row.plain >= 0.01)
       .sort((a, b) => Math.abs(b.ours - b.plain) - Math.abs(a.ours - a.plain) || b.ours - a.ours);
     for (const row of areas.slice(0, 14)) {
-      out.push(`| ${row.area} | ${row.ours.toFixed(3)} | ${row.plain.toFixed(3)} | ${row.ours - row.plain >= 0 ? '+' : ''}${(row.ours - row.plain).toFixed(3)} |`);
+      out.push(
+        `| ${row.area} | ${row.ours.toFixed(3)} | ${row.plain.toFixed(3)} | ${row.ours - row.plain >= 0 ? '+' : ''}${(row.ours - row.plain).toFixed(3)} |`
+      );
     }
-    out.push('', '<details><summary>hottest functions of ours</summary>', '', '| Function | Area | Share of busy CPU |', '|---|---|---|');
-    for (const entry of profile.ours.top) out.push(`| \`${entry.function.replace(/\|/g, '\\|')}\` | ${entry.area} | ${(entry.share * 100).toFixed(1)}% |`);
+    out.push(
+      '',
+      '<details><summary>hottest functions of ours</summary>',
+      '',
+      '| Function | Area | Share of busy CPU |',
+      '|---|---|---|'
+    );
+    for (const entry of profile.ours.top)
+      out.push(
+        `| \`${entry.function.replace(/\|/g, '\\|')}\` | ${entry.area} | ${(entry.share * 100).toFixed(1)}% |`
+      );
     out.push('</details>', '');
   }
   return out.join('\n');
@@ -456,52 +721,100 @@ const buildMarkdown = (results, { resultsFile } = {}) => {
   const findings = fs.existsSync(FINDINGS) ? fs.readFileSync(FINDINGS, 'utf8').trim() : '';
   const body = [];
   body.push('# Benchmarks', '');
-  body.push(`> Generated by \`npm run bench\` (\`bench/report.js\`) from ${resultsFile ? `\`${path.relative(REPO, resultsFile)}\`` : 'a results file'} — a **${results.mode}** run of ` +
-    `${new Date(results.startedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC that took ${(results.durationMs / 60000).toFixed(1)} min, on commit ` +
-    `\`${(results.git.commit || 'unknown').slice(0, 10)}\`${results.git.dirty ? ' with uncommitted changes' : ''}. Do not edit by hand: run again, or change ` +
-    '`bench/report.js` (layout) or `bench/findings.md` (findings).');
+  body.push(
+    `> Generated by \`npm run bench\` (\`bench/report.js\`) from ${resultsFile ? `\`${path.relative(REPO, resultsFile)}\`` : 'a results file'} — a **${results.mode}** run of ` +
+      `${new Date(results.startedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC that took ${(results.durationMs / 60000).toFixed(1)} min, on commit ` +
+      `\`${(results.git.commit || 'unknown').slice(0, 10)}\`${results.git.dirty ? ' with uncommitted changes' : ''}. Do not edit by hand: run again, or change ` +
+      '`bench/report.js` (layout) or `bench/findings.md` (findings).'
+  );
   body.push('');
   if (busy) {
-    body.push(`> ⚠️ The machine was busy when this run started (load average ${m.loadAverage.map((n) => n.toFixed(1)).join(', ')} on ${m.cpus} cores): absolute numbers are low and noisy; the ratios, measured alternately in the same run, are what to read.`, '');
+    body.push(
+      `> ⚠️ The machine was busy when this run started (load average ${m.loadAverage.map((n) => n.toFixed(1)).join(', ')} on ${m.cpus} cores): absolute numbers are low and noisy; the ratios, measured alternately in the same run, are what to read.`,
+      ''
+    );
   }
-  body.push('## Summary', '', 'Ratios are ours ÷ baseline, so below 1 is better: median latency under load, with the server\'s CPU time per request in brackets (the steadier of the two on a shared machine); for micro-benchmarks time per operation; for start-up, time and memory.', '');
+  body.push(
+    '## Summary',
+    '',
+    "Ratios are ours ÷ baseline, so below 1 is better: median latency under load, with the server's CPU time per request in brackets (the steadier of the two on a shared machine); for micro-benchmarks time per operation; for start-up, time and memory.",
+    ''
+  );
   body.push(summaryRows(results), '');
   if (results.errors && results.errors.length) {
-    body.push('Errors in this run:', '', ...results.errors.map((error) => `- ${error.scenario || 'setup'}${error.engine ? ` (${engineName(error.engine)})` : ''}: ${String(error.message).split('\n')[0]}`), '');
+    body.push(
+      'Errors in this run:',
+      '',
+      ...results.errors.map(
+        (error) =>
+          `- ${error.scenario || 'setup'}${error.engine ? ` (${engineName(error.engine)})` : ''}: ${String(error.message).split('\n')[0]}`
+      ),
+      ''
+    );
   }
   if (findings) body.push(findings, '');
   body.push('## The machine', '');
-  body.push(`- ${m.cpus} × ${m.cpuModel}, ${(m.memoryBytes / 2 ** 30).toFixed(0)} GiB memory, ${m.distro || m.platform}; load average at the start ${m.loadAverage.map((n) => n.toFixed(2)).join(', ')}`);
-  body.push(`- Node ${m.node}; ${Object.entries(m.packages).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  body.push(
+    `- ${m.cpus} × ${m.cpuModel}, ${(m.memoryBytes / 2 ** 30).toFixed(0)} GiB memory, ${m.distro || m.platform}; load average at the start ${m.loadAverage.map((n) => n.toFixed(2)).join(', ')}`
+  );
+  body.push(
+    `- Node ${m.node}; ${Object.entries(m.packages)
+      .filter(([, v]) => v)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`
+  );
   if (m.postgres) body.push(`- ${m.postgres.split(' on ')[0]} on the same machine (loopback)`);
-  body.push(`- Load generator: autocannon in the runner's process, ${results.options.connections} connections, no pipelining; in scenarios 1–3 every server idle for ${results.options.settle ?? 0} s after the last has started; per case the apps warm up in turn, runs of ${results.options.warmup} s (in scenarios 1–3 on until each has answered ${(results.options.warmupRequests ?? 0).toLocaleString('en')} requests, at most four runs), then ${results.options.rounds} alternating rounds of about ${results.options.duration} s each (a fixed number of requests: what the app answered in that time while warming up)`);
-  if (m.pinning) body.push(`- Scenarios 1–3: every server on CPU ${m.pinning.servers}, the runner and its load generator on CPU ${m.pinning.loadGenerator} (\`taskset\`; \`--no-pin\` turns it off); the database server where the system runs it`);
-  body.push(`- Main data set: ${results.options.articles} articles (seed ${results.options.seed}); archive: ${results.options.archiveSizes.map((n) => n.toLocaleString('en')).join(', ')} articles`);
+  body.push(
+    `- Load generator: autocannon in the runner's process, ${results.options.connections} connections, no pipelining; in scenarios 1–3 every server idle for ${results.options.settle ?? 0} s after the last has started; per case the apps warm up in turn, runs of ${results.options.warmup} s (in scenarios 1–3 on until each has answered ${(results.options.warmupRequests ?? 0).toLocaleString('en')} requests, at most four runs), then ${results.options.rounds} alternating rounds of about ${results.options.duration} s each (a fixed number of requests: what the app answered in that time while warming up)`
+  );
+  if (m.pinning)
+    body.push(
+      `- Scenarios 1–3: every server on CPU ${m.pinning.servers}, the runner and its load generator on CPU ${m.pinning.loadGenerator} (\`taskset\`; \`--no-pin\` turns it off); the database server where the system runs it`
+    );
+  body.push(
+    `- Main data set: ${results.options.articles} articles (seed ${results.options.seed}); archive: ${results.options.archiveSizes.map((n) => n.toLocaleString('en')).join(', ')} articles`
+  );
   body.push('');
   body.push('## How to reproduce', '');
   body.push('```sh');
-  body.push('npm ci                                  # once; nothing else is installed by the suite');
-  body.push('npm run bench                           # every scenario on SQLite and PostgreSQL, writes this page (under 20 minutes)');
-  body.push('npm run bench -- --quick --db sqlite    # a few minutes, small data, short runs; does not rewrite this page');
-  body.push('npm run bench -- --only rest,graphql --profile   # chosen scenarios, with CPU profiles of both apps');
-  body.push('node bench/compare.js bench/results/old.json bench/results/new.json   # what got slower between two runs');
-  body.push('node bench/report.js bench/results/latest-full.json                   # this page again from a results file');
+  body.push(
+    'npm ci                                  # once; nothing else is installed by the suite'
+  );
+  body.push(
+    'npm run bench                           # every scenario on SQLite and PostgreSQL, writes this page (under 20 minutes)'
+  );
+  body.push(
+    'npm run bench -- --quick --db sqlite    # a few minutes, small data, short runs; does not rewrite this page'
+  );
+  body.push(
+    'npm run bench -- --only rest,graphql --profile   # chosen scenarios, with CPU profiles of both apps'
+  );
+  body.push(
+    'node bench/compare.js bench/results/old.json bench/results/new.json   # what got slower between two runs'
+  );
+  body.push(
+    'node bench/report.js bench/results/latest-full.json                   # this page again from a results file'
+  );
   body.push('```', '');
-  body.push('PostgreSQL is expected at `postgres://postgres@127.0.0.1:5432` (override with `BENCH_POSTGRES_URL`); the suite creates and drops its own',
-    'databases (`pishkhan_bench_*`). Results go to `bench/results/` (not committed). `npm run bench -- --help` lists every option.', '');
+  body.push(
+    'PostgreSQL is expected at `postgres://postgres@127.0.0.1:5432` (override with `BENCH_POSTGRES_URL`); the suite creates and drops its own',
+    'databases (`pishkhan_bench_*`). Results go to `bench/results/` (not committed). `npm run bench -- --help` lists every option.',
+    ''
+  );
   body.push('## Method', '');
-  body.push('- **Our app** is a snapshot of the working tree (config, src) compiled by the project\'s own `tsc` into its `dist/`, served by',
+  body.push(
+    "- **Our app** is a snapshot of the working tree (config, src) compiled by the project's own `tsc` into its `dist/`, served by",
     '  `strapi start` (`node node_modules/@strapi/strapi/bin/strapi.js start`) as a child process with `NODE_ENV=production`, `LOG_LEVEL=warn`.',
     '- **The baseline** is plain Strapi generated by `bench/lib/apps.js`: a JavaScript app with the same content types and components,',
     '  our custom fields turned into the types they store',
     `  (${(results.apps && results.apps.plain ? results.apps.plain.converted : []).map((item) => `\`${item.uid.replace(/^api::/, '')}.${item.field}\` → ${item.to}`).join(', ')}),`,
-    '  the same config (api limits, graphql and users-permissions settings, database), Strapi\'s own middlewares only',
+    "  the same config (api limits, graphql and users-permissions settings, database), Strapi's own middlewares only",
     `  (${(results.apps && results.apps.plain ? results.apps.plain.droppedPlugins : []).join(', ')} left out), core controllers, routes and services from`,
     '  the factories, and a bootstrap making `fa` the default locale and letting the public `find`/`findOne`. It has none of our',
     '  app-level code either (drafts-never-public, locale fallback, article document hooks).',
     '- **Data** is generated from a seed (`bench/lib/dataset.js`): desks, officials and published articles shaped like the seed story',
     '  (Persian title, kicker, lead, paragraphs, «×» sub-headings, quotes of officials, byline, reporter code, source), dated over Jalali',
-    '  1390–1403. The main data set goes through each app\'s own Document Service (in-process `createStrapi(…).load()`), so our plugins',
+    "  1390–1403. The main data set goes through each app's own Document Service (in-process `createStrapi(…).load()`), so our plugins",
     '  make slugs, news codes, footers and the search index as they would for an editor; the plain app gets the same slugs and codes.',
     '  Archive data sets are inserted in bulk (see scenario 4). Nothing is committed; every run starts from fresh databases.',
     '- **Measurement**: each case first checks one response of each app (status, content, same totals) and records the SQL it ran',
@@ -509,22 +822,41 @@ const buildMarkdown = (results, { resultsFile } = {}) => {
     '  are measured alternately (A B, B A, …), each round sending a fixed number of requests so that slow requests still in flight',
     '  are never dropped. Percentiles are exact over every response of every round; req/s is responses ÷ time.',
     `- **Our response cache** ${results.options.withCache ? 'was left on (`--with-cache`)' : 'is off (`RESPONSE_CACHE=false`) in scenarios 1–4 and 7'}: these scenarios measure what the plugins cost on every request; the cache has its own scenario.`,
-    '- **Targets**: "within 5%" means median latency at most ×1.05 and req/s at least ×0.95 of the baseline.', '');
+    '- **Targets**: "within 5%" means median latency at most ×1.05 and req/s at least ×0.95 of the baseline.',
+    ''
+  );
 
   for (const id of SCENARIO_ORDER) {
     const present = scenariosOf(results, id).length;
     const titles = {
-      rest: 'REST: article list and findOne', graphql: 'GraphQL: the same queries', lookup: 'Lookups by slug and news code',
-      archive: 'The Jalali archive as it grows', search: 'Search as the archive grows', import: 'Import throughput', micro: 'Core micro-benchmarks', startup: 'Start-up time and memory', cache: 'Response cache', scheduling: 'Scheduled publishing',
+      rest: 'REST: article list and findOne',
+      graphql: 'GraphQL: the same queries',
+      lookup: 'Lookups by slug and news code',
+      archive: 'The Jalali archive as it grows',
+      search: 'Search as the archive grows',
+      import: 'Import throughput',
+      micro: 'Core micro-benchmarks',
+      startup: 'Start-up time and memory',
+      cache: 'Response cache',
+      scheduling: 'Scheduled publishing',
       saves: 'Heavy requests: long saves and imports',
     };
     body.push(`## ${NUMBERS[id] ? `${NUMBERS[id]}. ` : ''}${titles[id]}`, '');
     if (!present) {
-      body.push(id === 'cache' ? 'Not run in this run (`npm run bench:cache` is called when it exists).' : 'Not run in this run.', '');
+      body.push(
+        id === 'cache'
+          ? 'Not run in this run (`npm run bench:cache` is called when it exists).'
+          : 'Not run in this run.',
+        ''
+      );
       continue;
     }
     if (id === 'import' || id === 'cache' || id === 'scheduling') {
-      if (id === 'import') body.push('Written by the importer (`bench/import/run.js`), run through `npm run bench:import` with the contract in `bench/scenarios/hooks.js`.', '');
+      if (id === 'import')
+        body.push(
+          'Written by the importer (`bench/import/run.js`), run through `npm run bench:import` with the contract in `bench/scenarios/hooks.js`.',
+          ''
+        );
       body.push(section.hook(results, id), '');
       continue;
     }
@@ -532,13 +864,20 @@ const buildMarkdown = (results, { resultsFile } = {}) => {
   }
   const profiles = profilesSection(results);
   if (profiles) body.push(profiles, '');
-  return { markdown: `${body.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`, charts };
+  return {
+    markdown: `${body
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()}\n`,
+    charts,
+  };
 };
 
 const writeReport = (results, options = {}) => {
   const { markdown, charts } = buildMarkdown(results, options);
   fs.mkdirSync(CHART_DIR, { recursive: true });
-  for (const file of fs.readdirSync(CHART_DIR)) if (file.endsWith('.svg')) fs.rmSync(path.join(CHART_DIR, file));
+  for (const file of fs.readdirSync(CHART_DIR))
+    if (file.endsWith('.svg')) fs.rmSync(path.join(CHART_DIR, file));
   const written = [DOC];
   for (const [name, svg] of charts) {
     fs.writeFileSync(path.join(CHART_DIR, name), svg);
@@ -563,17 +902,29 @@ const printSummary = (results, print) => {
       continue;
     }
     if (scenario.id === 'saves') {
-      print(`  saves${where}: ms a block, largest ÷ 1,000 paragraphs: ours ${times(scenario.growth.ours)} / plain ${times(scenario.growth.plain)}; ` +
-        `reader p99 ${ms(scenario.readers.duringSave.p99)} ms during a save, ${ms(scenario.readers.duringImport.p99)} ms during an import; ${verdict(scenario.pass)}`);
+      print(
+        `  saves${where}: ms a block, largest ÷ 1,000 paragraphs: ours ${times(scenario.growth.ours)} / plain ${times(scenario.growth.plain)}; ` +
+          `reader p99 ${ms(scenario.readers.duringSave.p99)} ms during a save, ${ms(scenario.readers.duringImport.p99)} ms during an import; ${verdict(scenario.pass)}`
+      );
     }
-    if (scenario.id === 'search') print(`  search${where}: our p95 ${ms(scenario.p95AtLargest)} ms at the largest size; ${verdict(scenario.pass)}`);
+    if (scenario.id === 'search')
+      print(
+        `  search${where}: our p95 ${ms(scenario.p95AtLargest)} ms at the largest size; ${verdict(scenario.pass)}`
+      );
     if (scenario.id === 'archive') {
-      print(`  archive${where}: ours ${times(scenario.growth.ours)} / plain ${times(scenario.growth.plain)} from smallest to largest; index used: ${scenario.indexUsed}; ${verdict(scenario.pass)}`);
+      print(
+        `  archive${where}: ours ${times(scenario.growth.ours)} / plain ${times(scenario.growth.plain)} from smallest to largest; index used: ${scenario.indexUsed}; ${verdict(scenario.pass)}`
+      );
     }
     for (const record of scenario.cases || []) {
-      const main = record.kind === 'http' ? metricOf(record, 'median') : (record.metrics || [])[0] || {};
-      const values = main.unit ? ` (${formatValue(main.ours, main.unit)} vs ${formatValue(main.baseline, main.unit)})` : '';
-      print(`  ${scenario.id}/${record.id}${where}: ${main.name || ''} ${times(main.ratio)}${values} ${verdict(record.pass)}`);
+      const main =
+        record.kind === 'http' ? metricOf(record, 'median') : (record.metrics || [])[0] || {};
+      const values = main.unit
+        ? ` (${formatValue(main.ours, main.unit)} vs ${formatValue(main.baseline, main.unit)})`
+        : '';
+      print(
+        `  ${scenario.id}/${record.id}${where}: ${main.name || ''} ${times(main.ratio)}${values} ${verdict(record.pass)}`
+      );
     }
   }
 };

@@ -17,7 +17,19 @@ const { machineInfo, cpuPinning } = require('./lib/machine');
 const { summarizeProfile } = require('./lib/profile');
 const { run: runLoad, warmUpInTurn } = require('./lib/http');
 
-const SCENARIOS = ['micro', 'startup', 'rest', 'graphql', 'lookup', 'archive', 'search', 'saves', 'import', 'cache', 'scheduling'];
+const SCENARIOS = [
+  'micro',
+  'startup',
+  'rest',
+  'graphql',
+  'lookup',
+  'archive',
+  'search',
+  'saves',
+  'import',
+  'cache',
+  'scheduling',
+];
 const HTTP_SCENARIOS = ['rest', 'graphql', 'lookup'];
 const TITLES = {
   micro: 'Core micro-benchmarks',
@@ -70,8 +82,28 @@ Compare two runs: node bench/compare.js old.json new.json
 `;
 
 const parseArgs = (argv) => {
-  const opts = { ablate: [], withCache: false, reuseApp: false, db: 'both', only: null, skip: [], connections: 4, seed: 1396, docs: null, verbose: false, keep: false, profile: false, quick: false, allowTypeErrors: false, pin: true };
-  const list = (value) => value.split(',').map((item) => item.trim()).filter(Boolean);
+  const opts = {
+    ablate: [],
+    withCache: false,
+    reuseApp: false,
+    db: 'both',
+    only: null,
+    skip: [],
+    connections: 4,
+    seed: 1396,
+    docs: null,
+    verbose: false,
+    keep: false,
+    profile: false,
+    quick: false,
+    allowTypeErrors: false,
+    pin: true,
+  };
+  const list = (value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const value = () => {
@@ -81,35 +113,94 @@ const parseArgs = (argv) => {
       return next;
     };
     switch (arg) {
-      case '--quick': opts.quick = true; break;
-      case '--db': opts.db = value(); break;
-      case '--only': opts.only = list(value()); break;
-      case '--skip': opts.skip = list(value()); break;
-      case '--articles': opts.articles = Number(value()); break;
-      case '--archive-sizes': opts.archiveSizes = list(value()).map(Number); break;
-      case '--duration': opts.duration = Number(value()); break;
-      case '--rounds': opts.rounds = Number(value()); break;
-      case '--warmup': opts.warmup = Number(value()); break;
-      case '--warmup-requests': opts.warmupRequests = Number(value()); break;
-      case '--connections': opts.connections = Number(value()); break;
-      case '--settle': opts.settle = Number(value()); break;
-      case '--startups': opts.startups = Number(value()); break;
-      case '--seed': opts.seed = Number(value()); break;
-      case '--import-count': opts.importCount = Number(value()); break;
-      case '--profile': opts.profile = true; break;
-      case '--out': opts.out = path.resolve(value()); break;
-      case '--docs': opts.docs = true; break;
-      case '--no-docs': opts.docs = false; break;
-      case '--work-dir': opts.workDir = path.resolve(value()); break;
-      case '--keep': opts.keep = true; break;
-      case '--allow-type-errors': opts.allowTypeErrors = true; break;
-      case '--reuse-app': opts.reuseApp = true; break;
-      case '--with-cache': opts.withCache = true; break;
-      case '--no-pin': opts.pin = false; break;
-      case '--ablate': opts.ablate = list(value()); break;
-      case '--verbose': opts.verbose = true; break;
-      case '--help': case '-h': process.stdout.write(HELP); process.exit(0); break;
-      default: throw new Error(`unknown option ${arg} (see --help)`);
+      case '--quick':
+        opts.quick = true;
+        break;
+      case '--db':
+        opts.db = value();
+        break;
+      case '--only':
+        opts.only = list(value());
+        break;
+      case '--skip':
+        opts.skip = list(value());
+        break;
+      case '--articles':
+        opts.articles = Number(value());
+        break;
+      case '--archive-sizes':
+        opts.archiveSizes = list(value()).map(Number);
+        break;
+      case '--duration':
+        opts.duration = Number(value());
+        break;
+      case '--rounds':
+        opts.rounds = Number(value());
+        break;
+      case '--warmup':
+        opts.warmup = Number(value());
+        break;
+      case '--warmup-requests':
+        opts.warmupRequests = Number(value());
+        break;
+      case '--connections':
+        opts.connections = Number(value());
+        break;
+      case '--settle':
+        opts.settle = Number(value());
+        break;
+      case '--startups':
+        opts.startups = Number(value());
+        break;
+      case '--seed':
+        opts.seed = Number(value());
+        break;
+      case '--import-count':
+        opts.importCount = Number(value());
+        break;
+      case '--profile':
+        opts.profile = true;
+        break;
+      case '--out':
+        opts.out = path.resolve(value());
+        break;
+      case '--docs':
+        opts.docs = true;
+        break;
+      case '--no-docs':
+        opts.docs = false;
+        break;
+      case '--work-dir':
+        opts.workDir = path.resolve(value());
+        break;
+      case '--keep':
+        opts.keep = true;
+        break;
+      case '--allow-type-errors':
+        opts.allowTypeErrors = true;
+        break;
+      case '--reuse-app':
+        opts.reuseApp = true;
+        break;
+      case '--with-cache':
+        opts.withCache = true;
+        break;
+      case '--no-pin':
+        opts.pin = false;
+        break;
+      case '--ablate':
+        opts.ablate = list(value());
+        break;
+      case '--verbose':
+        opts.verbose = true;
+        break;
+      case '--help':
+      case '-h':
+        process.stdout.write(HELP);
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`unknown option ${arg} (see --help)`);
     }
   }
   const q = opts.quick;
@@ -123,10 +214,15 @@ const parseArgs = (argv) => {
   opts.startups ??= q ? 2 : 3;
   opts.docs ??= !q;
   opts.workDir ??= path.join(os.tmpdir(), 'pishkhan-bench');
-  if (!['sqlite', 'postgres', 'both'].includes(opts.db)) throw new Error('--db is sqlite, postgres or both');
-  for (const name of [...(opts.only || []), ...opts.skip]) if (!SCENARIOS.includes(name)) throw new Error(`unknown scenario ${name}`);
+  if (!['sqlite', 'postgres', 'both'].includes(opts.db))
+    throw new Error('--db is sqlite, postgres or both');
+  for (const name of [...(opts.only || []), ...opts.skip])
+    if (!SCENARIOS.includes(name)) throw new Error(`unknown scenario ${name}`);
   opts.scenarios = (opts.only || SCENARIOS).filter((name) => !opts.skip.includes(name));
-  if (opts.archiveSizes.some((size) => !(size >= 200)) || [...opts.archiveSizes].sort((a, b) => a - b).join() !== opts.archiveSizes.join()) {
+  if (
+    opts.archiveSizes.some((size) => !(size >= 200)) ||
+    [...opts.archiveSizes].sort((a, b) => a - b).join() !== opts.archiveSizes.join()
+  ) {
     throw new Error('--archive-sizes must be increasing, each at least 200');
   }
   return opts;
@@ -140,49 +236,75 @@ const log = (message) => process.stdout.write(`[${elapsed()}] ${message}\n`);
 const loadMain = async (ctx, engine) => {
   const { opts, apps, workDir } = ctx;
   const databases = {};
-  for (const name of ['ours', 'plain']) databases[name] = await createDatabase({ engine, name: `${name}_main`, dir: path.join(workDir, 'db') });
+  for (const name of ['ours', 'plain'])
+    databases[name] = await createDatabase({
+      engine,
+      name: `${name}_main`,
+      dir: path.join(workDir, 'db'),
+    });
   const started = Date.now();
-  const loading = Promise.all(['ours', 'plain'].map((name) => new Promise((resolve, reject) => {
-    const jobFile = path.join(workDir, `load-${name}-${engine}.json`);
-    const outFile = path.join(workDir, `loaded-${name}-${engine}.json`);
-    fs.writeFileSync(jobFile, JSON.stringify({
-      app: name,
-      appDir: apps[name].appDir,
-      distDir: apps[name].distDir,
-      ourDist: apps.ours.distDir,
-      env: { ...baseEnv(), ...(apps[name].env || {}), ...databases[name].env },
-      dataset: { seed: opts.seed, articles: opts.articles },
-      concurrency: 1,
-      sampleSize: 100,
-      outFile,
-    }));
-    const logFile = path.join(workDir, 'logs', `load-${name}-${engine}.log`);
-    fs.mkdirSync(path.dirname(logFile), { recursive: true });
-    const out = fs.openSync(logFile, 'w');
-    const child = fork(path.join(__dirname, 'lib', 'load-docs.js'), [jobFile], { cwd: apps[name].appDir, stdio: ['ignore', out, out, 'ipc'] });
-    child.on('message', (message) => {
-      if (message && message.progress && opts.verbose) log(`    ${name}: ${message.progress}/${message.total} articles`);
-    });
-    child.on('exit', (code) => {
-      fs.closeSync(out);
-      if (code !== 0) return reject(new Error(`loading ${name} on ${engine} failed; log: ${logFile}\n${fs.readFileSync(logFile, 'utf8').slice(-3000)}`));
-      resolve(JSON.parse(fs.readFileSync(outFile, 'utf8')));
-    });
-  })));
+  const loading = Promise.all(
+    ['ours', 'plain'].map(
+      (name) =>
+        new Promise((resolve, reject) => {
+          const jobFile = path.join(workDir, `load-${name}-${engine}.json`);
+          const outFile = path.join(workDir, `loaded-${name}-${engine}.json`);
+          fs.writeFileSync(
+            jobFile,
+            JSON.stringify({
+              app: name,
+              appDir: apps[name].appDir,
+              distDir: apps[name].distDir,
+              ourDist: apps.ours.distDir,
+              env: { ...baseEnv(), ...(apps[name].env || {}), ...databases[name].env },
+              dataset: { seed: opts.seed, articles: opts.articles },
+              concurrency: 1,
+              sampleSize: 100,
+              outFile,
+            })
+          );
+          const logFile = path.join(workDir, 'logs', `load-${name}-${engine}.log`);
+          fs.mkdirSync(path.dirname(logFile), { recursive: true });
+          const out = fs.openSync(logFile, 'w');
+          const child = fork(path.join(__dirname, 'lib', 'load-docs.js'), [jobFile], {
+            cwd: apps[name].appDir,
+            stdio: ['ignore', out, out, 'ipc'],
+          });
+          child.on('message', (message) => {
+            if (message && message.progress && opts.verbose)
+              log(`    ${name}: ${message.progress}/${message.total} articles`);
+          });
+          child.on('exit', (code) => {
+            fs.closeSync(out);
+            if (code !== 0)
+              return reject(
+                new Error(
+                  `loading ${name} on ${engine} failed; log: ${logFile}\n${fs.readFileSync(logFile, 'utf8').slice(-3000)}`
+                )
+              );
+            resolve(JSON.parse(fs.readFileSync(outFile, 'utf8')));
+          });
+        })
+    )
+  );
   let loads;
   try {
     loads = await loading;
   } catch (error) {
-    if (!opts.keep) for (const database of Object.values(databases)) await database.drop().catch(() => {});
+    if (!opts.keep)
+      for (const database of Object.values(databases)) await database.drop().catch(() => {});
     throw error;
   }
   const main = { ours: loads[0], plain: loads[1] };
   for (const name of ['ours', 'plain']) {
     const { timings, counts, articlesPerSecond } = main[name];
-    log(`  ${name}: ${counts.articles} articles, ${counts.sections} sections, ${counts.officials} officials through the Document Service ` +
-      `(${(timings.articlesMs / 1000).toFixed(1)} s for the articles, ${articlesPerSecond.toFixed(1)}/s)`);
+    log(
+      `  ${name}: ${counts.articles} articles, ${counts.sections} sections, ${counts.officials} officials through the Document Service ` +
+        `(${(timings.articlesMs / 1000).toFixed(1)} s for the articles, ${articlesPerSecond.toFixed(1)}/s)`
+    );
   }
-  if (main.ours.counts.articles !== main.plain.counts.articles) throw new Error('the two apps hold different numbers of articles');
+  if (main.ours.counts.articles !== main.plain.counts.articles)
+    throw new Error('the two apps hold different numbers of articles');
   return { databases, main, loadMs: Date.now() - started };
 };
 
@@ -197,18 +319,36 @@ const profileApps = async (ctx, engine, databases, main) => {
   const { LIST, ONE } = require('./scenarios/graphql');
   const dir = path.join(workDir, 'profiles', engine);
   fs.mkdirSync(dir, { recursive: true });
-  const post = (query, variables) => ({ path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const post = (query, variables) => ({
+    path: '/graphql',
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   const cases = {
-    'rest-list': () => [1, 2, 3, 4].map((page) => ({ path: `/api/articles?locale=fa&pagination[page]=${page}&pagination[pageSize]=25&${POPULATE}` })),
-    'rest-findOne': (name) => main[name].sample.map((row) => ({ path: `/api/articles/${row.documentId}?locale=fa&${POPULATE}` })),
+    'rest-list': () =>
+      [1, 2, 3, 4].map((page) => ({
+        path: `/api/articles?locale=fa&pagination[page]=${page}&pagination[pageSize]=25&${POPULATE}`,
+      })),
+    'rest-findOne': (name) =>
+      main[name].sample.map((row) => ({
+        path: `/api/articles/${row.documentId}?locale=fa&${POPULATE}`,
+      })),
     'graphql-list': () => [1, 2, 3, 4].map((page) => post(LIST, { page })),
-    'graphql-findOne': (name) => main[name].sample.map((row) => post(ONE, { documentId: row.documentId })),
+    'graphql-findOne': (name) =>
+      main[name].sample.map((row) => post(ONE, { documentId: row.documentId })),
   };
   const servers = {};
   const out = [];
   try {
     for (const name of ['ours', 'plain']) {
-      servers[name] = await startServer({ app: apps[name], env: databases[name].env, logDir: path.join(workDir, 'logs'), label: `${name}-profile-${engine}`, pinCpus: ctx.pinning?.serverCpus });
+      servers[name] = await startServer({
+        app: apps[name],
+        env: databases[name].env,
+        logDir: path.join(workDir, 'logs'),
+        label: `${name}-profile-${engine}`,
+        pinCpus: ctx.pinning?.serverCpus,
+      });
     }
     await sleep(opts.settle * 1000);
     for (const [id, requestsFor] of Object.entries(cases)) {
@@ -216,17 +356,43 @@ const profileApps = async (ctx, engine, databases, main) => {
       for (const name of ['ours', 'plain']) {
         const server = servers[name];
         const requests = requestsFor(name);
-        await warmUpInTurn({ targets: [{ key: name, url: server.url, requests }], warmupSec: opts.warmup, warmupRequests: opts.warmupRequests, connections: opts.connections });
+        await warmUpInTurn({
+          targets: [{ key: name, url: server.url, requests }],
+          warmupSec: opts.warmup,
+          warmupRequests: opts.warmupRequests,
+          connections: opts.connections,
+        });
         const file = path.join(dir, `${id}-${name}.cpuprofile`);
-        const result = await server.profile(file, () => runLoad({ url: server.url, requests, durationSec: Math.max(3, opts.duration), connections: opts.connections }));
+        const result = await server.profile(file, () =>
+          runLoad({
+            url: server.url,
+            requests,
+            durationSec: Math.max(3, opts.duration),
+            connections: opts.connections,
+          })
+        );
         const summary = summarizeProfile(file);
-        summaries[name] = { ...summary, path: file, requests: result.requests, cpuMsPerRequest: result.requests ? summary.busyMs / result.requests : null };
+        summaries[name] = {
+          ...summary,
+          path: file,
+          requests: result.requests,
+          cpuMsPerRequest: result.requests ? summary.busyMs / result.requests : null,
+        };
       }
       out.push({ id, engine, ...summaries });
       const ours = summaries.ours;
-      const mine = ours.callerAreas.filter((area) => area.area === 'app' || area.area.startsWith('plugin:'));
-      ctx.log(`  profile ${id}: CPU per request ours ${ours.cpuMsPerRequest.toFixed(2)} ms, plain ${summaries.plain.cpuMsPerRequest.toFixed(2)} ms; ` +
-        `our code with the built-ins it calls ${(mine.reduce((sum, area) => sum + area.share, 0) * 100).toFixed(1)}% of ours (${mine.filter((area) => area.share >= 0.001).map((area) => `${area.area} ${(area.share * 100).toFixed(1)}%`).join(', ') || 'none'})`);
+      const mine = ours.callerAreas.filter(
+        (area) => area.area === 'app' || area.area.startsWith('plugin:')
+      );
+      ctx.log(
+        `  profile ${id}: CPU per request ours ${ours.cpuMsPerRequest.toFixed(2)} ms, plain ${summaries.plain.cpuMsPerRequest.toFixed(2)} ms; ` +
+          `our code with the built-ins it calls ${(mine.reduce((sum, area) => sum + area.share, 0) * 100).toFixed(1)}% of ours (${
+            mine
+              .filter((area) => area.share >= 0.001)
+              .map((area) => `${area.area} ${(area.share * 100).toFixed(1)}%`)
+              .join(', ') || 'none'
+          })`
+      );
     }
   } finally {
     for (const server of Object.values(servers)) await server.stop().catch(() => {});
@@ -239,7 +405,10 @@ const cpuSeconds = () => {
   try {
     const fields = fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
     const ticks = 100;
-    return { self: (Number(fields[11]) + Number(fields[12])) / ticks, children: (Number(fields[13]) + Number(fields[14])) / ticks };
+    return {
+      self: (Number(fields[11]) + Number(fields[12])) / ticks,
+      children: (Number(fields[13]) + Number(fields[14])) / ticks,
+    };
   } catch {
     return null;
   }
@@ -248,7 +417,8 @@ const cpuSeconds = () => {
 const gitInfo = () => {
   try {
     const commit = execSync('git rev-parse HEAD', { cwd: REPO, encoding: 'utf8' }).trim();
-    const dirty = execSync('git status --porcelain', { cwd: REPO, encoding: 'utf8' }).trim().length > 0;
+    const dirty =
+      execSync('git status --porcelain', { cwd: REPO, encoding: 'utf8' }).trim().length > 0;
     return { commit, dirty };
   } catch {
     return { commit: null, dirty: null };
@@ -278,31 +448,66 @@ const main = async () => {
       results.phases.push({ name, ms: Date.now() - at });
     }
   };
-  log(`Pishkhan benchmarks (${results.mode}): ${opts.scenarios.join(', ')} on ${opts.db}; work dir ${workDir}`);
-  log(`machine: ${results.machine.cpus} × ${results.machine.cpuModel}, ${(results.machine.memoryBytes / 2 ** 30).toFixed(0)} GiB, load ${results.machine.loadAverage.map((n) => n.toFixed(2)).join(' ')}`);
+  log(
+    `Pishkhan benchmarks (${results.mode}): ${opts.scenarios.join(', ')} on ${opts.db}; work dir ${workDir}`
+  );
+  log(
+    `machine: ${results.machine.cpus} × ${results.machine.cpuModel}, ${(results.machine.memoryBytes / 2 ** 30).toFixed(0)} GiB, load ${results.machine.loadAverage.map((n) => n.toFixed(2)).join(' ')}`
+  );
 
   const apps = {};
   await phase('prepare apps', async () => {
-    apps.ours = prepareOurApp({ appDir: path.join(workDir, 'app'), allowTypeErrors: opts.allowTypeErrors, reuse: opts.reuseApp, log });
-    if (!apps.ours.reused) log(`our app compiled in ${(apps.ours.compileMs / 1000).toFixed(1)} s (${apps.ours.appDir})`);
+    apps.ours = prepareOurApp({
+      appDir: path.join(workDir, 'app'),
+      allowTypeErrors: opts.allowTypeErrors,
+      reuse: opts.reuseApp,
+      log,
+    });
+    if (!apps.ours.reused)
+      log(`our app compiled in ${(apps.ours.compileMs / 1000).toFixed(1)} s (${apps.ours.appDir})`);
     // The response cache (when the app has it) would answer repeated reads from memory: scenarios 1–4
     // measure the plugins' own cost, so it is off unless --with-cache; `npm run bench:cache` measures it.
     apps.ours.env = opts.withCache ? {} : { RESPONSE_CACHE: 'false' };
-    apps.plain = preparePlainApp({ appDir: path.join(workDir, 'plain'), ourDist: apps.ours.distDir });
-    log(`plain Strapi generated (${apps.plain.appDir}): ${apps.plain.converted.map((item) => `${item.uid.replace(/^api::/, '')}.${item.field} ${item.from} → ${item.to}`).join('; ')}`);
+    apps.plain = preparePlainApp({
+      appDir: path.join(workDir, 'plain'),
+      ourDist: apps.ours.distDir,
+    });
+    log(
+      `plain Strapi generated (${apps.plain.appDir}): ${apps.plain.converted.map((item) => `${item.uid.replace(/^api::/, '')}.${item.field} ${item.from} → ${item.to}`).join('; ')}`
+    );
   });
   // The Jalali issue compares the list with the plugin's REST middleware and without it (scenario 1).
-  if (opts.scenarios.includes('rest')) apps.jalaliOff = prepareVariant({ ours: apps.ours, appDir: path.join(workDir, 'jalali-off'), drop: ['plugin::jalali-date.rest'] });
+  if (opts.scenarios.includes('rest'))
+    apps.jalaliOff = prepareVariant({
+      ours: apps.ours,
+      appDir: path.join(workDir, 'jalali-off'),
+      drop: ['plugin::jalali-date.rest'],
+    });
   apps.variants = opts.ablate.map((name, index) =>
-    prepareVariant({ ours: apps.ours, appDir: path.join(workDir, `variant-${index + 1}`), drop: [name] }));
+    prepareVariant({
+      ours: apps.ours,
+      appDir: path.join(workDir, `variant-${index + 1}`),
+      drop: [name],
+    })
+  );
   for (const variant of apps.variants) log(`ablation variant ${variant.name} (${variant.appDir})`);
   results.apps = {
     ours: { compileMs: apps.ours.compileMs },
-    plain: { contentTypes: apps.plain.contentTypes, converted: apps.plain.converted, droppedPlugins: apps.plain.droppedPlugins, middlewares: apps.plain.middlewares },
+    plain: {
+      contentTypes: apps.plain.contentTypes,
+      converted: apps.plain.converted,
+      droppedPlugins: apps.plain.droppedPlugins,
+      middlewares: apps.plain.middlewares,
+    },
   };
   const ctx = { opts, apps, log, workDir, pinning: opts.pin ? cpuPinning() : null };
-  results.machine.pinning = ctx.pinning ? { servers: ctx.pinning.serverCpus, loadGenerator: ctx.pinning.runnerCpus } : null;
-  if (ctx.pinning) log(`scenarios 1–3: servers on CPU ${ctx.pinning.serverCpus}, the load generator on CPU ${ctx.pinning.runnerCpus}`);
+  results.machine.pinning = ctx.pinning
+    ? { servers: ctx.pinning.serverCpus, loadGenerator: ctx.pinning.runnerCpus }
+    : null;
+  if (ctx.pinning)
+    log(
+      `scenarios 1–3: servers on CPU ${ctx.pinning.serverCpus}, the load generator on CPU ${ctx.pinning.runnerCpus}`
+    );
   const wants = (name) => opts.scenarios.includes(name);
 
   const attempt = async (id, engine, fn) => {
@@ -313,7 +518,13 @@ const main = async () => {
     } catch (error) {
       log(`  ${id}${engine ? ` on ${engine}` : ''} FAILED: ${error.message.split('\n')[0]}`);
       results.errors.push({ scenario: id, engine, message: error.message, stack: error.stack });
-      results.scenarios.push({ id, engine, title: TITLES[id] || id, error: error.message.split('\n').slice(0, 20).join('\n'), cases: [] });
+      results.scenarios.push({
+        id,
+        engine,
+        title: TITLES[id] || id,
+        error: error.message.split('\n').slice(0, 20).join('\n'),
+        cases: [],
+      });
     }
   };
 
@@ -330,9 +541,16 @@ const main = async () => {
     const version = await postgresAvailable();
     results.machine.postgres = version;
     if (!version) {
-      if (opts.db === 'postgres') throw new Error('PostgreSQL is not reachable (BENCH_POSTGRES_URL / TEST_POSTGRES_URL / postgres://postgres@127.0.0.1:5432)');
+      if (opts.db === 'postgres')
+        throw new Error(
+          'PostgreSQL is not reachable (BENCH_POSTGRES_URL / TEST_POSTGRES_URL / postgres://postgres@127.0.0.1:5432)'
+        );
       log('PostgreSQL is not reachable: running on SQLite only');
-      results.errors.push({ scenario: null, engine: 'postgres', message: 'PostgreSQL not reachable; skipped' });
+      results.errors.push({
+        scenario: null,
+        engine: 'postgres',
+        message: 'PostgreSQL not reachable; skipped',
+      });
       engines = engines.filter((engine) => engine !== 'postgres');
     }
   }
@@ -343,10 +561,25 @@ const main = async () => {
     if (needsMain) {
       let loaded = null;
       await attempt('load', engine, async () => {
-        log(`loading the main data set (${opts.articles} articles, seed ${opts.seed}) into both apps`);
+        log(
+          `loading the main data set (${opts.articles} articles, seed ${opts.seed}) into both apps`
+        );
         loaded = await loadMain(ctx, engine);
         results.loads = results.loads || [];
-        results.loads.push({ engine, ms: loaded.loadMs, ours: { timings: loaded.main.ours.timings, counts: loaded.main.ours.counts, articlesPerSecond: loaded.main.ours.articlesPerSecond }, plain: { timings: loaded.main.plain.timings, counts: loaded.main.plain.counts, articlesPerSecond: loaded.main.plain.articlesPerSecond } });
+        results.loads.push({
+          engine,
+          ms: loaded.loadMs,
+          ours: {
+            timings: loaded.main.ours.timings,
+            counts: loaded.main.ours.counts,
+            articlesPerSecond: loaded.main.ours.articlesPerSecond,
+          },
+          plain: {
+            timings: loaded.main.plain.timings,
+            counts: loaded.main.plain.counts,
+            articlesPerSecond: loaded.main.plain.articlesPerSecond,
+          },
+        });
         return null;
       });
       if (loaded) {
@@ -363,15 +596,35 @@ const main = async () => {
           const servers = {};
           try {
             for (const name of ['ours', 'plain']) {
-              servers[name] = await startServer({ app: apps[name], env: databases[name].env, logDir: path.join(workDir, 'logs'), label: `${name}-${engine}`, pinCpus: ctx.pinning?.serverCpus });
+              servers[name] = await startServer({
+                app: apps[name],
+                env: databases[name].env,
+                logDir: path.join(workDir, 'logs'),
+                label: `${name}-${engine}`,
+                pinCpus: ctx.pinning?.serverCpus,
+              });
             }
             // Ablation variants read our database (same data, same ids).
             if (apps.jalaliOff && wants('rest')) {
-              servers.jalaliOff = await startServer({ app: apps.jalaliOff, env: databases.ours.env, logDir: path.join(workDir, 'logs'), label: `jalali-off-${engine}`, pinCpus: ctx.pinning?.serverCpus });
+              servers.jalaliOff = await startServer({
+                app: apps.jalaliOff,
+                env: databases.ours.env,
+                logDir: path.join(workDir, 'logs'),
+                label: `jalali-off-${engine}`,
+                pinCpus: ctx.pinning?.serverCpus,
+              });
             }
             servers.variants = [];
             for (const variant of apps.variants) {
-              servers.variants.push(await startServer({ app: variant, env: databases.ours.env, logDir: path.join(workDir, 'logs'), label: `${variant.name}-${engine}`, pinCpus: ctx.pinning?.serverCpus }));
+              servers.variants.push(
+                await startServer({
+                  app: variant,
+                  env: databases.ours.env,
+                  logDir: path.join(workDir, 'logs'),
+                  label: `${variant.name}-${engine}`,
+                  pinCpus: ctx.pinning?.serverCpus,
+                })
+              );
             }
             // A server left idle after its start-up while the next ones start went into the cases slower than
             // they did (the first-started of two identical servers slower in 10 of 11 pairs): every server
@@ -381,42 +634,64 @@ const main = async () => {
             let memoryCases = null;
             for (const id of HTTP_SCENARIOS.filter(wants)) {
               // Memory is compared after the scenarios both apps served (the lookups run on ours only).
-              if (id === 'lookup' && startupRecord && !memoryCases) memoryCases = require('./scenarios/startup').loadedMemoryCase(servers);
+              if (id === 'lookup' && startupRecord && !memoryCases)
+                memoryCases = require('./scenarios/startup').loadedMemoryCase(servers);
               log(`${id}`);
-              const scenario = () => require(`./scenarios/${id}`).run(ctx, { engine, servers, main: mainData });
-              await attempt(id, engine, () => (ctx.pinning ? ctx.pinning.whilePinned(scenario) : scenario()));
+              const scenario = () =>
+                require(`./scenarios/${id}`).run(ctx, { engine, servers, main: mainData });
+              await attempt(id, engine, () =>
+                ctx.pinning ? ctx.pinning.whilePinned(scenario) : scenario()
+              );
             }
-            if (startupRecord) startupRecord.cases.push(...(memoryCases || require('./scenarios/startup').loadedMemoryCase(servers)));
+            if (startupRecord)
+              startupRecord.cases.push(
+                ...(memoryCases || require('./scenarios/startup').loadedMemoryCase(servers))
+              );
           } catch (error) {
             log(`  servers FAILED: ${error.message.split('\n')[0]}`);
             results.errors.push({ scenario: 'servers', engine, message: error.message });
           } finally {
-            for (const server of [servers.ours, servers.plain, servers.jalaliOff, ...(servers.variants || [])]) if (server) await server.stop().catch(() => {});
+            for (const server of [
+              servers.ours,
+              servers.plain,
+              servers.jalaliOff,
+              ...(servers.variants || []),
+            ])
+              if (server) await server.stop().catch(() => {});
           }
           if (opts.profile) {
             log('CPU profiles');
             await attempt('profile', engine, async () => {
               results.profiles = results.profiles || [];
               const profiling = () => profileApps(ctx, engine, databases, mainData);
-              results.profiles.push(...(await (ctx.pinning ? ctx.pinning.whilePinned(profiling) : profiling())));
+              results.profiles.push(
+                ...(await (ctx.pinning ? ctx.pinning.whilePinned(profiling) : profiling()))
+              );
               return null;
             });
           }
         }
-        if (!opts.keep) for (const database of Object.values(databases)) await database.drop().catch(() => {});
+        if (!opts.keep)
+          for (const database of Object.values(databases)) await database.drop().catch(() => {});
       }
     }
     if (wants('archive')) {
       log('archive');
-      await attempt('archive', engine, () => require('./scenarios/archive').run(shortWarmUp, { engine }));
+      await attempt('archive', engine, () =>
+        require('./scenarios/archive').run(shortWarmUp, { engine })
+      );
     }
     if (wants('search')) {
       log('search');
-      await attempt('search', engine, () => require('./scenarios/search').run(shortWarmUp, { engine }));
+      await attempt('search', engine, () =>
+        require('./scenarios/search').run(shortWarmUp, { engine })
+      );
     }
     if (wants('saves')) {
       log('saves');
-      await attempt('saves', engine, () => require('./scenarios/saves').run(shortWarmUp, { engine }));
+      await attempt('saves', engine, () =>
+        require('./scenarios/saves').run(shortWarmUp, { engine })
+      );
     }
     for (const id of ['import', 'cache', 'scheduling']) {
       if (!wants(id)) continue;
@@ -428,7 +703,14 @@ const main = async () => {
   results.finishedAt = new Date().toISOString();
   results.cpuSeconds = cpuSeconds();
   results.durationMs = Date.now() - startedAt;
-  const out = opts.out || path.join(REPO, 'bench', 'results', `${results.startedAt.replace(/[:.]/g, '-')}-${results.mode}.json`);
+  const out =
+    opts.out ||
+    path.join(
+      REPO,
+      'bench',
+      'results',
+      `${results.startedAt.replace(/[:.]/g, '-')}-${results.mode}.json`
+    );
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   fs.copyFileSync(out, path.join(path.dirname(out), `latest-${results.mode}.json`));
@@ -442,10 +724,17 @@ const main = async () => {
   const { printSummary } = require('./report');
   printSummary(results, (line) => process.stdout.write(`${line}\n`));
   if (!opts.keep) {
-    for (const dir of ['db', 'profiles'].map((name) => path.join(workDir, name))) if (!opts.profile || !dir.endsWith('profiles')) fs.rmSync(dir, { recursive: true, force: true });
+    for (const dir of ['db', 'profiles'].map((name) => path.join(workDir, name)))
+      if (!opts.profile || !dir.endsWith('profiles'))
+        fs.rmSync(dir, { recursive: true, force: true });
   }
-  if (results.cpuSeconds) log(`CPU time: ${(results.cpuSeconds.self + results.cpuSeconds.children).toFixed(0)} s (runner and load generator ${results.cpuSeconds.self.toFixed(0)} s, servers and loaders ${results.cpuSeconds.children.toFixed(0)} s)`);
-  log(`done in ${(results.durationMs / 60000).toFixed(1)} min${results.errors.length ? ` with ${results.errors.length} error(s)` : ''}`);
+  if (results.cpuSeconds)
+    log(
+      `CPU time: ${(results.cpuSeconds.self + results.cpuSeconds.children).toFixed(0)} s (runner and load generator ${results.cpuSeconds.self.toFixed(0)} s, servers and loaders ${results.cpuSeconds.children.toFixed(0)} s)`
+    );
+  log(
+    `done in ${(results.durationMs / 60000).toFixed(1)} min${results.errors.length ? ` with ${results.errors.length} error(s)` : ''}`
+  );
   process.exitCode = results.errors.filter((error) => error.scenario).length ? 1 : 0;
 };
 

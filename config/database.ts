@@ -35,7 +35,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
   }
 
   if (client !== 'sqlite') {
-    throw new Error(`Unsupported DATABASE_CLIENT "${client}": use "sqlite" (default) or "postgres".`);
+    throw new Error(
+      `Unsupported DATABASE_CLIENT "${client}": use "sqlite" (default) or "postgres".`
+    );
   }
 
   const filename = env('DATABASE_FILENAME', '') || '.tmp/data.db';

@@ -51,7 +51,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         maxMemoryMb: env.int('RESPONSE_CACHE_MAX_MB', 64),
         maxEntryKb: env.int('RESPONSE_CACHE_MAX_ENTRY_KB', 1024),
         ttlSeconds: env.int('RESPONSE_CACHE_TTL', 600),
-        cacheControl: env('RESPONSE_CACHE_CONTROL', 'public, max-age=0, s-maxage=0, must-revalidate'),
+        cacheControl: env(
+          'RESPONSE_CACHE_CONTROL',
+          'public, max-age=0, s-maxage=0, must-revalidate'
+        ),
         generationFile: env('RESPONSE_CACHE_GENERATION_FILE', ''),
         redis: {
           url: env('REDIS_URL', ''),
@@ -80,8 +83,18 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           footerLine: 'footerLine',
           footerNotes: 'footerNotes',
         },
-        sections: { uid: 'api::section.section', parent: 'parent', mode: 'footerMode', text: 'footerText' },
-        blocks: { paragraph: ['article.paragraph'], subheading: ['article.subheading'], quote: ['article.quote'], text: 'text' },
+        sections: {
+          uid: 'api::section.section',
+          parent: 'parent',
+          mode: 'footerMode',
+          text: 'footerText',
+        },
+        blocks: {
+          paragraph: ['article.paragraph'],
+          subheading: ['article.subheading'],
+          quote: ['article.quote'],
+          text: 'text',
+        },
       },
     },
     // The order of every plugin's save steps is src/save-pipeline.ts's, not this file's.
@@ -91,7 +104,16 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       config: {
         hygieneLocales: ['fa'],
         hygieneFields: {
-          'api::article.article': ['title', 'kicker', 'lead', 'author', 'source', 'body.text', 'body.role', 'body.caption'],
+          'api::article.article': [
+            'title',
+            'kicker',
+            'lead',
+            'author',
+            'source',
+            'body.text',
+            'body.role',
+            'body.caption',
+          ],
           'api::section.section': ['name', 'description'],
           'api::official.official': ['fullName', 'aliases', 'role', 'organization', 'bio'],
         },
@@ -111,7 +133,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           newsCode: 'newsCode',
           publishedOn: 'publishedOn',
           body: { field: 'body', text: 'text' },
-          section: { relation: 'section', uid: 'api::section.section', parent: 'parent', slug: 'slug' },
+          section: {
+            relation: 'section',
+            uid: 'api::section.section',
+            parent: 'parent',
+            slug: 'slug',
+          },
         },
       },
     },

@@ -6,7 +6,11 @@ const { spawnSync } = require('child_process');
 const path = require('path');
 
 const appDir = path.join(__dirname, '..');
-const strapi = path.join(path.dirname(require.resolve('@strapi/strapi/package.json', { paths: [appDir] })), 'bin', 'strapi.js');
+const strapi = path.join(
+  path.dirname(require.resolve('@strapi/strapi/package.json', { paths: [appDir] })),
+  'bin',
+  'strapi.js'
+);
 const build = spawnSync(process.execPath, [strapi, 'build', ...process.argv.slice(2)], {
   cwd: appDir,
   stdio: 'inherit',

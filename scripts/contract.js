@@ -18,35 +18,70 @@ const { printSchema, lexicographicSortSchema } = require('graphql');
 const { buildDocument } = require('./contract/openapi');
 
 const appDir = path.resolve(__dirname, '..');
-const FILES = { openapi: 'docs/openapi.json', graphql: 'docs/schema.graphql', types: 'docs/types/api.d.ts' };
+const FILES = {
+  openapi: 'docs/openapi.json',
+  graphql: 'docs/schema.graphql',
+  types: 'docs/types/api.d.ts',
+};
 
 const boot = async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pishkhan-contract-'));
   // Generation reads schemas and routes only: an empty database, no demo content, no secrets of a real .env.
-  const env = { NODE_ENV: 'test', LOG_LEVEL: 'error', STRAPI_TELEMETRY_DISABLED: 'true', APP_KEYS: 'contract-1,contract-2',
-    API_TOKEN_SALT: 'contract', ADMIN_JWT_SECRET: 'contract', TRANSFER_TOKEN_SALT: 'contract', JWT_SECRET: 'contract',
-    ENCRYPTION_KEY: 'contract-encryption-key-0123456789', DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db'), SEED_DEMO: 'false' };
+  const env = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'error',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    APP_KEYS: 'contract-1,contract-2',
+    API_TOKEN_SALT: 'contract',
+    ADMIN_JWT_SECRET: 'contract',
+    TRANSFER_TOKEN_SALT: 'contract',
+    JWT_SECRET: 'contract',
+    ENCRYPTION_KEY: 'contract-encryption-key-0123456789',
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: path.join(dir, 'data.db'),
+    SEED_DEMO: 'false',
+  };
   Object.assign(process.env, env);
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
-  return { strapi, close: async () => { await strapi.destroy(); fs.rmSync(dir, { recursive: true, force: true }); } };
+  const strapi = await createStrapi({
+    appDir,
+    distDir: path.join(appDir, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
+  return {
+    strapi,
+    close: async () => {
+      await strapi.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 };
 
 const generateAll = async () => {
-  if (!process.argv.includes('--no-compile')) await compileStrapi({ appDir, ignoreDiagnostics: false });
+  if (!process.argv.includes('--no-compile'))
+    await compileStrapi({ appDir, ignoreDiagnostics: false });
   const { strapi, close } = await boot();
   try {
-    const { findJalaliAttributes, jalaliKeys } = require(path.join(appDir, 'dist/src/plugins/jalali-date/server/fields'));
-    const { JALALI_WEEKDAY_NAMES, JALALI_MONTH_NAMES } = require(path.join(appDir, 'dist/src/plugins/jalali-date/core/names'));
+    const { findJalaliAttributes, jalaliKeys } = require(
+      path.join(appDir, 'dist/src/plugins/jalali-date/server/fields')
+    );
+    const { JALALI_WEEKDAY_NAMES, JALALI_MONTH_NAMES } = require(
+      path.join(appDir, 'dist/src/plugins/jalali-date/core/names')
+    );
     const document = buildDocument(strapi, {
       jalaliKeys: jalaliKeys(findJalaliAttributes(strapi)),
       weekdays: [...JALALI_WEEKDAY_NAMES],
       months: [...JALALI_MONTH_NAMES],
-      paginationRanges: require(path.join(appDir, 'dist/src/lib/pagination-range')).PAGINATION_RANGES,
+      paginationRanges: require(path.join(appDir, 'dist/src/lib/pagination-range'))
+        .PAGINATION_RANGES,
     });
     // The document must be valid OpenAPI 3.1 (its JSON Schema dialect included) before anything is written.
     const { Validator } = await import('@seriousme/openapi-schema-validator');
     const verdict = await new Validator().validate(document);
-    if (!verdict.valid) throw new Error(`docs/openapi.json would not be valid OpenAPI 3.1:\n${JSON.stringify(verdict.errors, null, 2).slice(0, 4000)}`);
+    if (!verdict.valid)
+      throw new Error(
+        `docs/openapi.json would not be valid OpenAPI 3.1:\n${JSON.stringify(verdict.errors, null, 2).slice(0, 4000)}`
+      );
     const schema = strapi.plugin('graphql').service('content-api').buildSchema();
     const { default: openapiTS, astToString } = await import('openapi-typescript');
     const types = astToString(await openapiTS(document, { alphabetize: false }));
@@ -71,7 +106,10 @@ const generateAll = async () => {
       if (committed !== text) {
         stale.push(file);
         // The first lines of the difference, from a temporary copy of what would be written.
-        const fresh = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pishkhan-contract-check-')), path.basename(file));
+        const fresh = path.join(
+          fs.mkdtempSync(path.join(os.tmpdir(), 'pishkhan-contract-check-')),
+          path.basename(file)
+        );
         fs.writeFileSync(fresh, text);
         const diff = spawnSync('diff', ['-u', target, fresh], { encoding: 'utf8' }).stdout ?? '';
         console.error(diff.split('\n').slice(0, 40).join('\n'));

@@ -12,7 +12,10 @@ const appDir = path.resolve(__dirname, '..');
 const entry = path.join(appDir, 'dist', 'src', 'importer', 'cli.js');
 
 // Relative paths and globs are the user's: `npm run` changes to the package root but remembers INIT_CWD.
-const cwd = process.env.npm_lifecycle_event === 'import' && process.env.INIT_CWD ? process.env.INIT_CWD : process.cwd();
+const cwd =
+  process.env.npm_lifecycle_event === 'import' && process.env.INIT_CWD
+    ? process.env.INIT_CWD
+    : process.cwd();
 
 const stdout = process.stdout.write.bind(process.stdout);
 process.stdout.write = process.stderr.write.bind(process.stderr);
@@ -41,8 +44,14 @@ const newest = (dir, skip) => {
 
 const isStale = () => {
   const skipSources = (dir) => /[\\/](admin|node_modules)$/.test(dir);
-  const sources = Math.max(newest(path.join(appDir, 'src'), skipSources), newest(path.join(appDir, 'config'), () => false));
-  const compiled = Math.max(newest(path.join(appDir, 'dist', 'src'), () => false), newest(path.join(appDir, 'dist', 'config'), () => false));
+  const sources = Math.max(
+    newest(path.join(appDir, 'src'), skipSources),
+    newest(path.join(appDir, 'config'), () => false)
+  );
+  const compiled = Math.max(
+    newest(path.join(appDir, 'dist', 'src'), () => false),
+    newest(path.join(appDir, 'dist', 'config'), () => false)
+  );
   return sources > compiled;
 };
 
@@ -50,7 +59,9 @@ const main = async () => {
   const argv = process.argv.slice(2);
   if (!process.env.APP_KEYS) {
     // Like `npm start`: a fresh clone gets a .env with local secrets (its message goes to stderr).
-    require('child_process').spawnSync(process.execPath, [path.join(__dirname, 'ensure-env.js')], { stdio: ['ignore', 2, 2] });
+    require('child_process').spawnSync(process.execPath, [path.join(__dirname, 'ensure-env.js')], {
+      stdio: ['ignore', 2, 2],
+    });
   }
   const noBuild = argv.includes('--no-build');
   const build = argv.includes('--build') || !fs.existsSync(entry) || (!noBuild && isStale());
@@ -77,5 +88,5 @@ main().then(
   (error) => {
     process.stderr.write(`${error && error.stack ? error.stack : error}\n`);
     process.exit(2);
-  },
+  }
 );

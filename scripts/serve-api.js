@@ -7,7 +7,12 @@ const { createStrapi } = require('@strapi/strapi');
 const appDir = path.resolve(__dirname, '..');
 
 (async () => {
-  const strapi = createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false });
+  const strapi = createStrapi({
+    appDir,
+    distDir: path.join(appDir, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  });
   await strapi.start();
   const stop = async () => {
     await strapi.destroy();

@@ -17,7 +17,10 @@ const schedulers = new WeakMap<Core.Strapi, Scheduler>();
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
-    untolerate.set(strapi, tolerateLostConnectionRejections((message) => strapi.log.warn(message)));
+    untolerate.set(
+      strapi,
+      tolerateLostConnectionRejections((message) => strapi.log.warn(message))
+    );
     registerPublishedOnlyReads(strapi);
     registerSavePipeline(strapi);
     registerScheduleGraphql(strapi);
@@ -32,8 +35,17 @@ export default {
     await fitArticleListColumns(strapi);
     if (process.env.SEED_DEMO !== 'false') await seedDemoContent(strapi);
     // SQLite writes one transaction at a time: more than one claim loop would only queue.
-    const workers = strapi.db.config.connection.client === 'postgres' ? Number(process.env.SCHEDULER_WORKERS ?? 4) : 1;
-    schedulers.set(strapi, startScheduler(strapi, { intervalMs: Number(process.env.SCHEDULER_INTERVAL_MS ?? 1000), workers }));
+    const workers =
+      strapi.db.config.connection.client === 'postgres'
+        ? Number(process.env.SCHEDULER_WORKERS ?? 4)
+        : 1;
+    schedulers.set(
+      strapi,
+      startScheduler(strapi, {
+        intervalMs: Number(process.env.SCHEDULER_INTERVAL_MS ?? 1000),
+        workers,
+      })
+    );
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {

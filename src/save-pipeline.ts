@@ -35,7 +35,10 @@ export const SAVE_ORDER = [
 
 /** The steps every plugin offers, and the app's own. */
 const offeredSteps = (strapi: Core.Strapi): SaveStep[] => [
-  ...Object.keys(strapi.plugins).flatMap((name) => (strapi.plugin(name).service('save-steps') as SaveStepsService | undefined)?.steps() ?? []),
+  ...Object.keys(strapi.plugins).flatMap(
+    (name) =>
+      (strapi.plugin(name).service('save-steps') as SaveStepsService | undefined)?.steps() ?? []
+  ),
   ...articleSaveSteps(strapi),
 ];
 

@@ -13,14 +13,28 @@ const paragraph = (i, n) => ({
 });
 
 (async () => {
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
-  const sections = await strapi.documents('api::section.section').findMany({ locale: 'fa', status: 'published' });
-  const [official] = await strapi.documents('api::official.official').findMany({ locale: 'fa', status: 'published' });
+  const strapi = await createStrapi({
+    appDir,
+    distDir: path.join(appDir, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
+  const sections = await strapi
+    .documents('api::section.section')
+    .findMany({ locale: 'fa', status: 'published' });
+  const [official] = await strapi
+    .documents('api::official.official')
+    .findMany({ locale: 'fa', status: 'published' });
   const stories = [];
   const start = Date.UTC(2024, 2, 21, 6, 0, 0); // 1 Farvardin 1403
   for (let i = 0; i < count; i += 1) {
     const body = [1, 2, 3, 4, 5].map((n) => paragraph(i, n));
-    body.splice(2, 0, { __component: 'article.quote', text: 'خدمات باید به مردم نزدیک‌تر شود.', official: official.documentId, role: 'نماینده مجلس' });
+    body.splice(2, 0, {
+      __component: 'article.quote',
+      text: 'خدمات باید به مردم نزدیک‌تر شود.',
+      official: official.documentId,
+      role: 'نماینده مجلس',
+    });
     const created = await strapi.documents('api::article.article').create({
       locale: 'fa',
       status: 'published',
@@ -34,10 +48,18 @@ const paragraph = (i, n) => ({
         body,
       },
     });
-    stories.push({ documentId: created.documentId, slug: created.slug, newsCode: created.newsCode });
+    stories.push({
+      documentId: created.documentId,
+      slug: created.slug,
+      newsCode: created.newsCode,
+    });
   }
-  const token = await strapi.service('admin::api-token').create({ name: 'bench-publisher', type: 'full-access', lifespan: null });
-  process.stdout.write(`\n${JSON.stringify({ token: token.accessKey, stories, sections: sections.map((s) => s.documentId) })}\n`);
+  const token = await strapi
+    .service('admin::api-token')
+    .create({ name: 'bench-publisher', type: 'full-access', lifespan: null });
+  process.stdout.write(
+    `\n${JSON.stringify({ token: token.accessKey, stories, sections: sections.map((s) => s.documentId) })}\n`
+  );
   await strapi.destroy();
   process.exit(0);
 })().catch((error) => {

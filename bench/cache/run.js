@@ -57,12 +57,22 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const run = (script, args, env) =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, script), ...args], { cwd: appDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(__dirname, script), ...args], {
+      cwd: appDir,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
-    child.stdout.on('data', (chunk) => { out += chunk; });
-    child.stderr.on('data', (chunk) => { err += chunk; });
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${script} exited with ${code}\n${err}${out}`))));
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      err += chunk;
+    });
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${script} exited with ${code}\n${err}${out}`))
+    );
   });
 
 const freePort = () =>
@@ -78,11 +88,29 @@ const freePort = () =>
 const request = (port, method, pathname, { headers = {}, body } = {}) =>
   new Promise((resolve, reject) => {
     const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const req = http.request({ host: '127.0.0.1', port, method, path: pathname, headers: { ...headers, ...(data ? { 'content-type': 'application/json', 'content-length': data.length } : {}) } }, (res) => {
-      const chunks = [];
-      res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString() }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: pathname,
+        headers: {
+          ...headers,
+          ...(data ? { 'content-type': 'application/json', 'content-length': data.length } : {}),
+        },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode,
+            headers: res.headers,
+            text: Buffer.concat(chunks).toString(),
+          })
+        );
+      }
+    );
     req.on('error', reject);
     if (data) req.write(data);
     req.end();
@@ -90,10 +118,18 @@ const request = (port, method, pathname, { headers = {}, body } = {}) =>
 
 const startServer = async (env) => {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(appDir, 'scripts', 'serve-api.js')], { cwd: appDir, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(appDir, 'scripts', 'serve-api.js')], {
+    cwd: appDir,
+    env: { ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
-  child.stdout.on('data', (chunk) => { log += chunk; });
-  child.stderr.on('data', (chunk) => { log += chunk; });
+  child.stdout.on('data', (chunk) => {
+    log += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    log += chunk;
+  });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const deadline = Date.now() + 120_000;
   for (;;) {
@@ -119,7 +155,12 @@ const startServer = async (env) => {
 
 const redisReachable = async () => {
   const Redis = require('ioredis');
-  const client = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 500, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const client = new Redis(REDIS_URL, {
+    lazyConnect: true,
+    connectTimeout: 500,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   try {
     await client.connect();
     await client.ping();
@@ -154,35 +195,67 @@ const main = async () => {
   let redis = null;
   try {
     process.stderr.write(`Preparing a database with ${STORIES} stories …\n`);
-    const prepared = JSON.parse((await run('prepare.js', [String(STORIES)], { ...baseEnv, ...dbEnv, RESPONSE_CACHE: 'false' })).trim().split('\n').pop());
+    const prepared = JSON.parse(
+      (
+        await run('prepare.js', [String(STORIES)], {
+          ...baseEnv,
+          ...dbEnv,
+          RESPONSE_CACHE: 'false',
+        })
+      )
+        .trim()
+        .split('\n')
+        .pop()
+    );
     const { token, stories, sections } = prepared;
     const hot = stories[stories.length - 1];
-    const LIST = '/api/articles?locale=fa&populate[section]=true&pagination[pageSize]=20&sort=publishedOn:desc';
-    const STORY_POPULATE = 'populate[section][populate]=parent&populate[quotedOfficials]=true&populate[body][on][article.paragraph]=true&populate[body][on][article.quote][populate]=official';
+    const LIST =
+      '/api/articles?locale=fa&populate[section]=true&pagination[pageSize]=20&sort=publishedOn:desc';
+    const STORY_POPULATE =
+      'populate[section][populate]=parent&populate[quotedOfficials]=true&populate[body][on][article.paragraph]=true&populate[body][on][article.quote][populate]=official';
     const STORY = `/api/articles/${hot.documentId}?locale=fa&${STORY_POPULATE}`;
 
-    const wanted = (arg('modes', 'off,memory,redis')).split(',');
+    const wanted = arg('modes', 'off,memory,redis').split(',');
     redis = wanted.includes('redis') ? await redisReachable() : null;
     const modes = [
       { name: 'off', label: 'cache off (our app)', env: { RESPONSE_CACHE: 'false' } },
       { name: 'memory', label: 'cache, in-process LRU', env: { RESPONSE_CACHE: 'true' } },
-      { name: 'redis', label: 'cache, Redis', env: { RESPONSE_CACHE: 'true', REDIS_URL, RESPONSE_CACHE_REDIS_PREFIX: prefix } },
+      {
+        name: 'redis',
+        label: 'cache, Redis',
+        env: { RESPONSE_CACHE: 'true', REDIS_URL, RESPONSE_CACHE_REDIS_PREFIX: prefix },
+      },
     ].filter((mode) => wanted.includes(mode.name) && (mode.name !== 'redis' || redis));
-    if (wanted.includes('redis') && !redis) process.stderr.write(`Redis not reachable at ${REDIS_URL}: the redis mode is skipped.\n`);
+    if (wanted.includes('redis') && !redis)
+      process.stderr.write(`Redis not reachable at ${REDIS_URL}: the redis mode is skipped.\n`);
 
     const mixedPaths = [
       LIST,
       STORY,
       `/api/articles/slug/${encodeURIComponent(hot.slug)}?locale=fa&${STORY_POPULATE}`,
-      ...stories.slice(0, 8).map((story) => `/api/articles/${story.documentId}?locale=fa&${STORY_POPULATE}`),
-      ...sections.slice(0, 3).map((section) => `/api/articles?locale=fa&filters[section][documentId][$eq]=${section}&pagination[pageSize]=10`),
+      ...stories
+        .slice(0, 8)
+        .map((story) => `/api/articles/${story.documentId}?locale=fa&${STORY_POPULATE}`),
+      ...sections
+        .slice(0, 3)
+        .map(
+          (section) =>
+            `/api/articles?locale=fa&filters[section][documentId][$eq]=${section}&pagination[pageSize]=10`
+        ),
       '/api/articles/archive/1403/1?locale=fa&pagination[pageSize]=10',
       `/api/articles/code/${hot.newsCode}`,
       `/api/search?q=${encodeURIComponent('بودجه')}&locale=fa&pagination[pageSize]=10`,
     ];
-    const graphqlBody = JSON.stringify({ query: '{ articles(locale: "fa", pagination: { pageSize: 10 }) { documentId title slug publishedOnJalali { long } section { name } } }' });
+    const graphqlBody = JSON.stringify({
+      query:
+        '{ articles(locale: "fa", pagination: { pageSize: 10 }) { documentId title slug publishedOnJalali { long } section { name } } }',
+    });
 
-    const results = { machine: { cpus: os.cpus().length, node: process.version, loadavg: os.loadavg() }, settings: { DURATION, CONNECTIONS, STORIES, MIXED, RATE, PUBLISH_EVERY }, modes: {} };
+    const results = {
+      machine: { cpus: os.cpus().length, node: process.version, loadavg: os.loadavg() },
+      settings: { DURATION, CONNECTIONS, STORIES, MIXED, RATE, PUBLISH_EVERY },
+      modes: {},
+    };
     let version = 0;
 
     for (const mode of modes) {
@@ -191,17 +264,28 @@ const main = async () => {
       const url = `http://127.0.0.1:${server.port}`;
       try {
         const out = { label: mode.label };
-        for (const [name, pathname] of [['list', LIST], ['findOne', STORY]]) {
+        for (const [name, pathname] of [
+          ['list', LIST],
+          ['findOne', STORY],
+        ]) {
           await load({ url: url + pathname, duration: 2 }); // warm-up
-          process.stderr.write(`[${mode.name}] ${name}: ${DURATION} s at ${CONNECTIONS} connections …\n`);
+          process.stderr.write(
+            `[${mode.name}] ${name}: ${DURATION} s at ${CONNECTIONS} connections …\n`
+          );
           const seen = {};
           const result = await load({
             url,
             duration: DURATION,
-            requests: [{ method: 'GET', path: pathname, onResponse: (status, body, context, headers) => {
-              const label = headers['x-cache'] || headers['X-Cache'] || 'none';
-              seen[label] = (seen[label] || 0) + 1;
-            } }],
+            requests: [
+              {
+                method: 'GET',
+                path: pathname,
+                onResponse: (status, body, context, headers) => {
+                  const label = headers['x-cache'] || headers['X-Cache'] || 'none';
+                  seen[label] = (seen[label] || 0) + 1;
+                },
+              },
+            ],
           });
           out[name] = { ...summary(result), labels: seen };
         }
@@ -216,11 +300,17 @@ const main = async () => {
           while (publishing) {
             const started = Date.now();
             version += 1;
-            const res = await request(server.port, 'PUT', `/api/articles/${hot.documentId}?status=published&locale=fa`, {
-              headers: { authorization: `Bearer ${token}` },
-              body: { data: { title: `خبر فوری، اصلاحیه‌ی ${version}` } },
-            });
-            if (res.status !== 200) throw new Error(`publish answered ${res.status}: ${res.text.slice(0, 300)}`);
+            const res = await request(
+              server.port,
+              'PUT',
+              `/api/articles/${hot.documentId}?status=published&locale=fa`,
+              {
+                headers: { authorization: `Bearer ${token}` },
+                body: { data: { title: `خبر فوری، اصلاحیه‌ی ${version}` } },
+              }
+            );
+            if (res.status !== 200)
+              throw new Error(`publish answered ${res.status}: ${res.text.slice(0, 300)}`);
             returned.push([Date.now(), version]);
             publishTimes.push(Date.now() - started);
             await sleep(Math.max(0, PUBLISH_EVERY - (Date.now() - started)));
@@ -233,10 +323,18 @@ const main = async () => {
         };
         const requests = [
           ...mixedPaths.map((pathname) => ({ method: 'GET', path: pathname })),
-          { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: graphqlBody },
+          {
+            method: 'POST',
+            path: '/graphql',
+            headers: { 'content-type': 'application/json' },
+            body: graphqlBody,
+          },
         ].map((req) => ({
           ...req,
-          setupRequest: (r, context) => { context.sent = Date.now(); return r; },
+          setupRequest: (r, context) => {
+            context.sent = Date.now();
+            return r;
+          },
           onResponse: (status, body, context, headers) => {
             const label = headers['x-cache'] || headers['X-Cache'] || 'none';
             labels[label] = (labels[label] || 0) + 1;
@@ -248,15 +346,24 @@ const main = async () => {
             }
           },
         }));
-        process.stderr.write(`[${mode.name}] mixed: ${RATE} reads/s for ${MIXED} s, a publish every ${PUBLISH_EVERY} ms …\n`);
-        const mixed = await load({ url, duration: MIXED, connections: Math.max(CONNECTIONS, 20), overallRate: RATE, requests });
+        process.stderr.write(
+          `[${mode.name}] mixed: ${RATE} reads/s for ${MIXED} s, a publish every ${PUBLISH_EVERY} ms …\n`
+        );
+        const mixed = await load({
+          url,
+          duration: MIXED,
+          connections: Math.max(CONNECTIONS, 20),
+          overallRate: RATE,
+          requests,
+        });
         publishing = false;
         await publisher;
         const cacheLabelled = labels.HIT + labels.MISS + labels.BYPASS;
         out.mixed = {
           ...summary(mixed),
           publishes: publishTimes.length,
-          publishP50: publishTimes.sort((a, b) => a - b)[Math.floor(publishTimes.length / 2)] ?? null,
+          publishP50:
+            publishTimes.sort((a, b) => a - b)[Math.floor(publishTimes.length / 2)] ?? null,
           hitRatio: cacheLabelled ? labels.HIT / cacheLabelled : null,
           labels,
           hotStoryReads: hotReads.total,
@@ -270,21 +377,32 @@ const main = async () => {
 
     const off = results.modes.off;
     const lines = [
-      '| mode | list req/s | list p50 / p99 ms | list × off | story req/s | story p50 / p99 ms | story × off | mixed req/s (asked ' + RATE + ') | mixed p99 ms | hit ratio | stale reads |',
+      '| mode | list req/s | list p50 / p99 ms | list × off | story req/s | story p50 / p99 ms | story × off | mixed req/s (asked ' +
+        RATE +
+        ') | mixed p99 ms | hit ratio | stale reads |',
       '|---|---|---|---|---|---|---|---|---|---|---|',
     ];
     for (const [name, out] of Object.entries(results.modes)) {
-      const times = (metric) => (off && name !== 'off' ? `${(out[metric].rps / off[metric].rps).toFixed(1)}×` : '—');
+      const times = (metric) =>
+        off && name !== 'off' ? `${(out[metric].rps / off[metric].rps).toFixed(1)}×` : '—';
       lines.push(
-        `| ${out.label} | ${out.list.rps} | ${out.list.p50} / ${out.list.p99} | ${times('list')} | ${out.findOne.rps} | ${out.findOne.p50} / ${out.findOne.p99} | ${times('findOne')} | ${out.mixed.rps} | ${out.mixed.p99} | ${out.mixed.hitRatio === null ? '—' : `${(out.mixed.hitRatio * 100).toFixed(1)} %`} | ${out.mixed.staleHotStoryReads} of ${out.mixed.hotStoryReads} |`,
+        `| ${out.label} | ${out.list.rps} | ${out.list.p50} / ${out.list.p99} | ${times('list')} | ${out.findOne.rps} | ${out.findOne.p50} / ${out.findOne.p99} | ${times('findOne')} | ${out.mixed.rps} | ${out.mixed.p99} | ${out.mixed.hitRatio === null ? '—' : `${(out.mixed.hitRatio * 100).toFixed(1)} %`} | ${out.mixed.staleHotStoryReads} of ${out.mixed.hotStoryReads} |`
       );
     }
     const table = lines.join('\n');
     const resultsDir = path.join(appDir, 'bench', 'results');
     fs.mkdirSync(resultsDir, { recursive: true });
-    const file = path.join(resultsDir, `cache-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    const file = path.join(
+      resultsDir,
+      `cache-${new Date().toISOString().replace(/[:.]/g, '-')}.json`
+    );
     fs.writeFileSync(file, `${JSON.stringify({ ...results, table }, null, 2)}\n`);
-    process.stdout.write(`\n${table}\n\nMachine: ${os.cpus().length} CPUs, Node ${process.version}, load average at the end ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}. Results: ${path.relative(appDir, file)}\n`);
+    process.stdout.write(
+      `\n${table}\n\nMachine: ${os.cpus().length} CPUs, Node ${process.version}, load average at the end ${os
+        .loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' ')}. Results: ${path.relative(appDir, file)}\n`
+    );
   } finally {
     if (redis) {
       const keys = await redis.keys(`${prefix}*`);

@@ -18,8 +18,40 @@ const { createRng } = require('../lib/rng');
 const fa = (value) => String(value).replace(/\d/g, (digit) => '۰۱۲۳۴۵۶۷۸۹'[digit]);
 const pad = (value) => String(value).padStart(2, '0');
 
-const FIRST = ['اصغر', 'محمد', 'علی', 'حسین', 'رضا', 'مهدی', 'زهرا', 'مریم', 'فاطمه', 'سعید', 'حمید', 'مجید', 'ناصر', 'کاظم', 'نرگس'];
-const LAST = ['سلیمی', 'کریمی', 'رحیمی', 'محمدی', 'احمدی', 'حسینی', 'موسوی', 'جعفری', 'قاسمی', 'نوروزی', 'طاهری', 'صادقی', 'اکبری', 'باقری', 'یزدانی'];
+const FIRST = [
+  'اصغر',
+  'محمد',
+  'علی',
+  'حسین',
+  'رضا',
+  'مهدی',
+  'زهرا',
+  'مریم',
+  'فاطمه',
+  'سعید',
+  'حمید',
+  'مجید',
+  'ناصر',
+  'کاظم',
+  'نرگس',
+];
+const LAST = [
+  'سلیمی',
+  'کریمی',
+  'رحیمی',
+  'محمدی',
+  'احمدی',
+  'حسینی',
+  'موسوی',
+  'جعفری',
+  'قاسمی',
+  'نوروزی',
+  'طاهری',
+  'صادقی',
+  'اکبری',
+  'باقری',
+  'یزدانی',
+];
 const ROLES = [
   'نماینده مجلس شورای اسلامی',
   'معاون وزیر ارتباطات و فناوری اطلاعات',
@@ -41,7 +73,14 @@ const officials = () => {
   }));
 };
 
-const TOPICS = ['دفاتر پیشخوان', 'دولت الکترونیک', 'خدمات الکترونیکی', 'شبکه ملی اطلاعات', 'پنجره واحد خدمات', 'امضای دیجیتال'];
+const TOPICS = [
+  'دفاتر پیشخوان',
+  'دولت الکترونیک',
+  'خدمات الکترونیکی',
+  'شبکه ملی اطلاعات',
+  'پنجره واحد خدمات',
+  'امضای دیجیتال',
+];
 const VERBS = ['اظهار کرد', 'تاکید کرد', 'عنوان کرد', 'گفت', 'افزود', 'خاطرنشان کرد'];
 const SUBHEADINGS = [
   'حمایت نمایندگان مجلس از {t}',
@@ -59,7 +98,20 @@ const SENTENCES = [
   'در صورت پی گیری های لازم می توان امیدوار بود که این طرح تا دو سال آینده اجرا شود',
 ];
 const WEEKDAYS = ['یکشنبه', 'دوشنبه', 'سه شنبه', 'چهارشنبه', 'پنج شنبه', 'جمعه', 'شنبه'];
-const MONTHS = ['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند'];
+const MONTHS = [
+  'فروردین',
+  'اردیبهشت',
+  'خرداد',
+  'تیر',
+  'مرداد',
+  'شهریور',
+  'مهر',
+  'آبان',
+  'آذر',
+  'دی',
+  'بهمن',
+  'اسفند',
+];
 const AUTHORS = ['شریف زاده', 'مریم احمدی', 'علی رضایی', 'سارا کاظمی'];
 
 const sentence = (rng, topic) => `${rng.pick(SENTENCES)} و ${topic} در این میان نقش مهمی دارد`;
@@ -85,17 +137,35 @@ const story = (seed, n, pool) => {
   const parts = rng.int(3, 4);
   for (let part = 0; part < parts; part += 1) {
     blocks.push(`## × ${rng.pick(SUBHEADINGS).replace('{t}', topic)}`);
-    blocks.push(`${surname} با اشاره به اینکه ${sentence(rng, topic)}، ${verb()}: ${sentence(rng, topic)}.`);
+    blocks.push(
+      `${surname} با اشاره به اینکه ${sentence(rng, topic)}، ${verb()}: ${sentence(rng, topic)}.`
+    );
     if (rng.next() < 0.5) blocks.push(`این مقام مسئول همچنین ${verb()}: ${sentence(rng, topic)}.`);
   }
   if (rng.next() < 0.2) {
     const stranger = `${rng.pick(FIRST)} ${rng.pick(LAST)}نیا`;
-    blocks.push(`${stranger}، مشاور ${topic}، در گفت و گو با خبرنگار ما اظهار کرد: ${sentence(rng, topic)}.`);
+    blocks.push(
+      `${stranger}، مشاور ${topic}، در گفت و گو با خبرنگار ما اظهار کرد: ${sentence(rng, topic)}.`
+    );
   }
   blocks.push(`به گفته وی ، ${sentence(rng, topic)}.`);
   const title = `${rng.pick(['پیش بینی', 'تاکید', 'هشدار', 'گزارش'])} ${speaker.role.split(' ')[0]} درباره ${topic} در طرح ${fa(n + 1)}`;
   const footer = rng.next() < 0.3 ? `انتهای پیام/ ${fa(rng.int(10, 99))}` : 'انتهای پیام';
-  return ['', '', '', '', ...blocks.flatMap((block) => [block, '']), title, '', `نوشته شده توسط ${rng.pick(AUTHORS)}  `, date, '', '---', '', footer].join('\n');
+  return [
+    '',
+    '',
+    '',
+    '',
+    ...blocks.flatMap((block) => [block, '']),
+    title,
+    '',
+    `نوشته شده توسط ${rng.pick(AUTHORS)}  `,
+    date,
+    '',
+    '---',
+    '',
+    footer,
+  ].join('\n');
 };
 
 /** Writes `count` stories into `dir` (created); returns their paths in order. */
@@ -120,7 +190,9 @@ if (require.main === module) {
   };
   const count = Number(arg('count', '10000'));
   const seed = Number(arg('seed', '1396'));
-  const dir = path.resolve(arg('out', path.join(require('os').tmpdir(), `pishkhan-archive-${seed}-${count}`)));
+  const dir = path.resolve(
+    arg('out', path.join(require('os').tmpdir(), `pishkhan-archive-${seed}-${count}`))
+  );
   generate({ count, seed, dir });
   process.stdout.write(`${count} stories (seed ${seed}) in ${dir}\n`);
 }

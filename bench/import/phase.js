@@ -33,7 +33,10 @@ const start = () => {
   const cpu = process.cpuUsage();
   return () => {
     const used = process.cpuUsage(cpu);
-    return { seconds: Number(process.hrtime.bigint() - wall) / 1e9, cpuSeconds: (used.user + used.system) / 1e6 };
+    return {
+      seconds: Number(process.hrtime.bigint() - wall) / 1e9,
+      cpuSeconds: (used.user + used.system) / 1e6,
+    };
   };
 };
 
@@ -41,24 +44,41 @@ const main = async () => {
   const phase = arg('phase');
   const dir = arg('dir');
   const publish = process.argv.includes('--publish');
-  const files = fs.readdirSync(dir).filter((name) => name.endsWith('.txt')).sort().map((name) => path.join(dir, name));
+  const files = fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => path.join(dir, name));
 
   process.chdir(appDir);
   const { createStrapi } = require('@strapi/strapi');
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  const strapi = await createStrapi({
+    appDir,
+    distDir: path.join(appDir, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
   const result = { phase, engine: strapi.db.dialect.client, count: files.length, publish };
   try {
     const { officials } = require('./generate');
     for (const official of officials()) {
-      await strapi.documents('api::official.official').create({ locale: 'fa', status: 'published', data: official });
+      await strapi
+        .documents('api::official.official')
+        .create({ locale: 'fa', status: 'published', data: official });
     }
 
     if (phase === 'baseline') {
       const { parseArchiveFile } = dist('core');
       const { articleData } = dist('mapping');
       const { importKeyOf } = dist('importer');
-      const rows = await strapi.db.query('api::official.official').findMany({ where: { locale: 'fa', publishedAt: null } });
-      const known = rows.map((row) => ({ fullName: row.fullName, aliases: row.aliases ?? [], role: row.role ?? undefined }));
+      const rows = await strapi.db
+        .query('api::official.official')
+        .findMany({ where: { locale: 'fa', publishedAt: null } });
+      const known = rows.map((row) => ({
+        fullName: row.fullName,
+        aliases: row.aliases ?? [],
+        role: row.role ?? undefined,
+      }));
       const ids = new Map(rows.map((row) => [row.fullName, row.documentId]));
       const data = files.map((file) => {
         const parsed = parseArchiveFile(fs.readFileSync(file), { officials: known });
@@ -67,7 +87,9 @@ const main = async () => {
       });
       const clock = start();
       for (const item of data) {
-        await strapi.documents('api::article.article').create({ locale: 'fa', ...(publish ? { status: 'published' } : {}), data: item });
+        await strapi
+          .documents('api::article.article')
+          .create({ locale: 'fa', ...(publish ? { status: 'published' } : {}), data: item });
       }
       Object.assign(result, clock());
     } else if (phase === 'import') {
@@ -78,7 +100,9 @@ const main = async () => {
         const importer = await ArchiveImporter.open(strapi, { publish });
         // A hundred files at a time, as the command line hands them over.
         for (let start = 0; start < files.length; start += 100) {
-          const batch = await Promise.all(files.slice(start, start + 100).map((file) => readInput(file, path.basename(file))));
+          const batch = await Promise.all(
+            files.slice(start, start + 100).map((file) => readInput(file, path.basename(file)))
+          );
           await importer.importFiles(batch);
         }
         return { ...clock(), summary: importer.summary };
@@ -96,10 +120,14 @@ const main = async () => {
     } else {
       throw new Error(`unknown phase ${phase}`);
     }
-    result.articles = await strapi.db.query('api::article.article').count({ where: { locale: 'fa', publishedAt: null } });
+    result.articles = await strapi.db
+      .query('api::article.article')
+      .count({ where: { locale: 'fa', publishedAt: null } });
   } finally {
     // Strapi's post-commit event queries would otherwise be aborted by destroy (an unhandled 'aborted').
-    await require(path.join(appDir, 'dist', 'src', 'lib', 'idle-database')).waitForIdleDatabase(strapi);
+    await require(path.join(appDir, 'dist', 'src', 'lib', 'idle-database')).waitForIdleDatabase(
+      strapi
+    );
     await strapi.destroy().catch(() => undefined);
   }
   return result;
@@ -115,5 +143,5 @@ main().then(
   (error) => {
     process.stderr.write(`${error.stack ?? error}\n`);
     process.exit(1);
-  },
+  }
 );

@@ -38,8 +38,13 @@ const { createDatabase, postgresAdminUrl, postgresAvailable } = require('../lib/
 
 /** A fresh database for one phase (bench/lib/databases.js), the SQLite one in a directory of its own. */
 const freshDatabase = async (engine) => {
-  const dir = engine === 'sqlite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'pishkhan-bench-')) : undefined;
-  const database = await createDatabase({ engine, name: `import_${process.pid}_${randomBytes(4).toString('hex')}`, dir });
+  const dir =
+    engine === 'sqlite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'pishkhan-bench-')) : undefined;
+  const database = await createDatabase({
+    engine,
+    name: `import_${process.pid}_${randomBytes(4).toString('hex')}`,
+    dir,
+  });
   return {
     env: database.env,
     drop: async () => {
@@ -51,12 +56,29 @@ const freshDatabase = async (engine) => {
 
 const runPhase = (phase, dir, databaseEnv, publish) =>
   new Promise((resolve, reject) => {
-    const args = [path.join(__dirname, 'phase.js'), '--phase', phase, '--dir', dir, ...(publish ? ['--publish'] : [])];
-    const child = spawn(process.execPath, args, { cwd: appDir, env: { ...process.env, ...env, ...databaseEnv }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const args = [
+      path.join(__dirname, 'phase.js'),
+      '--phase',
+      phase,
+      '--dir',
+      dir,
+      ...(publish ? ['--publish'] : []),
+    ];
+    const child = spawn(process.execPath, args, {
+      cwd: appDir,
+      env: { ...process.env, ...env, ...databaseEnv },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
-    child.stdout.on('data', (chunk) => { out += chunk; });
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+    });
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop())) : reject(new Error(`${phase} exited with ${code}`))));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.trim().split('\n').pop()))
+        : reject(new Error(`${phase} exited with ${code}`))
+    );
   });
 
 const ensureCompiled = async () => {
@@ -69,7 +91,16 @@ const ensureCompiled = async () => {
 const rate = (count, seconds) => (seconds > 0 ? count / seconds : 0);
 
 const table = (rows) => {
-  const header = ['engine', 'phase', 'stories', 'seconds', 'stories/s', 'vs plain loop', 'CPU s', 'stories/CPU-s'];
+  const header = [
+    'engine',
+    'phase',
+    'stories',
+    'seconds',
+    'stories/s',
+    'vs plain loop',
+    'CPU s',
+    'stories/CPU-s',
+  ];
   const lines = rows.map((row) => [
     row.engine,
     row.label,
@@ -80,15 +111,29 @@ const table = (rows) => {
     row.cpuSeconds.toFixed(1),
     rate(row.count, row.cpuSeconds).toFixed(1),
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
-  const format = (cells) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
-  return [format(header), widths.map((width) => '-'.repeat(width)).join('  '), ...lines.map(format)].join('\n');
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...lines.map((line) => line[column].length))
+  );
+  const format = (cells) =>
+    cells
+      .map((cell, column) =>
+        column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])
+      )
+      .join('  ');
+  return [
+    format(header),
+    widths.map((width) => '-'.repeat(width)).join('  '),
+    ...lines.map(format),
+  ].join('\n');
 };
 
 const main = async () => {
   const count = Number(arg('count', '10000'));
   const seed = Number(arg('seed', '1396'));
-  const engines = arg('engines', 'sqlite,postgres').split(',').map((engine) => engine.trim()).filter(Boolean);
+  const engines = arg('engines', 'sqlite,postgres')
+    .split(',')
+    .map((engine) => engine.trim())
+    .filter(Boolean);
   const publish = process.argv.includes('--publish');
   if (!Number.isInteger(count) || count < 1) throw new Error('--count must be a positive integer');
 
@@ -132,11 +177,39 @@ const main = async () => {
       const importRate = rate(imported.count, imported.seconds);
       const rerunRate = rate(imported.count, imported.rerunSeconds);
       rows.push(
-        { engine, label: 'plain document-service create loop', count: baseline.count, seconds: baseline.seconds, cpuSeconds: baseline.cpuSeconds, rate: baseRate, ratio: 1 },
-        { engine, label: 'importer (npm run import)', count: imported.count, seconds: imported.seconds, cpuSeconds: imported.cpuSeconds, rate: importRate, ratio: importRate / baseRate },
-        { engine, label: 'importer again (all skipped)', count: imported.count, seconds: imported.rerunSeconds, cpuSeconds: imported.rerunCpuSeconds, rate: rerunRate, ratio: rerunRate / baseRate },
+        {
+          engine,
+          label: 'plain document-service create loop',
+          count: baseline.count,
+          seconds: baseline.seconds,
+          cpuSeconds: baseline.cpuSeconds,
+          rate: baseRate,
+          ratio: 1,
+        },
+        {
+          engine,
+          label: 'importer (npm run import)',
+          count: imported.count,
+          seconds: imported.seconds,
+          cpuSeconds: imported.cpuSeconds,
+          rate: importRate,
+          ratio: importRate / baseRate,
+        },
+        {
+          engine,
+          label: 'importer again (all skipped)',
+          count: imported.count,
+          seconds: imported.rerunSeconds,
+          cpuSeconds: imported.rerunCpuSeconds,
+          rate: rerunRate,
+          ratio: rerunRate / baseRate,
+        }
       );
-      results.push({ engine, baseline: { ...baseline, rate: baseRate }, import: { ...imported, rate: importRate, rerunRate } });
+      results.push({
+        engine,
+        baseline: { ...baseline, rate: baseRate },
+        import: { ...imported, rate: importRate, rerunRate },
+      });
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -151,7 +224,13 @@ const main = async () => {
     count,
     seed,
     publish,
-    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadavg: os.loadavg() },
+    machine: {
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      loadavg: os.loadavg(),
+    },
     targetSqlitePerSecond: TARGET_SQLITE,
     results,
     verdict,
@@ -160,9 +239,15 @@ const main = async () => {
   fs.mkdirSync(resultsDir, { recursive: true });
   const file = path.join(resultsDir, `import-${report.date.replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  const load = `Load average at the end: ${os.loadavg().map((value) => value.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs` +
+  const load =
+    `Load average at the end: ${os
+      .loadavg()
+      .map((value) => value.toFixed(1))
+      .join(' ')} on ${os.cpus().length} CPUs` +
     ' (stories/CPU-s counts this process only: Strapi, the importer and, for SQLite, the database engine).';
-  process.stdout.write(`\n${table(rows)}\n\n${verdict}\n${load}\nResults: ${path.relative(appDir, file)}\n`);
+  process.stdout.write(
+    `\n${table(rows)}\n\n${verdict}\n${load}\nResults: ${path.relative(appDir, file)}\n`
+  );
 };
 
 main().catch((error) => {

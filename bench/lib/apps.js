@@ -44,10 +44,12 @@ const toPlainAttributes = (attributes, where) => {
     const convert = PLAIN_TYPES[attribute.customField];
     if (!convert) {
       throw new Error(
-        `${where}.${name}: custom field ${attribute.customField} has no plain type in bench/lib/apps.js (PLAIN_TYPES)`,
+        `${where}.${name}: custom field ${attribute.customField} has no plain type in bench/lib/apps.js (PLAIN_TYPES)`
       );
     }
-    const kept = Object.fromEntries(Object.entries(attribute).filter(([key]) => !CUSTOM_ONLY.has(key)));
+    const kept = Object.fromEntries(
+      Object.entries(attribute).filter(([key]) => !CUSTOM_ONLY.has(key))
+    );
     out[name] = { ...convert(attribute), ...kept };
   }
   return out;
@@ -64,14 +66,28 @@ const linkNodeModules = (appDir) => {
  * Copies the app's sources into `appDir` and compiles them with the project's tsconfig (server code only;
  * the admin is not built: the API does not need it). Returns { appDir, distDir, compileMs }.
  */
-const prepareOurApp = ({ appDir, compile = true, reuse = false, allowTypeErrors = false, log = () => {} }) => {
+const prepareOurApp = ({
+  appDir,
+  compile = true,
+  reuse = false,
+  allowTypeErrors = false,
+  log = () => {},
+}) => {
   if (reuse && fs.existsSync(path.join(appDir, 'dist', 'src', 'index.js'))) {
     log(`reusing the compiled snapshot in ${appDir} (--reuse-app)`);
     return { name: 'ours', appDir, distDir: path.join(appDir, 'dist'), compileMs: 0, reused: true };
   }
   fs.rmSync(appDir, { recursive: true, force: true });
   fs.mkdirSync(appDir, { recursive: true });
-  for (const entry of ['package.json', 'tsconfig.json', 'config', 'src', 'database', 'public', 'favicon.png']) {
+  for (const entry of [
+    'package.json',
+    'tsconfig.json',
+    'config',
+    'src',
+    'database',
+    'public',
+    'favicon.png',
+  ]) {
     const from = path.join(REPO, entry);
     if (fs.existsSync(from)) copy(from, path.join(appDir, entry));
   }
@@ -84,12 +100,25 @@ const prepareOurApp = ({ appDir, compile = true, reuse = false, allowTypeErrors 
   if (compile) {
     const started = Date.now();
     log('compiling the app (tsc, server only)…');
-    const tsc = spawnSync(process.execPath, [path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json',
-      ...(allowTypeErrors ? ['--noEmitOnError', 'false'] : [])], { cwd: appDir, encoding: 'utf8' });
+    const tsc = spawnSync(
+      process.execPath,
+      [
+        path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'),
+        '-p',
+        'tsconfig.json',
+        ...(allowTypeErrors ? ['--noEmitOnError', 'false'] : []),
+      ],
+      { cwd: appDir, encoding: 'utf8' }
+    );
     compileMs = Date.now() - started;
-    if (tsc.status !== 0 && !(allowTypeErrors && fs.existsSync(path.join(distDir, 'src', 'index.js')))) {
-      throw new Error(`tsc failed in the app snapshot (${appDir}):\n${tsc.stdout}${tsc.stderr}\n` +
-        'Fix the type errors, or pass --allow-type-errors to benchmark what tsc emits anyway.');
+    if (
+      tsc.status !== 0 &&
+      !(allowTypeErrors && fs.existsSync(path.join(distDir, 'src', 'index.js')))
+    ) {
+      throw new Error(
+        `tsc failed in the app snapshot (${appDir}):\n${tsc.stdout}${tsc.stderr}\n` +
+          'Fix the type errors, or pass --allow-type-errors to benchmark what tsc emits anyway.'
+      );
     }
   }
   return { name: 'ours', appDir, distDir, compileMs };
@@ -113,12 +142,24 @@ const prepareVariant = ({ ours, appDir, drop }) => {
   const list = typeof loaded === 'function' ? loaded({ env }) : loaded;
   const names = list.map((entry) => (typeof entry === 'string' ? entry : entry && entry.name));
   const unknown = drop.filter((name) => !names.includes(name));
-  if (unknown.length) throw new Error(`--ablate: no middleware ${unknown.join(', ')} in config/middlewares.ts (there are: ${names.join(', ')})`);
-  fs.appendFileSync(file, `\n// bench ablation: without ${drop.join(', ')}\n` +
-    `const benchOriginal = exports.default;\n` +
-    `exports.default = (params) => (typeof benchOriginal === 'function' ? benchOriginal(params) : benchOriginal)\n` +
-    `  .filter((entry) => !${JSON.stringify(drop)}.includes(typeof entry === 'string' ? entry : entry && entry.name));\n`);
-  return { name: `ours-without-${drop.map((name) => name.replace(/^.*::/, '')).join('+')}`, appDir, distDir: path.join(appDir, 'dist'), env: ours.env, drop };
+  if (unknown.length)
+    throw new Error(
+      `--ablate: no middleware ${unknown.join(', ')} in config/middlewares.ts (there are: ${names.join(', ')})`
+    );
+  fs.appendFileSync(
+    file,
+    `\n// bench ablation: without ${drop.join(', ')}\n` +
+      `const benchOriginal = exports.default;\n` +
+      `exports.default = (params) => (typeof benchOriginal === 'function' ? benchOriginal(params) : benchOriginal)\n` +
+      `  .filter((entry) => !${JSON.stringify(drop)}.includes(typeof entry === 'string' ? entry : entry && entry.name));\n`
+  );
+  return {
+    name: `ours-without-${drop.map((name) => name.replace(/^.*::/, '')).join('+')}`,
+    appDir,
+    distDir: path.join(appDir, 'dist'),
+    env: ours.env,
+    drop,
+  };
 };
 
 const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -155,7 +196,9 @@ const plainMiddlewares = (ourDist) => {
   const { env } = require(path.join(REPO, 'node_modules', '@strapi', 'utils'));
   const list = typeof loaded === 'function' ? loaded({ env }) : loaded;
   const nameOf = (entry) => (typeof entry === 'string' ? entry : entry && entry.name);
-  return list.filter((entry) => String(nameOf(entry)).startsWith('strapi::')).map((entry) => (nameOf(entry) === 'strapi::body' ? 'strapi::body' : entry));
+  return list
+    .filter((entry) => String(nameOf(entry)).startsWith('strapi::'))
+    .map((entry) => (nameOf(entry) === 'strapi::body' ? 'strapi::body' : entry));
 };
 
 const PLAIN_INDEX = `'use strict';
@@ -191,16 +234,25 @@ const preparePlainApp = ({ appDir, ourDist }) => {
     name: 'pishkhan-cms-plain-baseline',
     version: ourPackage.version,
     private: true,
-    description: 'Plain Strapi with Pishkhan content types, generated by bench/lib/apps.js (benchmark baseline)',
+    description:
+      'Plain Strapi with Pishkhan content types, generated by bench/lib/apps.js (benchmark baseline)',
     dependencies: Object.fromEntries(
       Object.entries(ourPackage.dependencies).filter(([name]) =>
-        ['@strapi/strapi', '@strapi/plugin-graphql', '@strapi/plugin-users-permissions', 'better-sqlite3', 'pg'].includes(name)),
+        [
+          '@strapi/strapi',
+          '@strapi/plugin-graphql',
+          '@strapi/plugin-users-permissions',
+          'better-sqlite3',
+          'pg',
+        ].includes(name)
+      )
     ),
     strapi: { uuid: 'pishkhan-bench-plain', telemetryDisabled: true },
   });
   linkNodeModules(appDir);
   fs.mkdirSync(path.join(appDir, 'public', 'uploads'), { recursive: true });
-  if (fs.existsSync(path.join(REPO, 'favicon.png'))) fs.copyFileSync(path.join(REPO, 'favicon.png'), path.join(appDir, 'favicon.png'));
+  if (fs.existsSync(path.join(REPO, 'favicon.png')))
+    fs.copyFileSync(path.join(REPO, 'favicon.png'), path.join(appDir, 'favicon.png'));
 
   // Configuration: the compiled files of our app where they hold no plugin of ours.
   for (const name of ['admin', 'api', 'database', 'logger', 'server']) {
@@ -212,7 +264,9 @@ const preparePlainApp = ({ appDir, ourDist }) => {
   // Middlewares and plugins: our compiled config, evaluated at start-up with the same env, filtered.
   const middlewares = plainMiddlewares(ourDist);
   const ourConfig = JSON.stringify(path.join(ourDist, 'config'));
-  writeJs(path.join(appDir, 'config', 'middlewares.js'), `'use strict';
+  writeJs(
+    path.join(appDir, 'config', 'middlewares.js'),
+    `'use strict';
 // Strapi's own middlewares, in the order of the app's config/middlewares.ts, without plugin or app middlewares.
 const path = require('path');
 const loaded = require(path.join(${ourConfig}, 'middlewares.js'));
@@ -224,9 +278,12 @@ module.exports = (params) => {
     // Our app reads JSON in its own middleware and has Strapi's body parser skip it: plain Strapi parses it.
     .map((entry) => (entry && entry.name === 'strapi::body' ? 'strapi::body' : entry));
 };
-`);
+`
+  );
   const plugins = plainPluginConfig(ourDist);
-  writeJs(path.join(appDir, 'config', 'plugins.js'), `'use strict';
+  writeJs(
+    path.join(appDir, 'config', 'plugins.js'),
+    `'use strict';
 // The app's config/plugins.ts, evaluated with the same env, without the local plugins (those with \`resolve\`).
 const path = require('path');
 const loaded = require(path.join(${ourConfig}, 'plugins.js'));
@@ -235,7 +292,8 @@ module.exports = (params) => {
   const all = typeof config === 'function' ? config(params) : config;
   return Object.fromEntries(Object.entries(all).filter(([, value]) => !(value && typeof value.resolve === 'string')));
 };
-`);
+`
+  );
 
   // Content types: same schemas, custom fields as their plain types; factories for the rest.
   const converted = [];
@@ -251,11 +309,24 @@ module.exports = (params) => {
       const uid = `api::${api}.${type}`;
       const attributes = toPlainAttributes(schema.attributes, uid);
       for (const [name, attribute] of Object.entries(schema.attributes)) {
-        if (attribute.type === 'customField') converted.push({ uid, field: name, from: attribute.customField, to: attributes[name].type });
+        if (attribute.type === 'customField')
+          converted.push({
+            uid,
+            field: name,
+            from: attribute.customField,
+            to: attributes[name].type,
+          });
       }
-      writeJson(path.join(appDir, 'src', 'api', api, 'content-types', type, 'schema.json'), { ...schema, attributes });
-      const factory = (kind) => `'use strict';\nconst { factories } = require('@strapi/strapi');\n\nmodule.exports = factories.createCore${kind}('${uid}');\n`;
-      writeJs(path.join(appDir, 'src', 'api', api, 'controllers', `${type}.js`), factory('Controller'));
+      writeJson(path.join(appDir, 'src', 'api', api, 'content-types', type, 'schema.json'), {
+        ...schema,
+        attributes,
+      });
+      const factory = (kind) =>
+        `'use strict';\nconst { factories } = require('@strapi/strapi');\n\nmodule.exports = factories.createCore${kind}('${uid}');\n`;
+      writeJs(
+        path.join(appDir, 'src', 'api', api, 'controllers', `${type}.js`),
+        factory('Controller')
+      );
       writeJs(path.join(appDir, 'src', 'api', api, 'routes', `${type}.js`), factory('Router'));
       writeJs(path.join(appDir, 'src', 'api', api, 'services', `${type}.js`), factory('Service'));
       contentTypes.push(uid);
@@ -264,18 +335,32 @@ module.exports = (params) => {
   const componentsRoot = path.join(REPO, 'src', 'components');
   if (fs.existsSync(componentsRoot)) {
     for (const category of fs.readdirSync(componentsRoot)) {
-      for (const file of fs.readdirSync(path.join(componentsRoot, category)).filter((name) => name.endsWith('.json'))) {
+      for (const file of fs
+        .readdirSync(path.join(componentsRoot, category))
+        .filter((name) => name.endsWith('.json'))) {
         const schema = readJson(path.join(componentsRoot, category, file));
         const uid = `${category}.${file.replace(/\.json$/, '')}`;
         const attributes = toPlainAttributes(schema.attributes, uid);
         for (const [name, attribute] of Object.entries(schema.attributes)) {
-          if (attribute.type === 'customField') converted.push({ uid, field: name, from: attribute.customField, to: attributes[name].type });
+          if (attribute.type === 'customField')
+            converted.push({
+              uid,
+              field: name,
+              from: attribute.customField,
+              to: attributes[name].type,
+            });
         }
-        writeJson(path.join(appDir, 'src', 'components', category, file), { ...schema, attributes });
+        writeJson(path.join(appDir, 'src', 'components', category, file), {
+          ...schema,
+          attributes,
+        });
       }
     }
   }
-  writeJs(path.join(appDir, 'src', 'index.js'), PLAIN_INDEX.replace('__CONTENT_TYPES__', JSON.stringify(contentTypes)));
+  writeJs(
+    path.join(appDir, 'src', 'index.js'),
+    PLAIN_INDEX.replace('__CONTENT_TYPES__', JSON.stringify(contentTypes))
+  );
   return {
     name: 'plain',
     appDir,

@@ -13,10 +13,33 @@ const { pgClient } = require('./databases');
 const toPersianDigits = (text) => String(text).replace(/[0-9]/g, (digit) => '۰۱۲۳۴۵۶۷۸۹'[digit]);
 
 const ARTICLE_COLUMNS = [
-  'document_id', 'title', 'slug', 'news_code', 'lead', 'author', 'reporter_code', 'source', 'published_on',
-  'footer', 'footer_line', 'created_at', 'updated_at', 'published_at', 'locale',
+  'document_id',
+  'title',
+  'slug',
+  'news_code',
+  'lead',
+  'author',
+  'reporter_code',
+  'source',
+  'published_on',
+  'footer',
+  'footer_line',
+  'created_at',
+  'updated_at',
+  'published_at',
+  'locale',
 ];
-const SECTION_COLUMNS = ['document_id', 'name', 'slug', 'description', 'footer_mode', 'created_at', 'updated_at', 'published_at', 'locale'];
+const SECTION_COLUMNS = [
+  'document_id',
+  'name',
+  'slug',
+  'description',
+  'footer_mode',
+  'created_at',
+  'updated_at',
+  'published_at',
+  'locale',
+];
 
 /** The two rows (draft, published) of a generated archive article, as column → value with Date objects. */
 const articleRows = (article, slug) => {
@@ -37,7 +60,10 @@ const articleRows = (article, slug) => {
     updated_at: at,
     locale: 'fa',
   };
-  return [{ ...base, published_at: null }, { ...base, published_at: at }];
+  return [
+    { ...base, published_at: null },
+    { ...base, published_at: at },
+  ];
 };
 
 const sectionRows = (index, slugOf) => {
@@ -53,7 +79,10 @@ const sectionRows = (index, slugOf) => {
     updated_at: at,
     locale: 'fa',
   };
-  return [{ ...base, published_at: null }, { ...base, published_at: at }];
+  return [
+    { ...base, published_at: null },
+    { ...base, published_at: at },
+  ];
 };
 
 /** SQLite stores Strapi's datetimes as epoch milliseconds. */
@@ -64,7 +93,9 @@ const openSqlite = (file) => {
   const db = new Database(file);
   db.pragma('busy_timeout = 30000');
   const insert = (table, columns) =>
-    db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    db.prepare(
+      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
+    );
   return {
     async sections(slugOf) {
       const statement = insert('sections', SECTION_COLUMNS);
@@ -72,7 +103,11 @@ const openSqlite = (file) => {
       db.transaction(() => {
         for (let index = 0; index < SECTIONS.length; index += 1) {
           const [draft, published] = sectionRows(index, slugOf).map((row) =>
-            Number(statement.run(...SECTION_COLUMNS.map((column) => sqliteValue(row[column]))).lastInsertRowid));
+            Number(
+              statement.run(...SECTION_COLUMNS.map((column) => sqliteValue(row[column])))
+                .lastInsertRowid
+            )
+          );
           ids.push({ draft, published });
         }
       })();
@@ -85,7 +120,11 @@ const openSqlite = (file) => {
         for (const { article, slug } of batch) {
           const section = sectionIds[article.sectionIndex];
           const [draft, published] = articleRows(article, slug).map((row) =>
-            Number(statement.run(...ARTICLE_COLUMNS.map((column) => sqliteValue(row[column]))).lastInsertRowid));
+            Number(
+              statement.run(...ARTICLE_COLUMNS.map((column) => sqliteValue(row[column])))
+                .lastInsertRowid
+            )
+          );
           link.run(draft, section.draft, article.index + 1);
           link.run(published, section.published, article.index + 1);
         }
@@ -116,7 +155,8 @@ const openPostgres = async (url) => {
   const insertMany = async (table, columns, rows, returning) => {
     const arrays = columns.map((column) => rows.map((row) => row[column] ?? null));
     const casts = columns.map((column, index) => `$${index + 1}::${PG_TYPES[column] || 'text[]'}`);
-    const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) SELECT * FROM unnest(${casts.join(', ')})` +
+    const sql =
+      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) SELECT * FROM unnest(${casts.join(', ')})` +
       `${returning ? ' RETURNING id' : ''}`;
     const result = await client.query(sql, arrays);
     return result.rows.map((row) => Number(row.id));
@@ -125,7 +165,12 @@ const openPostgres = async (url) => {
     async sections(slugOf) {
       const ids = [];
       for (let index = 0; index < SECTIONS.length; index += 1) {
-        const [draft, published] = await insertMany('sections', SECTION_COLUMNS, sectionRows(index, slugOf), true);
+        const [draft, published] = await insertMany(
+          'sections',
+          SECTION_COLUMNS,
+          sectionRows(index, slugOf),
+          true
+        );
         ids.push({ draft, published });
       }
       return ids;
@@ -139,11 +184,24 @@ const openPostgres = async (url) => {
         const links = batch.flatMap(({ article }, index) => {
           const section = sectionIds[article.sectionIndex];
           return [
-            { article_id: ids[index * 2], section_id: section.draft, article_ord: article.index + 1 },
-            { article_id: ids[index * 2 + 1], section_id: section.published, article_ord: article.index + 1 },
+            {
+              article_id: ids[index * 2],
+              section_id: section.draft,
+              article_ord: article.index + 1,
+            },
+            {
+              article_id: ids[index * 2 + 1],
+              section_id: section.published,
+              article_ord: article.index + 1,
+            },
           ];
         });
-        await insertMany('articles_section_lnk', ['article_id', 'section_id', 'article_ord'], links, false);
+        await insertMany(
+          'articles_section_lnk',
+          ['article_id', 'section_id', 'article_ord'],
+          links,
+          false
+        );
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');
@@ -162,6 +220,7 @@ const openPostgres = async (url) => {
   };
 };
 
-const openBulk = (database) => (database.engine === 'sqlite' ? openSqlite(database.file) : openPostgres(database.url));
+const openBulk = (database) =>
+  database.engine === 'sqlite' ? openSqlite(database.file) : openPostgres(database.url);
 
 module.exports = { openBulk };

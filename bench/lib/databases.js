@@ -4,7 +4,9 @@ const fs = require('fs');
 const path = require('path');
 
 const postgresAdminUrl = () =>
-  process.env.BENCH_POSTGRES_URL || process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  process.env.BENCH_POSTGRES_URL ||
+  process.env.TEST_POSTGRES_URL ||
+  'postgres://postgres@127.0.0.1:5432/postgres';
 
 const pgClient = async (url) => {
   const { Client } = require('pg');
@@ -28,14 +30,16 @@ const createDatabase = async ({ engine, name, dir }) => {
   if (engine === 'sqlite') {
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `${name}.db`);
-    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+    for (const suffix of ['', '-wal', '-shm', '-journal'])
+      fs.rmSync(file + suffix, { force: true });
     return {
       engine,
       name,
       file,
       env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file },
       drop: async () => {
-        for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+        for (const suffix of ['', '-wal', '-shm', '-journal'])
+          fs.rmSync(file + suffix, { force: true });
       },
     };
   }

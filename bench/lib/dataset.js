@@ -19,23 +19,94 @@ const WORDS = (
 ).split(' ');
 
 const VERBS = [
-  'اظهار کرد', 'تاکید کرد', 'عنوان کرد', 'گفت', 'خاطرنشان کرد', 'یادآور شد', 'افزود', 'بیان کرد',
+  'اظهار کرد',
+  'تاکید کرد',
+  'عنوان کرد',
+  'گفت',
+  'خاطرنشان کرد',
+  'یادآور شد',
+  'افزود',
+  'بیان کرد',
 ];
-const CONNECTORS = ['با بیان اینکه', 'با اشاره به اینکه', 'با تاکید بر اینکه', 'در ادامه', 'همچنین', 'به گفته وی'];
+const CONNECTORS = [
+  'با بیان اینکه',
+  'با اشاره به اینکه',
+  'با تاکید بر اینکه',
+  'در ادامه',
+  'همچنین',
+  'به گفته وی',
+];
 
 const FIRST_NAMES = [
-  'اصغر', 'محمد', 'علی', 'حسین', 'رضا', 'مهدی', 'زهرا', 'فاطمه', 'مریم', 'سعید', 'حمید', 'مجید', 'نرگس',
-  'لیلا', 'کاظم', 'جواد', 'پروین', 'سارا', 'امیر', 'بهروز', 'شهلا', 'منصور', 'فرهاد', 'ژاله', 'یوسف',
+  'اصغر',
+  'محمد',
+  'علی',
+  'حسین',
+  'رضا',
+  'مهدی',
+  'زهرا',
+  'فاطمه',
+  'مریم',
+  'سعید',
+  'حمید',
+  'مجید',
+  'نرگس',
+  'لیلا',
+  'کاظم',
+  'جواد',
+  'پروین',
+  'سارا',
+  'امیر',
+  'بهروز',
+  'شهلا',
+  'منصور',
+  'فرهاد',
+  'ژاله',
+  'یوسف',
 ];
 const LAST_NAMES = [
-  'سلیمی', 'احمدی', 'محمدی', 'حسینی', 'کریمی', 'رضایی', 'موسوی', 'جعفری', 'قاسمی', 'صادقی', 'رحیمی',
-  'نوری', 'باقری', 'شریف زاده', 'طاهری', 'اکبری', 'یزدانی', 'زمانی', 'فرهادی', 'کاظمی', 'نجفی', 'ملکی',
+  'سلیمی',
+  'احمدی',
+  'محمدی',
+  'حسینی',
+  'کریمی',
+  'رضایی',
+  'موسوی',
+  'جعفری',
+  'قاسمی',
+  'صادقی',
+  'رحیمی',
+  'نوری',
+  'باقری',
+  'شریف زاده',
+  'طاهری',
+  'اکبری',
+  'یزدانی',
+  'زمانی',
+  'فرهادی',
+  'کاظمی',
+  'نجفی',
+  'ملکی',
 ];
 const ROLES = [
-  'نماینده مجلس شورای اسلامی', 'وزیر ارتباطات و فناوری اطلاعات', 'معاون وزیر', 'استاندار', 'رئیس کمیسیون',
-  'مدیرکل', 'سخنگوی دولت', 'رئیس سازمان', 'عضو هیئت مدیره', 'کارشناس اقتصادی',
+  'نماینده مجلس شورای اسلامی',
+  'وزیر ارتباطات و فناوری اطلاعات',
+  'معاون وزیر',
+  'استاندار',
+  'رئیس کمیسیون',
+  'مدیرکل',
+  'سخنگوی دولت',
+  'رئیس سازمان',
+  'عضو هیئت مدیره',
+  'کارشناس اقتصادی',
 ];
-const ORGANIZATIONS = ['مجلس شورای اسلامی', 'وزارت ارتباطات', 'سازمان برنامه و بودجه', 'استانداری', 'شورای شهر'];
+const ORGANIZATIONS = [
+  'مجلس شورای اسلامی',
+  'وزارت ارتباطات',
+  'سازمان برنامه و بودجه',
+  'استانداری',
+  'شورای شهر',
+];
 
 const SECTIONS = [
   ['politics', 'سیاسی', null],
@@ -71,7 +142,9 @@ const words = (rng, min, max) => {
 };
 
 const sentence = (rng, speaker) => {
-  const opening = speaker ? `${speaker} ${rng.pick(CONNECTORS)} ${words(rng, 5, 10)} ${rng.pick(VERBS)}: ` : '';
+  const opening = speaker
+    ? `${speaker} ${rng.pick(CONNECTORS)} ${words(rng, 5, 10)} ${rng.pick(VERBS)}: `
+    : '';
   return `${opening}${words(rng, 10, 24)}.`;
 };
 
@@ -89,7 +162,8 @@ const spreadDate = (rng, avoid) => {
   for (;;) {
     const at = SPAN.start + Math.floor(rng.next() * (SPAN.end - SPAN.start));
     const minute = at - (at % 60000);
-    if (!avoid || minute < avoid.start || minute >= avoid.end) return new Date(minute).toISOString();
+    if (!avoid || minute < avoid.start || minute >= avoid.end)
+      return new Date(minute).toISOString();
   }
 };
 
@@ -145,14 +219,21 @@ const generateMain = ({ seed = 1396, articles = 1000, officials = 60 } = {}) => 
   for (let i = 0; i < articles; i += 1) {
     const quoted = rng.sample(officialList, rng.int(0, 2));
     const speaker = quoted[0] ? quoted[0].fullName : personName(rng);
-    const body = [{ type: 'paragraph', text: `به گزارش پایگاه خبری پیشخوان، ${paragraph(rng, speaker)}` }];
+    const body = [
+      { type: 'paragraph', text: `به گزارش پایگاه خبری پیشخوان، ${paragraph(rng, speaker)}` },
+    ];
     const parts = rng.int(1, 3);
     for (let p = 0; p < parts; p += 1) {
       body.push({ type: 'subheading', text: words(rng, 4, 8) });
       body.push({ type: 'paragraph', text: paragraph(rng, null) });
       const official = quoted[p];
       if (official) {
-        body.push({ type: 'quote', text: paragraph(rng, null), officialKey: official.key, role: official.role });
+        body.push({
+          type: 'quote',
+          text: paragraph(rng, null),
+          officialKey: official.key,
+          role: official.role,
+        });
       }
     }
     articleList.push({

@@ -58,7 +58,7 @@ const run = ({ url, requests, durationSec, amount, connections, timeoutSec = 30 
           errors: result.errors,
           timeouts: result.timeouts,
         });
-      },
+      }
     );
     instance.on('response', (client, statusCode, bytes, responseTime) => {
       lastResponseAt = process.hrtime.bigint();
@@ -77,7 +77,8 @@ const mergeRuns = (runs) => {
   for (const result of runs) {
     if (cpuMs != null) cpuMs += result.cpuMs;
     for (const value of result.latencies) latencies.push(value);
-    for (const [code, count] of Object.entries(result.statusCodes)) statusCodes[code] = (statusCodes[code] || 0) + count;
+    for (const [code, count] of Object.entries(result.statusCodes))
+      statusCodes[code] = (statusCodes[code] || 0) + count;
     durationMs += result.durationMs;
     errors += result.errors;
     timeouts += result.timeouts;
@@ -100,7 +101,12 @@ const warmUpInTurn = async ({ targets, warmupSec, warmupRequests, connections })
   const rates = {};
   for (let pass = 0; pass < 4; pass += 1) {
     for (const target of targets) {
-      const warm = await run({ url: target.url, requests: target.requests, durationSec: seconds, connections });
+      const warm = await run({
+        url: target.url,
+        requests: target.requests,
+        durationSec: seconds,
+        connections,
+      });
       answered[target.key] += warm.requests;
       rates[target.key] = warm.requests / (warm.durationMs / 1000);
     }
@@ -114,32 +120,56 @@ const warmUpInTurn = async ({ targets, warmupSec, warmupRequests, connections })
  * durationSec, warmupSec, connections. Returns { [key]: summary } where summary has median/p95/p99 (ms),
  * rps, requests, per-round numbers, status codes and errors.
  */
-const compareTargets = async ({ targets, rounds, durationSec, warmupSec, warmupRequests = 0, connections, log = () => {} }) => {
+const compareTargets = async ({
+  targets,
+  rounds,
+  durationSec,
+  warmupSec,
+  warmupRequests = 0,
+  connections,
+  log = () => {},
+}) => {
   const runsByKey = Object.fromEntries(targets.map((target) => [target.key, []]));
   const amounts = {};
   const rates = await warmUpInTurn({ targets, warmupSec, warmupRequests, connections });
-  for (const target of targets) amounts[target.key] = Math.max(connections * 2, Math.min(200000, Math.round(rates[target.key] * durationSec)));
+  for (const target of targets)
+    amounts[target.key] = Math.max(
+      connections * 2,
+      Math.min(200000, Math.round(rates[target.key] * durationSec))
+    );
   for (let round = 0; round < rounds; round += 1) {
     const order = round % 2 === 0 ? targets : [...targets].reverse();
     for (const target of order) {
       const cpuBefore = target.cpuTime ? target.cpuTime() : null;
-      const result = await run({ url: target.url, requests: target.requests, amount: amounts[target.key], connections });
+      const result = await run({
+        url: target.url,
+        requests: target.requests,
+        amount: amounts[target.key],
+        connections,
+      });
       const cpuAfter = target.cpuTime ? target.cpuTime() : null;
       result.cpuMs = cpuBefore != null && cpuAfter != null ? cpuAfter - cpuBefore : null;
       runsByKey[target.key].push(result);
-      log(`    round ${round + 1}/${rounds} ${target.key}: ${(result.requests / (result.durationMs / 1000)).toFixed(0)} req/s`);
+      log(
+        `    round ${round + 1}/${rounds} ${target.key}: ${(result.requests / (result.durationMs / 1000)).toFixed(0)} req/s`
+      );
     }
   }
   const out = {};
   for (const [key, runs] of Object.entries(runsByKey)) {
     const merged = mergeRuns(runs);
-    const ok = Object.entries(merged.statusCodes).filter(([code]) => Number(code) < 300).reduce((sum, [, n]) => sum + n, 0);
+    const ok = Object.entries(merged.statusCodes)
+      .filter(([code]) => Number(code) < 300)
+      .reduce((sum, [, n]) => sum + n, 0);
     out[key] = {
       ...summarize(merged.latencies),
       rps: merged.latencies.length / (merged.durationMs / 1000),
       // The server's own CPU time (user + system, /proc) per answered request: its cost, barely moved by
       // what else the machine runs, unlike wall-clock latency.
-      cpuMsPerRequest: merged.cpuMs != null && merged.latencies.length ? merged.cpuMs / merged.latencies.length : null,
+      cpuMsPerRequest:
+        merged.cpuMs != null && merged.latencies.length
+          ? merged.cpuMs / merged.latencies.length
+          : null,
       requests: merged.latencies.length,
       non2xx: merged.latencies.length - ok,
       statusCodes: merged.statusCodes,
@@ -159,7 +189,11 @@ const request = async (url, { method = 'GET', body, headers = {} } = {}) => {
   const response = await fetch(url, {
     method,
     body,
-    headers: { accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+    headers: {
+      accept: 'application/json',
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
     redirect: 'manual',
   });
   const text = await response.text();

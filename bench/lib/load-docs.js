@@ -34,7 +34,12 @@ const main = async () => {
   const data = generateMain(job.dataset);
 
   const bootStarted = Date.now();
-  const strapi = await createStrapi({ appDir: job.appDir, distDir: job.distDir, autoReload: false, serveAdminPanel: false }).load();
+  const strapi = await createStrapi({
+    appDir: job.appDir,
+    distDir: job.distDir,
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
   const bootMs = Date.now() - bootStarted;
   const docs = (uid) => strapi.documents(uid);
   const timings = { bootMs };
@@ -91,7 +96,10 @@ const main = async () => {
 
   // Plain slugs and codes are assigned in data-set order before the (possibly concurrent) creates.
   const plainExtras = plain
-    ? data.articles.map((article, index) => ({ slug: slugFor('article', article.title), newsCode: index + 1 }))
+    ? data.articles.map((article, index) => ({
+        slug: slugFor('article', article.title),
+        newsCode: index + 1,
+      }))
     : [];
 
   started = Date.now();
@@ -100,8 +108,13 @@ const main = async () => {
   await mapLimit(data.articles, job.concurrency, async (article, index) => {
     const body = article.body.map((block) =>
       block.type === 'quote'
-        ? { __component: 'article.quote', text: block.text, role: block.role, official: officialIds.get(block.officialKey) }
-        : { __component: `article.${block.type}`, text: block.text },
+        ? {
+            __component: 'article.quote',
+            text: block.text,
+            role: block.role,
+            official: officialIds.get(block.officialKey),
+          }
+        : { __component: `article.${block.type}`, text: block.text }
     );
     await docs('api::article.article').create({
       locale: 'fa',
@@ -122,7 +135,8 @@ const main = async () => {
       },
     });
     done += 1;
-    if (done % progressEvery === 0 && process.send) process.send({ progress: done, total: data.articles.length });
+    if (done % progressEvery === 0 && process.send)
+      process.send({ progress: done, total: data.articles.length });
   });
   timings.articlesMs = Date.now() - started;
 
@@ -134,17 +148,26 @@ const main = async () => {
     limit: job.sampleSize ?? 200,
   });
   const counts = {
-    articles: await strapi.db.query('api::article.article').count({ where: { publishedAt: { $notNull: true } } }),
-    sections: await strapi.db.query('api::section.section').count({ where: { publishedAt: { $notNull: true } } }),
-    officials: await strapi.db.query('api::official.official').count({ where: { publishedAt: { $notNull: true } } }),
+    articles: await strapi.db
+      .query('api::article.article')
+      .count({ where: { publishedAt: { $notNull: true } } }),
+    sections: await strapi.db
+      .query('api::section.section')
+      .count({ where: { publishedAt: { $notNull: true } } }),
+    officials: await strapi.db
+      .query('api::official.official')
+      .count({ where: { publishedAt: { $notNull: true } } }),
   };
-  fs.writeFileSync(job.outFile, JSON.stringify({
-    app: job.app,
-    timings,
-    counts,
-    articlesPerSecond: data.articles.length / (timings.articlesMs / 1000),
-    sample,
-  }));
+  fs.writeFileSync(
+    job.outFile,
+    JSON.stringify({
+      app: job.app,
+      timings,
+      counts,
+      articlesPerSecond: data.articles.length / (timings.articlesMs / 1000),
+      sample,
+    })
+  );
   // Everything is written and committed. Strapi's destroy may abort a pool acquire still queued by a
   // background task (seen on PostgreSQL: tarn "aborted"); that must not fail a finished load.
   finished = true;
@@ -164,5 +187,5 @@ main().then(
     console.error(error && error.stack ? error.stack : error);
     if (error && error.details) console.error(JSON.stringify(error.details));
     process.exit(1);
-  },
+  }
 );

@@ -7,7 +7,12 @@ const { spawnSync } = require('child_process');
 
 const version = (name) => {
   try {
-    return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'node_modules', name, 'package.json'), 'utf8')).version;
+    return JSON.parse(
+      fs.readFileSync(
+        path.join(__dirname, '..', '..', 'node_modules', name, 'package.json'),
+        'utf8'
+      )
+    ).version;
   } catch {
     return null;
   }
@@ -39,7 +44,6 @@ const machineInfo = () => {
   };
 };
 
-
 /**
  * CPU pinning for the side-by-side HTTP cases: the server under load on CPU 0, the runner and its load
  * generator on the others, so neither takes the other's core in the middle of a round (the database
@@ -51,7 +55,9 @@ const cpuPinning = () => {
   const all = `0-${count - 1}`;
   const runner = count === 2 ? '1' : `1-${count - 1}`;
   const pin = (cpus) => {
-    const result = spawnSync('taskset', ['-a', '-p', '-c', cpus, String(process.pid)], { encoding: 'utf8' });
+    const result = spawnSync('taskset', ['-a', '-p', '-c', cpus, String(process.pid)], {
+      encoding: 'utf8',
+    });
     if (result.status !== 0) throw new Error(`taskset failed: ${result.stderr}`);
   };
   return {

@@ -6,7 +6,8 @@
 const { pgClient } = require('./databases');
 
 const decode = (engine, value) => {
-  if (value && typeof value === 'object' && '$date' in value) return engine === 'sqlite' ? value.$date : new Date(value.$date);
+  if (value && typeof value === 'object' && '$date' in value)
+    return engine === 'sqlite' ? value.$date : new Date(value.$date);
   if (engine === 'sqlite' && typeof value === 'boolean') return value ? 1 : 0;
   return value;
 };
@@ -19,7 +20,9 @@ const explain = async (database, queries) => {
     const db = new Database(database.file, { readonly: true });
     try {
       for (const query of queries) {
-        const rows = db.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.bindings.map((value) => decode('sqlite', value)));
+        const rows = db
+          .prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
+          .all(...query.bindings.map((value) => decode('sqlite', value)));
         // Indent by depth, as the sqlite3 shell does.
         const depth = new Map([[0, -1]]);
         const plan = rows.map((row) => {
@@ -37,7 +40,10 @@ const explain = async (database, queries) => {
   const client = await pgClient(database.url);
   try {
     for (const query of queries) {
-      const result = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, query.bindings.map((value) => decode('postgres', value)));
+      const result = await client.query(
+        `EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`,
+        query.bindings.map((value) => decode('postgres', value))
+      );
       plans.push({ sql: query.sql, plan: result.rows.map((row) => row['QUERY PLAN']) });
     }
   } finally {
@@ -51,9 +57,15 @@ const usesIndex = (engine, plan, table = 'articles') => {
   const text = plan.join('\n');
   if (engine === 'sqlite') {
     // SEARCH … USING INDEX is a range or equality lookup; SCAN (even USING INDEX) reads every row.
-    return /SEARCH \S+ USING (COVERING )?INDEX/.test(text) && !new RegExp(`SCAN (t0|${table})\\b`).test(text);
+    return (
+      /SEARCH \S+ USING (COVERING )?INDEX/.test(text) &&
+      !new RegExp(`SCAN (t0|${table})\\b`).test(text)
+    );
   }
-  return /Index (Only )?Scan|Bitmap Index Scan/.test(text) && !new RegExp(`Seq Scan on ${table}\\b`).test(text);
+  return (
+    /Index (Only )?Scan|Bitmap Index Scan/.test(text) &&
+    !new RegExp(`Seq Scan on ${table}\\b`).test(text)
+  );
 };
 
 module.exports = { explain, usesIndex };

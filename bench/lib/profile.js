@@ -25,9 +25,13 @@ const areaOf = (url, functionName) => {
   match = /node_modules\/(@strapi\/[^/]+)\//.exec(file);
   if (match) return match[1];
   if (/node_modules\/knex\//.test(file)) return 'knex';
-  if (/node_modules\/(better-sqlite3|pg|pg-protocol|pg-pool|pg-types)\//.test(file)) return 'db driver';
+  if (/node_modules\/(better-sqlite3|pg|pg-protocol|pg-pool|pg-types)\//.test(file))
+    return 'db driver';
   if (/node_modules\/(koa[^/]*|@koa\/[^/]+)\//.test(file)) return 'koa';
-  if (/node_modules\/(graphql|@apollo\/[^/]+|graphql-[^/]+|@graphql-tools\/[^/]+|nexus)\//.test(file)) return 'graphql';
+  if (
+    /node_modules\/(graphql|@apollo\/[^/]+|graphql-[^/]+|@graphql-tools\/[^/]+|nexus)\//.test(file)
+  )
+    return 'graphql';
   match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file);
   if (match) return `npm:${match[1]}`;
   if (file.startsWith('node:') || !file.startsWith('/')) return 'node';
@@ -38,18 +42,24 @@ const areaOf = (url, functionName) => {
 const summarizeProfile = (file, top = 15) => {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
   const self = new Map();
-  profile.samples.forEach((id, index) => self.set(id, (self.get(id) || 0) + (profile.timeDeltas[index] || 0)));
+  profile.samples.forEach((id, index) =>
+    self.set(id, (self.get(id) || 0) + (profile.timeDeltas[index] || 0))
+  );
   const areas = {};
   const callerAreas = {};
   const functions = new Map();
   const parents = new Map();
-  for (const node of profile.nodes) for (const child of node.children || []) parents.set(child, node);
+  for (const node of profile.nodes)
+    for (const child of node.children || []) parents.set(child, node);
   const callerArea = new Map();
   const callerAreaOf = (node) => {
     if (callerArea.has(node.id)) return callerArea.get(node.id);
     const own = areaOf(node.callFrame.url, node.callFrame.functionName);
     const parent = parents.get(node.id);
-    const area = (own === 'native' || own === 'node') && parent && parent.callFrame.functionName !== '(root)' ? callerAreaOf(parent) : own;
+    const area =
+      (own === 'native' || own === 'node') && parent && parent.callFrame.functionName !== '(root)'
+        ? callerAreaOf(parent)
+        : own;
     callerArea.set(node.id, area);
     return area;
   };
@@ -65,16 +75,18 @@ const summarizeProfile = (file, top = 15) => {
     areas[area] = (areas[area] || 0) + micros;
     const caller = callerAreaOf(node);
     callerAreas[caller] = (callerAreas[caller] || 0) + micros;
-    const key = `${functionName || '(anonymous)'} ${url ? `${shorten(url)}:${lineNumber + 1}` : ''}`.trim();
+    const key =
+      `${functionName || '(anonymous)'} ${url ? `${shorten(url)}:${lineNumber + 1}` : ''}`.trim();
     const entry = functions.get(key) || { function: key, area, micros: 0 };
     entry.micros += micros;
     functions.set(key, entry);
   }
   const share = (micros) => (busy ? micros / busy : 0);
-  const byArea = (table) => Object.entries(table)
-    .filter(([area]) => area !== 'idle')
-    .map(([area, micros]) => ({ area, ms: micros / 1000, share: share(micros) }))
-    .sort((a, b) => b.ms - a.ms);
+  const byArea = (table) =>
+    Object.entries(table)
+      .filter(([area]) => area !== 'idle')
+      .map(([area, micros]) => ({ area, ms: micros / 1000, share: share(micros) }))
+      .sort((a, b) => b.ms - a.ms);
   return {
     file: path.basename(file),
     totalMs: total / 1000,
@@ -85,7 +97,12 @@ const summarizeProfile = (file, top = 15) => {
       .filter((entry) => entry.area !== 'idle')
       .sort((a, b) => b.micros - a.micros)
       .slice(0, top)
-      .map((entry) => ({ function: entry.function, area: entry.area, ms: entry.micros / 1000, share: share(entry.micros) })),
+      .map((entry) => ({
+        function: entry.function,
+        area: entry.area,
+        ms: entry.micros / 1000,
+        share: share(entry.micros),
+      })),
   };
 };
 

@@ -17,7 +17,8 @@ const createRng = (seed) => {
   const sample = (list, count) => {
     const copy = list.slice();
     const out = [];
-    while (out.length < count && copy.length) out.push(copy.splice(Math.floor(next() * copy.length), 1)[0]);
+    while (out.length < count && copy.length)
+      out.push(copy.splice(Math.floor(next() * copy.length), 1)[0]);
     return out;
   };
   /** A Strapi-like document id (24 lower-case letters and digits), reproducible. */

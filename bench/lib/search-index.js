@@ -12,7 +12,12 @@ const main = async () => {
   const appDir = process.argv[2];
   process.chdir(appDir);
   const { createStrapi } = require(path.join(appDir, 'node_modules', '@strapi', 'strapi'));
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  const strapi = await createStrapi({
+    appDir,
+    distDir: path.join(appDir, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
   try {
     const started = Date.now();
     const documents = await strapi.plugin('persian-text').service('index').rebuild();
@@ -33,7 +38,7 @@ if (require.main === module) {
     (error) => {
       process.stderr.write(`${error.stack ?? error}\n`);
       process.exit(1);
-    },
+    }
   );
 }
 
@@ -42,11 +47,18 @@ const buildSearchIndex = (app, database) =>
   new Promise((resolve, reject) => {
     const { spawn } = require('child_process');
     const { childEnv } = require('./env');
-    const child = spawn(process.execPath, [__filename, app.appDir], { env: childEnv({ ...database.env, LOG_LEVEL: 'error' }), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [__filename, app.appDir], {
+      env: childEnv({ ...database.env, LOG_LEVEL: 'error' }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
-    child.stdout.on('data', (chunk) => { out += chunk; });
-    child.stderr.on('data', (chunk) => { err += chunk; });
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      err += chunk;
+    });
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code === 0) resolve(JSON.parse(out.trim().split('\n').pop()));

@@ -23,10 +23,13 @@ const freePort = () =>
 
 const healthy = (port) =>
   new Promise((resolve) => {
-    const request = http.get({ host: '127.0.0.1', port, path: '/_health', timeout: 1000 }, (response) => {
-      response.resume();
-      resolve(response.statusCode === 204);
-    });
+    const request = http.get(
+      { host: '127.0.0.1', port, path: '/_health', timeout: 1000 },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode === 204);
+      }
+    );
     request.on('error', () => resolve(false));
     request.on('timeout', () => {
       request.destroy();
@@ -64,7 +67,15 @@ const cpuTimeOf = (pid) => {
  * Starts `app` ({ name, appDir }) with `env` (database and extras). Options: `nodeArgs` (e.g. --cpu-prof),
  * `logDir`, `timeoutMs`. Resolves to a handle: { name, port, url, pid, startupMs, memory(), stop() }.
  */
-const startServer = async ({ app, env, logDir, nodeArgs = [], timeoutMs = 120000, label = app.name, pinCpus = null }) => {
+const startServer = async ({
+  app,
+  env,
+  logDir,
+  nodeArgs = [],
+  timeoutMs = 120000,
+  label = app.name,
+  pinCpus = null,
+}) => {
   const port = await freePort();
   fs.mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${label}-${port}.log`);
@@ -74,29 +85,39 @@ const startServer = async ({ app, env, logDir, nodeArgs = [], timeoutMs = 120000
   const probe = path.join(__dirname, 'sql-probe.js');
   const argv = [...nodeArgs, '-r', probe, strapiBin, 'start'];
   // taskset execs node in place, so the child's pid (CPU time, profiles) stays the server's.
-  const child = spawn(pinCpus ? 'taskset' : process.execPath, pinCpus ? ['-c', pinCpus, process.execPath, ...argv] : argv, {
-    cwd: app.appDir,
-    env: childEnv({ ...(app.env || {}), ...env, PORT: String(port), BENCH_SQL_PROBE: '1' }),
-    stdio: ['ignore', log, log, 'ipc'],
-  });
+  const child = spawn(
+    pinCpus ? 'taskset' : process.execPath,
+    pinCpus ? ['-c', pinCpus, process.execPath, ...argv] : argv,
+    {
+      cwd: app.appDir,
+      env: childEnv({ ...(app.env || {}), ...env, PORT: String(port), BENCH_SQL_PROBE: '1' }),
+      stdio: ['ignore', log, log, 'ipc'],
+    }
+  );
   child.channel?.unref?.();
   let exited = null;
-  const exit = new Promise((resolve) => child.on('exit', (code, signal) => {
-    exited = { code, signal };
-    resolve(exited);
-  }));
+  const exit = new Promise((resolve) =>
+    child.on('exit', (code, signal) => {
+      exited = { code, signal };
+      resolve(exited);
+    })
+  );
 
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (exited) {
       fs.closeSync(log);
-      throw new Error(`${label} exited during start-up (${JSON.stringify(exited)}); log: ${logFile}\n${tail(logFile)}`);
+      throw new Error(
+        `${label} exited during start-up (${JSON.stringify(exited)}); log: ${logFile}\n${tail(logFile)}`
+      );
     }
     if (await healthy(port)) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       fs.closeSync(log);
-      throw new Error(`${label} did not answer /_health within ${timeoutMs} ms; log: ${logFile}\n${tail(logFile)}`);
+      throw new Error(
+        `${label} did not answer /_health within ${timeoutMs} ms; log: ${logFile}\n${tail(logFile)}`
+      );
     }
     await sleep(20);
   }
@@ -120,7 +141,10 @@ const startServer = async ({ app, env, logDir, nodeArgs = [], timeoutMs = 120000
   let probes = 0;
   const ask = (probe, answer, extra = {}) =>
     new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${label}: probe did not answer ${probe}`)), 30000);
+      const timer = setTimeout(
+        () => reject(new Error(`${label}: probe did not answer ${probe}`)),
+        30000
+      );
       const onMessage = (message) => {
         if (message && message.probe === answer) {
           clearTimeout(timer);

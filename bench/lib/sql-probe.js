@@ -26,7 +26,12 @@ if (process.env.BENCH_SQL_PROBE === '1' && typeof process.send === 'function') {
     const knex = global.strapi && global.strapi.db && global.strapi.db.connection;
     if (!knex || typeof knex.on !== 'function') return false;
     knex.on('query', (query) => {
-      if (armed !== null && marked()) queries.push({ sql: query.sql, bindings: (query.bindings || []).map(encode), method: query.method });
+      if (armed !== null && marked())
+        queries.push({
+          sql: query.sql,
+          bindings: (query.bindings || []).map(encode),
+          method: query.method,
+        });
     });
     return true;
   };
@@ -46,7 +51,9 @@ if (process.env.BENCH_SQL_PROBE === '1' && typeof process.send === 'function') {
       profiler.connect();
       profiler.post('Profiler.enable', () =>
         profiler.post('Profiler.setSamplingInterval', { interval: 500 }, () =>
-          profiler.post('Profiler.start', () => process.send({ probe: 'profile-started' }))));
+          profiler.post('Profiler.start', () => process.send({ probe: 'profile-started' }))
+        )
+      );
     } else if (message.probe === 'profile-stop') {
       profiler.post('Profiler.stop', (error, result) => {
         if (!error) require('fs').writeFileSync(message.file, JSON.stringify(result.profile));

@@ -3,7 +3,8 @@
 const { httpCase } = require('./common');
 
 const TOLERANCE = 0.05;
-const FIELDS = 'documentId title slug newsCode kicker lead author publishedOn section { name slug } quotedOfficials { fullName role }';
+const FIELDS =
+  'documentId title slug newsCode kicker lead author publishedOn section { name slug } quotedOfficials { fullName role }';
 const LIST = `query Articles($page: Int) { articles(locale: "fa", pagination: { page: $page, pageSize: 25 }) { ${FIELDS} } }`;
 const ONE = `query Article($documentId: ID!) { article(documentId: $documentId, locale: "fa") { ${FIELDS} } }`;
 
@@ -18,35 +19,51 @@ const run = async (ctx, { engine, servers, main }) => {
   const pages = Math.max(1, Math.min(4, Math.floor(main.ours.counts.articles / 25)));
   const listRequests = Array.from({ length: pages }, (_, index) => post(LIST, { page: index + 1 }));
   const cases = [];
-  cases.push(await httpCase(ctx, {
-    id: 'list',
-    title: `articles(locale: "fa", pageSize 25, pages 1–${pages}) with section and quotedOfficials`,
-    targets: [
-      { key: 'ours', server: servers.ours, requests: listRequests },
-      { key: 'plain', server: servers.plain, requests: listRequests },
-    ],
-    baselineKey: 'plain',
-    tolerance: TOLERANCE,
-    check: (key, response) => {
-      const items = response.json.data && response.json.data.articles;
-      if (!Array.isArray(items) || items.length === 0 || !items[0].section) throw new Error(`graphql list: ${key} returned ${JSON.stringify(response.json).slice(0, 300)}`);
-    },
-  }));
+  cases.push(
+    await httpCase(ctx, {
+      id: 'list',
+      title: `articles(locale: "fa", pageSize 25, pages 1–${pages}) with section and quotedOfficials`,
+      targets: [
+        { key: 'ours', server: servers.ours, requests: listRequests },
+        { key: 'plain', server: servers.plain, requests: listRequests },
+      ],
+      baselineKey: 'plain',
+      tolerance: TOLERANCE,
+      check: (key, response) => {
+        const items = response.json.data && response.json.data.articles;
+        if (!Array.isArray(items) || items.length === 0 || !items[0].section)
+          throw new Error(
+            `graphql list: ${key} returned ${JSON.stringify(response.json).slice(0, 300)}`
+          );
+      },
+    })
+  );
   const one = (sample) => sample.map((row) => post(ONE, { documentId: row.documentId }));
-  cases.push(await httpCase(ctx, {
-    id: 'findOne',
-    title: `article(documentId, locale: "fa") (${main.ours.sample.length} articles in turn, same selection)`,
-    targets: [
-      { key: 'ours', server: servers.ours, requests: one(main.ours.sample) },
-      { key: 'plain', server: servers.plain, requests: one(main.plain.sample) },
-    ],
-    baselineKey: 'plain',
-    tolerance: TOLERANCE,
-    check: (key, response) => {
-      if (!response.json.data || !response.json.data.article) throw new Error(`graphql findOne: ${key} returned ${JSON.stringify(response.json).slice(0, 300)}`);
-    },
-  }));
-  return { id: 'graphql', engine, title: 'GraphQL: the same list and findOne', target: 'within 5% of plain Strapi', cases };
+  cases.push(
+    await httpCase(ctx, {
+      id: 'findOne',
+      title: `article(documentId, locale: "fa") (${main.ours.sample.length} articles in turn, same selection)`,
+      targets: [
+        { key: 'ours', server: servers.ours, requests: one(main.ours.sample) },
+        { key: 'plain', server: servers.plain, requests: one(main.plain.sample) },
+      ],
+      baselineKey: 'plain',
+      tolerance: TOLERANCE,
+      check: (key, response) => {
+        if (!response.json.data || !response.json.data.article)
+          throw new Error(
+            `graphql findOne: ${key} returned ${JSON.stringify(response.json).slice(0, 300)}`
+          );
+      },
+    })
+  );
+  return {
+    id: 'graphql',
+    engine,
+    title: 'GraphQL: the same list and findOne',
+    target: 'within 5% of plain Strapi',
+    cases,
+  };
 };
 
 module.exports = { run, LIST, ONE };

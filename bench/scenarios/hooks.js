@@ -32,7 +32,12 @@ const HOOKS = {
     file: path.join('bench', 'import', 'run.js'),
     title: 'Import throughput against a plain Document Service loop',
     // The importer's own options: stories per engine.
-    args: (opts, engine) => ['--engines', engine, '--count', String(opts.importCount ?? (opts.quick ? 200 : 500))],
+    args: (opts, engine) => [
+      '--engines',
+      engine,
+      '--count',
+      String(opts.importCount ?? (opts.quick ? 200 : 500)),
+    ],
   },
   cache: {
     script: 'bench:cache',
@@ -40,15 +45,20 @@ const HOOKS = {
     title: 'Response cache: cached reads against the same app with the cache off',
     // The cache bench runs on SQLite only: it is called once, on the first engine of the run.
     once: true,
-    args: (opts) => (opts.quick ? ['--duration', '3', '--mixed', '5'] : ['--duration', '5', '--mixed', '10']),
+    args: (opts) =>
+      opts.quick ? ['--duration', '3', '--mixed', '5'] : ['--duration', '5', '--mixed', '10'],
   },
   scheduling: {
     script: 'bench:scheduling',
     file: path.join('bench', 'scheduling', 'run.js'),
-    title: 'Scheduled publishing: public reads with the scheduler running, lateness of scheduled publishes',
+    title:
+      'Scheduled publishing: public reads with the scheduler running, lateness of scheduled publishes',
     // SQLite only (one instance): called once, on the first engine of the run.
     once: true,
-    args: (opts) => (opts.quick ? ['--duration', '3', '--rounds', '2', '--count', '100'] : ['--duration', '4', '--rounds', '4', '--count', '200']),
+    args: (opts) =>
+      opts.quick
+        ? ['--duration', '3', '--rounds', '2', '--count', '100']
+        : ['--duration', '4', '--rounds', '4', '--count', '200'],
   },
 };
 
@@ -56,14 +66,21 @@ const HOOKS = {
 const ownReport = (id, since) => {
   const dir = path.join(REPO, 'bench', 'results');
   if (!fs.existsSync(dir)) return null;
-  const candidates = fs.readdirSync(dir)
+  const candidates = fs
+    .readdirSync(dir)
     .filter((name) => name.startsWith(`${id}-`) && name.endsWith('.json'))
-    .map((name) => ({ file: path.join(dir, name), mtime: fs.statSync(path.join(dir, name)).mtimeMs }))
+    .map((name) => ({
+      file: path.join(dir, name),
+      mtime: fs.statSync(path.join(dir, name)).mtimeMs,
+    }))
     .filter((entry) => entry.mtime >= since - 1000)
     .sort((a, b) => b.mtime - a.mtime);
   if (!candidates.length) return null;
   try {
-    return { file: candidates[0].file, report: JSON.parse(fs.readFileSync(candidates[0].file, 'utf8')) };
+    return {
+      file: candidates[0].file,
+      report: JSON.parse(fs.readFileSync(candidates[0].file, 'utf8')),
+    };
   } catch {
     return null;
   }
@@ -85,15 +102,32 @@ const ADAPTERS = {
           title: `${out.label || mode}: ${name === 'list' ? 'front-page list' : 'story page'} against the cache off`,
           kind: 'hook',
           metrics: [
-            { name: 'p50', unit: 'ms', better: 'lower', ours: out[name].p50, baseline: off[name].p50, ratio: off[name].p50 ? out[name].p50 / off[name].p50 : null },
-            { name: 'rps', unit: 'req/s', better: 'higher', ours: out[name].rps, baseline: off[name].rps, ratio: off[name].rps ? out[name].rps / off[name].rps : null },
+            {
+              name: 'p50',
+              unit: 'ms',
+              better: 'lower',
+              ours: out[name].p50,
+              baseline: off[name].p50,
+              ratio: off[name].p50 ? out[name].p50 / off[name].p50 : null,
+            },
+            {
+              name: 'rps',
+              unit: 'req/s',
+              better: 'higher',
+              ours: out[name].rps,
+              baseline: off[name].rps,
+              ratio: off[name].rps ? out[name].rps / off[name].rps : null,
+            },
           ],
         });
       }
     }
     const notes = Object.entries(report.modes)
       .filter(([, out]) => out.mixed)
-      .map(([mode, out]) => `${out.label || mode}, mixed reads and publishes: ${out.mixed.rps} req/s, p99 ${out.mixed.p99} ms, hit ratio ${out.mixed.hitRatio == null ? '–' : `${(out.mixed.hitRatio * 100).toFixed(1)}%`}, stale reads of the hot story ${out.mixed.staleHotStoryReads} of ${out.mixed.hotStoryReads}`);
+      .map(
+        ([mode, out]) =>
+          `${out.label || mode}, mixed reads and publishes: ${out.mixed.rps} req/s, p99 ${out.mixed.p99} ms, hit ratio ${out.mixed.hitRatio == null ? '–' : `${(out.mixed.hitRatio * 100).toFixed(1)}%`}, stale reads of the hot story ${out.mixed.staleHotStoryReads} of ${out.mixed.hotStoryReads}`
+      );
     return { cases, notes, table: report.table || null };
   },
   // bench/import/run.js: { count, results: [{ engine, baseline: { rate, seconds }, import: { rate, rerunRate, seconds, summary } }], verdict, targetSqlitePerSecond }
@@ -102,15 +136,37 @@ const ADAPTERS = {
     if (!entry) return null;
     if (entry.skipped) return { cases: [], notes: [`${engine}: ${entry.skipped}`], skipped: true };
     const base = entry.baseline.rate;
-    const metric = (name, value) => ({ name, unit: 'stories/s', better: 'higher', ours: value, baseline: base, ratio: base ? value / base : null });
-    const target = engine === 'sqlite' && report.targetSqlitePerSecond ? report.targetSqlitePerSecond : null;
+    const metric = (name, value) => ({
+      name,
+      unit: 'stories/s',
+      better: 'higher',
+      ours: value,
+      baseline: base,
+      ratio: base ? value / base : null,
+    });
+    const target =
+      engine === 'sqlite' && report.targetSqlitePerSecond ? report.targetSqlitePerSecond : null;
     return {
       title: `Import throughput against a plain Document Service loop (${report.count} stories)`,
       target: target ? `at least ${target} stories/s on SQLite (the importer's issue)` : null,
-      notes: [report.verdict, `plain loop ${entry.baseline.seconds.toFixed(1)} s, importer ${entry.import.seconds.toFixed(1)} s, re-run ${entry.import.rerunSeconds != null ? entry.import.rerunSeconds.toFixed(1) : '–'} s; publish: ${report.publish}`].filter(Boolean),
+      notes: [
+        report.verdict,
+        `plain loop ${entry.baseline.seconds.toFixed(1)} s, importer ${entry.import.seconds.toFixed(1)} s, re-run ${entry.import.rerunSeconds != null ? entry.import.rerunSeconds.toFixed(1) : '–'} s; publish: ${report.publish}`,
+      ].filter(Boolean),
       cases: [
-        { id: 'import', title: 'importer (npm run import) against the plain create loop', kind: 'hook', pass: target ? entry.import.rate >= target : undefined, metrics: [metric('rate', entry.import.rate)] },
-        { id: 'rerun', title: 'importer again, every story already there (skipped)', kind: 'hook', metrics: [metric('rate', entry.import.rerunRate)] },
+        {
+          id: 'import',
+          title: 'importer (npm run import) against the plain create loop',
+          kind: 'hook',
+          pass: target ? entry.import.rate >= target : undefined,
+          metrics: [metric('rate', entry.import.rate)],
+        },
+        {
+          id: 'rerun',
+          title: 'importer again, every story already there (skipped)',
+          kind: 'hook',
+          metrics: [metric('rate', entry.import.rerunRate)],
+        },
       ],
     };
   },
@@ -119,13 +175,16 @@ const ADAPTERS = {
 const runHook = async (ctx, id, { engine }) => {
   const { opts, apps, log, workDir } = ctx;
   const hook = HOOKS[id];
-  const scripts = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')).scripts || {};
+  const scripts =
+    JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')).scripts || {};
   const base = { id, engine, title: hook.title, hook: `npm run ${hook.script}` };
   if (hook.once && ctx.hooksRun && ctx.hooksRun.has(id)) return null;
   ctx.hooksRun = ctx.hooksRun || new Set();
   ctx.hooksRun.add(id);
   if (!scripts[hook.script] || !fs.existsSync(path.join(REPO, hook.file))) {
-    const missing = !scripts[hook.script] ? `no "${hook.script}" script in package.json` : `${hook.file} does not exist yet`;
+    const missing = !scripts[hook.script]
+      ? `no "${hook.script}" script in package.json`
+      : `${hook.file} does not exist yet`;
     log(`  skipped: ${missing}`);
     return { ...base, skipped: true, notes: [`Not run: ${missing}.`], cases: [] };
   }
@@ -133,8 +192,18 @@ const runHook = async (ctx, id, { engine }) => {
   fs.mkdirSync(hookDir, { recursive: true });
   const resultFile = path.join(hookDir, 'result.json');
   fs.rmSync(resultFile, { force: true });
-  const args = ['run', '--silent', hook.script, '--', '--db', engine, ...hook.args(opts, engine),
-    ...(opts.quick ? ['--quick'] : []), '--json', resultFile];
+  const args = [
+    'run',
+    '--silent',
+    hook.script,
+    '--',
+    '--db',
+    engine,
+    ...hook.args(opts, engine),
+    ...(opts.quick ? ['--quick'] : []),
+    '--json',
+    resultFile,
+  ];
   const timeoutMs = 10 * 60 * 1000;
   const started = Date.now();
   const output = [];
@@ -178,29 +247,61 @@ const runHook = async (ctx, id, { engine }) => {
   const tail = output.join('').split('\n').slice(-25).join('\n');
   if (code !== 0) {
     log(`  ${hook.script} failed (${code}) after ${(elapsedMs / 1000).toFixed(0)} s`);
-    return { ...base, failed: true, elapsedMs, notes: [`npm run ${hook.script} exited with ${code}.`], output: tail, cases: [] };
+    return {
+      ...base,
+      failed: true,
+      elapsedMs,
+      notes: [`npm run ${hook.script} exited with ${code}.`],
+      output: tail,
+      cases: [],
+    };
   }
   if (!fs.existsSync(resultFile)) {
     const own = ownReport(id, started);
     if (own) {
       const adapted = ADAPTERS[id] ? ADAPTERS[id](own.report, engine) : null;
       if (adapted) {
-        log(`  ${hook.script}: ${adapted.cases.length} case(s) in ${(elapsedMs / 1000).toFixed(0)} s (from ${path.basename(own.file)})`);
+        log(
+          `  ${hook.script}: ${adapted.cases.length} case(s) in ${(elapsedMs / 1000).toFixed(0)} s (from ${path.basename(own.file)})`
+        );
         return { ...base, elapsedMs, ...adapted, source: path.relative(REPO, own.file) };
       }
-      return { ...base, elapsedMs, notes: [`Read from ${path.relative(REPO, own.file)} (shape not understood; shown as is).`], raw: own.report, cases: [] };
+      return {
+        ...base,
+        elapsedMs,
+        notes: [`Read from ${path.relative(REPO, own.file)} (shape not understood; shown as is).`],
+        raw: own.report,
+        cases: [],
+      };
     }
     log(`  ${hook.script} wrote no result file`);
-    return { ...base, elapsedMs, notes: [`npm run ${hook.script} wrote no ${path.basename(resultFile)}; its output is kept.`], output: tail, cases: [] };
+    return {
+      ...base,
+      elapsedMs,
+      notes: [`npm run ${hook.script} wrote no ${path.basename(resultFile)}; its output is kept.`],
+      output: tail,
+      cases: [],
+    };
   }
   let result;
   try {
     result = JSON.parse(fs.readFileSync(resultFile, 'utf8'));
   } catch (error) {
-    return { ...base, failed: true, elapsedMs, notes: [`Unreadable result: ${error.message}`], output: tail, cases: [] };
+    return {
+      ...base,
+      failed: true,
+      elapsedMs,
+      notes: [`Unreadable result: ${error.message}`],
+      output: tail,
+      cases: [],
+    };
   }
   const cases = Array.isArray(result.cases)
-    ? result.cases.map((item) => ({ kind: 'hook', ...item, metrics: Array.isArray(item.metrics) ? item.metrics : [] }))
+    ? result.cases.map((item) => ({
+        kind: 'hook',
+        ...item,
+        metrics: Array.isArray(item.metrics) ? item.metrics : [],
+      }))
     : [];
   log(`  ${hook.script}: ${cases.length} case(s) in ${(elapsedMs / 1000).toFixed(0)} s`);
   return {

@@ -15,13 +15,22 @@ const jalali = require(path.join(job.ourDist, 'src', 'plugins', 'jalali-date', '
 const { persianSlug } = require(path.join(job.ourDist, 'src', 'plugins', 'persian-slug', 'core'));
 const slugify = require('slugify');
 
-const intl = new Intl.DateTimeFormat('fa-IR-u-ca-persian', { timeZone: 'Asia/Tehran', dateStyle: 'full', timeStyle: 'short' });
+const intl = new Intl.DateTimeFormat('fa-IR-u-ca-persian', {
+  timeZone: 'Asia/Tehran',
+  dateStyle: 'full',
+  timeStyle: 'short',
+});
 
 // Inputs in turn, so no case is measured on one cached value.
 const rng = createRng(job.seed);
-const dates = Array.from({ length: 1024 }, () => new Date(SPAN.start + Math.floor(rng.next() * (SPAN.end - SPAN.start))));
+const dates = Array.from(
+  { length: 1024 },
+  () => new Date(SPAN.start + Math.floor(rng.next() * (SPAN.end - SPAN.start)))
+);
 const jalaliTexts = dates.map((date) => jalali.formatJalaliLong(date));
-const titles = generateMain({ seed: job.seed, articles: 1024, officials: 10 }).articles.map((article) => article.title);
+const titles = generateMain({ seed: job.seed, articles: 1024, officials: 10 }).articles.map(
+  (article) => article.title
+);
 
 let sink = 0;
 const consume = (value) => {
@@ -69,25 +78,38 @@ const cases = [
     id: 'formatJalaliLong',
     title: 'formatJalaliLong(date) against intl.format(date)',
     baseline: 'Intl.DateTimeFormat(fa-IR-u-ca-persian).format',
-    ...compare((i) => jalali.formatJalaliLong(dates[i]), (i) => intl.format(dates[i])),
+    ...compare(
+      (i) => jalali.formatJalaliLong(dates[i]),
+      (i) => intl.format(dates[i])
+    ),
   },
   {
     id: 'toJalaliFields',
     title: 'toJalaliFields(date) against intl.formatToParts(date)',
     baseline: 'Intl.DateTimeFormat(fa-IR-u-ca-persian).formatToParts',
-    ...compare((i) => jalali.toJalaliFields(dates[i]), (i) => intl.formatToParts(dates[i])),
+    ...compare(
+      (i) => jalali.toJalaliFields(dates[i]),
+      (i) => intl.formatToParts(dates[i])
+    ),
   },
   {
     id: 'parseJalali',
-    title: 'parseJalali(«سه‌شنبه ۹ آبان ۱۳۹۶ ساعت ۱۹:۲۳»-style text) against intl.format(date) (Intl cannot parse: a reference cost)',
+    title:
+      'parseJalali(«سه‌شنبه ۹ آبان ۱۳۹۶ ساعت ۱۹:۲۳»-style text) against intl.format(date) (Intl cannot parse: a reference cost)',
     baseline: 'Intl.DateTimeFormat(fa-IR-u-ca-persian).format (reference)',
-    ...compare((i) => jalali.parseJalali(jalaliTexts[i]), (i) => intl.format(dates[i])),
+    ...compare(
+      (i) => jalali.parseJalali(jalaliTexts[i]),
+      (i) => intl.format(dates[i])
+    ),
   },
   {
     id: 'persianSlug',
     title: 'persianSlug(title) against slugify(title, { lower: true, strict: true })',
     baseline: 'slugify (npm)',
-    ...compare((i) => persianSlug(titles[i]), (i) => slugify(titles[i], { lower: true, strict: true })),
+    ...compare(
+      (i) => persianSlug(titles[i]),
+      (i) => slugify(titles[i], { lower: true, strict: true })
+    ),
   },
 ];
 

@@ -29,7 +29,9 @@ const plainPath = (q) =>
 
 const run = async (ctx, { engine }) => {
   const { opts, apps, log, workDir } = ctx;
-  const { persianSlug } = require(path.join(apps.ours.distDir, 'src', 'plugins', 'persian-slug', 'core'));
+  const { persianSlug } = require(
+    path.join(apps.ours.distDir, 'src', 'plugins', 'persian-slug', 'core')
+  );
   const databases = {};
   const servers = {};
   const bulk = {};
@@ -38,8 +40,17 @@ const run = async (ctx, { engine }) => {
   const indexing = [];
   try {
     for (const name of ['ours', 'plain']) {
-      databases[name] = await createDatabase({ engine, name: `${name}_search`, dir: path.join(workDir, 'db') });
-      servers[name] = await startServer({ app: apps[name], env: databases[name].env, logDir: path.join(workDir, 'logs'), label: `${name}-search-${engine}` });
+      databases[name] = await createDatabase({
+        engine,
+        name: `${name}_search`,
+        dir: path.join(workDir, 'db'),
+      });
+      servers[name] = await startServer({
+        app: apps[name],
+        env: databases[name].env,
+        logDir: path.join(workDir, 'logs'),
+        label: `${name}-search-${engine}`,
+      });
       bulk[name] = await openBulk(databases[name]);
       sectionIds[name] = await bulk[name].sections((text) => persianSlug(text));
     }
@@ -50,25 +61,40 @@ const run = async (ctx, { engine }) => {
         batch.push({ article, slug: persianSlug(article.title) });
       }
       for (const name of ['ours', 'plain']) {
-        for (let start = 0; start < batch.length; start += 10000) await bulk[name].articles(batch.slice(start, start + 10000), sectionIds[name]);
+        for (let start = 0; start < batch.length; start += 10000)
+          await bulk[name].articles(batch.slice(start, start + 10000), sectionIds[name]);
         await bulk[name].analyze();
       }
       inserted = size;
       const built = await buildSearchIndex(apps.ours, databases.ours);
-      if (built.documents !== size) throw new Error(`search: the index holds ${built.documents} documents, expected ${size}`);
+      if (built.documents !== size)
+        throw new Error(`search: the index holds ${built.documents} documents, expected ${size}`);
       indexing.push({ size, ms: built.ms });
-      log(`  search index of ${size.toLocaleString('en')} articles rebuilt in ${(built.ms / 1000).toFixed(1)} s`);
+      log(
+        `  search index of ${size.toLocaleString('en')} articles rebuilt in ${(built.ms / 1000).toFixed(1)} s`
+      );
 
       const measured = await httpCases(ctx, {
         title: `search (${QUERIES.length} queries in turn, 10 a page) among ${size.toLocaleString('en')} articles`,
         targets: [
-          { key: 'ours', server: servers.ours, requests: QUERIES.map((q) => ({ path: oursPath(q) })) },
-          { key: 'plain', server: servers.plain, requests: QUERIES.map((q) => ({ path: plainPath(q) })) },
+          {
+            key: 'ours',
+            server: servers.ours,
+            requests: QUERIES.map((q) => ({ path: oursPath(q) })),
+          },
+          {
+            key: 'plain',
+            server: servers.plain,
+            requests: QUERIES.map((q) => ({ path: plainPath(q) })),
+          },
         ],
         baselineKey: 'plain',
-        cases: [{ id: `search-${size}`, title: `${size.toLocaleString('en')} articles`, key: 'ours' }],
+        cases: [
+          { id: `search-${size}`, title: `${size.toLocaleString('en')} articles`, key: 'ours' },
+        ],
         check: (key, result) => {
-          if (key === 'ours' && !(result.json.meta.pagination.total > 0)) throw new Error(`search: no hit for «${QUERIES[0]}»`);
+          if (key === 'ours' && !(result.json.meta.pagination.total > 0))
+            throw new Error(`search: no hit for «${QUERIES[0]}»`);
         },
       });
       measured[0].size = size;
@@ -77,7 +103,8 @@ const run = async (ctx, { engine }) => {
   } finally {
     for (const name of Object.keys(bulk)) await bulk[name].close().catch(() => {});
     for (const name of Object.keys(servers)) await servers[name].stop().catch(() => {});
-    if (!opts.keep) for (const name of Object.keys(databases)) await databases[name].drop().catch(() => {});
+    if (!opts.keep)
+      for (const name of Object.keys(databases)) await databases[name].drop().catch(() => {});
   }
   const largest = cases[cases.length - 1];
   const p95 = largest ? largest.summaries.ours.p95 : null;

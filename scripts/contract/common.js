@@ -4,32 +4,86 @@ const ref = (name) => ({ $ref: `#/components/schemas/${name}` });
 /** The names are the jalali-date plugin's own (its core's names.ts), so a spelling change shows here. */
 const schemas = ({ weekdays, months }) => ({
   JalaliDateTime: {
-    description: 'A date-time in the Jalali calendar, Tehran time (`Asia/Tehran`, with Iran\'s historical daylight saving). ' +
+    description:
+      "A date-time in the Jalali calendar, Tehran time (`Asia/Tehran`, with Iran's historical daylight saving). " +
       'Numbers and `iso` in Latin digits; `date`, `time` and `long` in Persian digits, without bidi controls.',
     type: 'object',
     properties: {
-      year: { type: 'integer' }, month: { type: 'integer', minimum: 1, maximum: 12 }, day: { type: 'integer', minimum: 1, maximum: 31 },
-      hour: { type: 'integer', minimum: 0, maximum: 23 }, minute: { type: 'integer', minimum: 0, maximum: 59 },
-      weekday: { type: 'string', enum: weekdays }, monthName: { type: 'string', enum: months },
-      date: { type: 'string' }, time: { type: 'string' }, long: { type: 'string' },
-      iso: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{2}:\\d{2}$' },
+      year: { type: 'integer' },
+      month: { type: 'integer', minimum: 1, maximum: 12 },
+      day: { type: 'integer', minimum: 1, maximum: 31 },
+      hour: { type: 'integer', minimum: 0, maximum: 23 },
+      minute: { type: 'integer', minimum: 0, maximum: 59 },
+      weekday: { type: 'string', enum: weekdays },
+      monthName: { type: 'string', enum: months },
+      date: { type: 'string' },
+      time: { type: 'string' },
+      long: { type: 'string' },
+      iso: {
+        type: 'string',
+        pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{2}:\\d{2}$',
+      },
     },
-    required: ['year', 'month', 'day', 'hour', 'minute', 'weekday', 'monthName', 'date', 'time', 'long', 'iso'],
+    required: [
+      'year',
+      'month',
+      'day',
+      'hour',
+      'minute',
+      'weekday',
+      'monthName',
+      'date',
+      'time',
+      'long',
+      'iso',
+    ],
     additionalProperties: false,
-    examples: [{ year: 1396, month: 8, day: 9, hour: 19, minute: 23, weekday: 'سه‌شنبه', monthName: 'آبان', date: '۱۳۹۶/۰۸/۰۹',
-      time: '۱۹:۲۳', long: 'سه‌شنبه ۹ آبان ۱۳۹۶ ساعت ۱۹:۲۳', iso: '1396-08-09T19:23:00+03:30' }],
+    examples: [
+      {
+        year: 1396,
+        month: 8,
+        day: 9,
+        hour: 19,
+        minute: 23,
+        weekday: 'سه‌شنبه',
+        monthName: 'آبان',
+        date: '۱۳۹۶/۰۸/۰۹',
+        time: '۱۹:۲۳',
+        long: 'سه‌شنبه ۹ آبان ۱۳۹۶ ساعت ۱۹:۲۳',
+        iso: '1396-08-09T19:23:00+03:30',
+      },
+    ],
   },
   Pagination: {
-    description: 'Strapi\'s pagination: `page`/`pageSize` or `start`/`limit` as asked, with the total.',
+    description:
+      "Strapi's pagination: `page`/`pageSize` or `start`/`limit` as asked, with the total.",
     oneOf: [
-      { type: 'object', properties: { page: { type: 'integer' }, pageSize: { type: 'integer' }, pageCount: { type: 'integer' }, total: { type: 'integer' } },
-        required: ['page', 'pageSize', 'pageCount', 'total'], additionalProperties: false },
-      { type: 'object', properties: { start: { type: 'integer' }, limit: { type: 'integer' }, total: { type: 'integer' } },
-        required: ['start', 'limit', 'total'], additionalProperties: false },
+      {
+        type: 'object',
+        properties: {
+          page: { type: 'integer' },
+          pageSize: { type: 'integer' },
+          pageCount: { type: 'integer' },
+          total: { type: 'integer' },
+        },
+        required: ['page', 'pageSize', 'pageCount', 'total'],
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        properties: {
+          start: { type: 'integer' },
+          limit: { type: 'integer' },
+          total: { type: 'integer' },
+        },
+        required: ['start', 'limit', 'total'],
+        additionalProperties: false,
+      },
     ],
   },
   LocaleFallback: {
-    description: 'Present when the locale asked for has no version and the Persian one is served (with `Content-Language`).',
+    description:
+      'Present when the locale asked for has no version and the Persian one is served (with `Content-Language`).',
     type: 'object',
     properties: { requested: { type: 'string' }, served: { type: 'string' } },
     required: ['requested', 'served'],
@@ -37,7 +91,8 @@ const schemas = ({ weekdays, months }) => ({
     examples: [{ requested: 'en', served: 'fa' }],
   },
   Error: {
-    description: 'Every error of the API: English in `message`, Persian in `details.messageFa` where the API has words of its own.',
+    description:
+      'Every error of the API: English in `message`, Persian in `details.messageFa` where the API has words of its own.',
     type: 'object',
     properties: {
       data: { type: 'null' },
@@ -50,7 +105,11 @@ const schemas = ({ weekdays, months }) => ({
           details: {
             type: 'object',
             properties: {
-              code: { type: 'string', description: 'What went wrong, for code (the codes of each status are listed with it).' },
+              code: {
+                type: 'string',
+                description:
+                  'What went wrong, for code (the codes of each status are listed with it).',
+              },
               messageFa: { type: 'string' },
             },
           },
@@ -61,48 +120,121 @@ const schemas = ({ weekdays, months }) => ({
     required: ['data', 'error'],
   },
   SlugRedirect: {
-    description: 'An old slug: the answer is `301` with `Location: /api/<type>/slug/<current>?locale=<locale>` and this body.',
+    description:
+      'An old slug: the answer is `301` with `Location: /api/<type>/slug/<current>?locale=<locale>` and this body.',
     type: 'object',
     properties: {
-      redirect: { type: 'object', properties: { slug: { type: 'string' }, locale: { type: 'string' } }, required: ['slug', 'locale'], additionalProperties: false },
+      redirect: {
+        type: 'object',
+        properties: { slug: { type: 'string' }, locale: { type: 'string' } },
+        required: ['slug', 'locale'],
+        additionalProperties: false,
+      },
     },
     required: ['redirect'],
     additionalProperties: false,
-    examples: [{ redirect: { slug: 'پیش-بینی-یک-نماینده-مجلس-از-واگذاری-خدمات-سازمان-ها-به-دفاتر', locale: 'fa' } }],
+    examples: [
+      {
+        redirect: {
+          slug: 'پیش-بینی-یک-نماینده-مجلس-از-واگذاری-خدمات-سازمان-ها-به-دفاتر',
+          locale: 'fa',
+        },
+      },
+    ],
   },
 });
 
 /** The error statuses, with the `details.code`s the API gives for each (docs/api.md, src/importer/README.md). */
 const ERRORS = {
   400: {
-    description: 'Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`.',
-    codes: ['INVALID_JSON', 'INVALID_UTF8', 'TOO_DEEP', 'BLANK_FIELD', 'EMPTY_QUERY', 'QUERY_TOO_LONG', 'MALFORMED_SLUG',
-      'INVALID_FORMAT', 'YEAR_OUT_OF_RANGE', 'MONTH_OUT_OF_RANGE', 'DAY_OUT_OF_RANGE', 'HOUR_OUT_OF_RANGE', 'MINUTE_OUT_OF_RANGE',
-      'SECOND_OUT_OF_RANGE', 'WEEKDAY_MISMATCH', 'INVALID_GREGORIAN_DATE', 'INVALID_INSTANT', 'BAD_OPTIONS', 'UNKNOWN_SECTION',
-      'UNKNOWN_LOCALE', 'TOO_MANY_FILES', 'BAD_REQUEST'],
-    example: { data: null, error: { status: 400, name: 'ValidationError', message: 'pagination[page] must be a whole number from 1 to 2147483647',
-      details: { parameter: 'pagination[page]', min: 1, max: 2147483647, messageFa: 'pagination[page] باید عددی صحیح از ۱ تا ۲۱۴۷۴۸۳۶۴۷ باشد.' } } },
+    description:
+      'Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`.',
+    codes: [
+      'INVALID_JSON',
+      'INVALID_UTF8',
+      'TOO_DEEP',
+      'BLANK_FIELD',
+      'EMPTY_QUERY',
+      'QUERY_TOO_LONG',
+      'MALFORMED_SLUG',
+      'INVALID_FORMAT',
+      'YEAR_OUT_OF_RANGE',
+      'MONTH_OUT_OF_RANGE',
+      'DAY_OUT_OF_RANGE',
+      'HOUR_OUT_OF_RANGE',
+      'MINUTE_OUT_OF_RANGE',
+      'SECOND_OUT_OF_RANGE',
+      'WEEKDAY_MISMATCH',
+      'INVALID_GREGORIAN_DATE',
+      'INVALID_INSTANT',
+      'BAD_OPTIONS',
+      'UNKNOWN_SECTION',
+      'UNKNOWN_LOCALE',
+      'TOO_MANY_FILES',
+      'BAD_REQUEST',
+    ],
+    example: {
+      data: null,
+      error: {
+        status: 400,
+        name: 'ValidationError',
+        message: 'pagination[page] must be a whole number from 1 to 2147483647',
+        details: {
+          parameter: 'pagination[page]',
+          min: 1,
+          max: 2147483647,
+          messageFa: 'pagination[page] باید عددی صحیح از ۱ تا ۲۱۴۷۴۸۳۶۴۷ باشد.',
+        },
+      },
+    },
   },
   401: {
     description: 'Unauthorized: an `Authorization` header with a token the API does not know.',
     codes: [],
-    example: { data: null, error: { status: 401, name: 'UnauthorizedError', message: 'Missing or invalid credentials', details: {} } },
+    example: {
+      data: null,
+      error: {
+        status: 401,
+        name: 'UnauthorizedError',
+        message: 'Missing or invalid credentials',
+        details: {},
+      },
+    },
   },
   403: {
     description: 'Forbidden: a write without a token, or a token without the permission.',
     codes: [],
-    example: { data: null, error: { status: 403, name: 'ForbiddenError', message: 'Forbidden', details: {} } },
+    example: {
+      data: null,
+      error: { status: 403, name: 'ForbiddenError', message: 'Forbidden', details: {} },
+    },
   },
   404: {
     description: 'Not found: no published entry with this id, slug or news code.',
     codes: [],
-    example: { data: null, error: { status: 404, name: 'NotFoundError', message: 'No published entry has this slug', details: {} } },
+    example: {
+      data: null,
+      error: {
+        status: 404,
+        name: 'NotFoundError',
+        message: 'No published entry has this slug',
+        details: {},
+      },
+    },
   },
   413: {
-    description: 'Payload too large: a JSON body over `JSON_BODY_LIMIT`, or an import over its limits.',
+    description:
+      'Payload too large: a JSON body over `JSON_BODY_LIMIT`, or an import over its limits.',
     codes: ['REQUEST_TOO_LARGE'],
-    example: { data: null, error: { status: 413, name: 'PayloadTooLargeError', message: 'At most 20971520 bytes of files per request; got 20971600',
-      details: { code: 'REQUEST_TOO_LARGE', maxTotalBytes: 20971520 } } },
+    example: {
+      data: null,
+      error: {
+        status: 413,
+        name: 'PayloadTooLargeError',
+        message: 'At most 20971520 bytes of files per request; got 20971600',
+        details: { code: 'REQUEST_TOO_LARGE', maxTotalBytes: 20971520 },
+      },
+    },
   },
   415: {
     description: 'Unsupported media type: a JSON body in a charset the API cannot decode.',
@@ -115,15 +247,21 @@ const ERRORS = {
   500: { description: 'Internal server error.', codes: [] },
 };
 
-const errorResponses = () => Object.fromEntries(Object.entries(ERRORS).map(([status, { description, codes, example }]) => [
-  `Error${status}`,
-  {
-    description: codes.length ? `${description} \`details.code\`: ${codes.map((code) => `\`${code}\``).join(', ')}.` : description,
-    content: { 'application/json': { schema: ref('Error'), ...(example ? { example } : {}) } },
-  },
-]));
+const errorResponses = () =>
+  Object.fromEntries(
+    Object.entries(ERRORS).map(([status, { description, codes, example }]) => [
+      `Error${status}`,
+      {
+        description: codes.length
+          ? `${description} \`details.code\`: ${codes.map((code) => `\`${code}\``).join(', ')}.`
+          : description,
+        content: { 'application/json': { schema: ref('Error'), ...(example ? { example } : {}) } },
+      },
+    ])
+  );
 
 /** Which error statuses an operation answers: every one, and 413/415 for the methods that take a body. */
-const errorStatuses = (method) => Object.keys(ERRORS).filter((status) => !['413', '415'].includes(status) || method !== 'get');
+const errorStatuses = (method) =>
+  Object.keys(ERRORS).filter((status) => !['413', '415'].includes(status) || method !== 'get');
 
 module.exports = { schemas, errorResponses, errorStatuses, ref };

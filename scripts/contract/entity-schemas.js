@@ -6,22 +6,37 @@
  * under the same names, so Strapi's `$ref`s keep pointing at them.
  */
 const ref = (name) => ({ $ref: `#/components/schemas/${name}` });
-const nullable = (schema) => (schema.$ref ? { anyOf: [schema, { type: 'null' }] } : { ...schema, type: [schema.type, 'null'] });
+const nullable = (schema) =>
+  schema.$ref ? { anyOf: [schema, { type: 'null' }] } : { ...schema, type: [schema.type, 'null'] };
 
 /** Strapi's own naming: api::article.article → ApiArticleArticleDocument, article.quote → ArticleQuoteEntry. */
-const documentName = (uid) => `${uid.replace(/[^a-zA-Z0-9]+/g, ' ').replace(/(^| )([a-z])/g, (_, _s, c) => c.toUpperCase()).replace(/ /g, '')}Document`;
+const documentName = (uid) =>
+  `${uid
+    .replace(/[^a-zA-Z0-9]+/g, ' ')
+    .replace(/(^| )([a-z])/g, (_, _s, c) => c.toUpperCase())
+    .replace(/ /g, '')}Document`;
 const componentName = (uid) => `${documentName(uid).replace(/Document$/, '')}Entry`;
 
 const SCALARS = {
-  string: { type: 'string' }, text: { type: 'string' }, richtext: { type: 'string' }, uid: { type: 'string' },
-  email: { type: 'string', format: 'email' }, integer: { type: 'integer' }, biginteger: { type: 'string' },
-  float: { type: 'number' }, decimal: { type: 'number' }, boolean: { type: 'boolean' },
-  datetime: { type: 'string', format: 'date-time' }, date: { type: 'string', format: 'date' }, time: { type: 'string' },
+  string: { type: 'string' },
+  text: { type: 'string' },
+  richtext: { type: 'string' },
+  uid: { type: 'string' },
+  email: { type: 'string', format: 'email' },
+  integer: { type: 'integer' },
+  biginteger: { type: 'string' },
+  float: { type: 'number' },
+  decimal: { type: 'number' },
+  boolean: { type: 'boolean' },
+  datetime: { type: 'string', format: 'date-time' },
+  date: { type: 'string', format: 'date' },
+  time: { type: 'string' },
 };
 
 const attributeSchema = (attribute, names) => {
   if (attribute.private) return undefined;
-  const described = (schema) => (attribute.description ? { ...schema, description: attribute.description } : schema);
+  const described = (schema) =>
+    attribute.description ? { ...schema, description: attribute.description } : schema;
   switch (attribute.type) {
     case 'json':
       return {};
@@ -34,18 +49,26 @@ const attributeSchema = (attribute, names) => {
     case 'relation': {
       const target = names.get(attribute.target);
       if (!target || attribute.relation.startsWith('morph')) return undefined;
-      return /Many$/.test(attribute.relation) ? { type: 'array', items: ref(target) } : nullable(ref(target));
+      return /Many$/.test(attribute.relation)
+        ? { type: 'array', items: ref(target) }
+        : nullable(ref(target));
     }
     case 'component': {
       const entry = ref(names.get(attribute.component));
       return attribute.repeatable ? { type: 'array', items: entry } : nullable(entry);
     }
     case 'dynamiczone':
-      return { type: 'array', items: { oneOf: attribute.components.map((uid) => ref(names.get(uid))) } };
+      return {
+        type: 'array',
+        items: { oneOf: attribute.components.map((uid) => ref(names.get(uid))) },
+      };
     default:
-      if (!SCALARS[attribute.type]) throw new Error(`No schema for attribute type ${attribute.type}`);
+      if (!SCALARS[attribute.type])
+        throw new Error(`No schema for attribute type ${attribute.type}`);
       // A required field is never null once stored (drafts included: the API refuses a blank one).
-      return described(attribute.required ? SCALARS[attribute.type] : nullable(SCALARS[attribute.type]));
+      return described(
+        attribute.required ? SCALARS[attribute.type] : nullable(SCALARS[attribute.type])
+      );
   }
 };
 
@@ -65,19 +88,38 @@ const objectSchema = (uid, attributes, names, labels, base, required) => {
  * are required: a `fields` selection or an unpopulated relation leaves any other key out.
  */
 const entitySchemas = (strapi, uids, labels) => {
-  const names = new Map([...uids.map((uid) => [uid, documentName(uid)]), ...Object.keys(strapi.components).map((uid) => [uid, componentName(uid)])]);
+  const names = new Map([
+    ...uids.map((uid) => [uid, documentName(uid)]),
+    ...Object.keys(strapi.components).map((uid) => [uid, componentName(uid)]),
+  ]);
   const schemas = {};
   for (const uid of uids) {
     const { attributes, info } = strapi.contentType(uid);
-    const schema = objectSchema(uid, attributes, names, labels, { id: { type: 'integer' }, documentId: { type: 'string', minLength: 1 } }, ['id', 'documentId']);
-    if (strapi.contentType(uid).pluginOptions?.i18n?.localized) schema.properties.localizations = { type: 'array', items: ref(names.get(uid)) };
+    const schema = objectSchema(
+      uid,
+      attributes,
+      names,
+      labels,
+      { id: { type: 'integer' }, documentId: { type: 'string', minLength: 1 } },
+      ['id', 'documentId']
+    );
+    if (strapi.contentType(uid).pluginOptions?.i18n?.localized)
+      schema.properties.localizations = { type: 'array', items: ref(names.get(uid)) };
     const description = labels.typeDescription(uid);
-    schemas[names.get(uid)] = { title: info.displayName, ...(description ? { description } : {}), ...schema };
+    schemas[names.get(uid)] = {
+      title: info.displayName,
+      ...(description ? { description } : {}),
+      ...schema,
+    };
   }
   for (const [uid, component] of Object.entries(strapi.components)) {
     const base = { __component: { const: uid }, id: { type: 'integer' } };
     const description = labels.typeDescription(uid);
-    schemas[names.get(uid)] = { title: component.info.displayName, ...(description ? { description } : {}), ...objectSchema(uid, component.attributes, names, labels, base, ['id']) };
+    schemas[names.get(uid)] = {
+      title: component.info.displayName,
+      ...(description ? { description } : {}),
+      ...objectSchema(uid, component.attributes, names, labels, base, ['id']),
+    };
   }
   return { schemas, documentName: (uid) => names.get(uid) };
 };

@@ -10,7 +10,9 @@ const ts = require('typescript');
 
 const loadLabels = (appDir) => {
   const file = path.join(appDir, 'src/admin/translations/content-types.ts');
-  const { outputText } = ts.transpileModule(fs.readFileSync(file, 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS } });
+  const { outputText } = ts.transpileModule(fs.readFileSync(file, 'utf8'), {
+    compilerOptions: { module: ts.ModuleKind.CommonJS },
+  });
   const loaded = new Module(file);
   loaded._compile(outputText, file);
   const { CONTENT_TYPES, COMPONENTS } = loaded.exports;
@@ -18,12 +20,22 @@ const loadLabels = (appDir) => {
   return {
     typeDescription: (uid) => {
       const entry = byUid.get(uid);
-      return entry && (entry.descriptionEn ? `${entry.descriptionEn} ${entry.descriptionFa}` : `${entry.en} (${entry.fa})`);
+      return (
+        entry &&
+        (entry.descriptionEn
+          ? `${entry.descriptionEn} ${entry.descriptionFa}`
+          : `${entry.en} (${entry.fa})`)
+      );
     },
     fieldDescription: (uid, field) => {
       const label = byUid.get(uid)?.fields[field];
       if (!label) return undefined;
-      return [`${label.en} (${label.fa})`, label.hintEn && `${label.hintEn} ${label.hintFa ?? ''}`.trim()].filter(Boolean).join(': ');
+      return [
+        `${label.en} (${label.fa})`,
+        label.hintEn && `${label.hintEn} ${label.hintFa ?? ''}`.trim(),
+      ]
+        .filter(Boolean)
+        .join(': ');
     },
   };
 };

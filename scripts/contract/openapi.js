@@ -25,16 +25,23 @@ const ourRoutes = (strapi) => {
   for (const [api, { routes: files }] of Object.entries(strapi.apis)) {
     for (const [file, router] of Object.entries(files)) {
       if (router.type && router.type !== 'content-api') continue;
-      for (const route of router.routes) routes.push({ route, fullPath: route.path, source: `src/api/${api}/routes/${file}` });
+      for (const route of router.routes)
+        routes.push({ route, fullPath: route.path, source: `src/api/${api}/routes/${file}` });
     }
   }
   for (const name of localPlugins) {
     const routers = strapi.plugin(name)?.routes ?? {};
-    const router = Array.isArray(routers) ? { routes: routers, type: 'admin' } : routers['content-api'];
+    const router = Array.isArray(routers)
+      ? { routes: routers, type: 'admin' }
+      : routers['content-api'];
     if (!router || router.type !== 'content-api') continue;
     for (const route of router.routes) {
       const prefix = route.config?.prefix ?? `/${name}`;
-      routes.push({ route, fullPath: `${prefix}${route.path}`, source: `src/plugins/${name}/server/routes` });
+      routes.push({
+        route,
+        fullPath: `${prefix}${route.path}`,
+        source: `src/plugins/${name}/server/routes`,
+      });
     }
   }
   return routes;
@@ -44,14 +51,26 @@ const ourRoutes = (strapi) => {
 const documentPaths = (routePath) => {
   const segments = routePath.split('/');
   const firstOptional = segments.findIndex((segment) => segment.endsWith('?'));
-  const cut = firstOptional === -1 ? [segments.length] : Array.from({ length: segments.length - firstOptional + 1 }, (_, i) => firstOptional + i);
-  return cut.map((length) => segments.slice(0, length).map((segment) => segment.replace(/^:(\w+)\??$/, '{$1}')).join('/'));
+  const cut =
+    firstOptional === -1
+      ? [segments.length]
+      : Array.from({ length: segments.length - firstOptional + 1 }, (_, i) => firstOptional + i);
+  return cut.map((length) =>
+    segments
+      .slice(0, length)
+      .map((segment) => segment.replace(/^:(\w+)\??$/, '{$1}'))
+      .join('/')
+  );
 };
 const strapiPathKey = (routePath) => routePath.replace(/:(\w+)(\?)?/g, '{$1$2}');
 
 const operationId = (method, docPath) =>
-  `${method}${docPath.split('/').filter(Boolean).map((segment) => segment.replace(/[{}]/g, '')).map((word) => word[0].toUpperCase() + word.slice(1)).join('')}`
-    .replace(/[^A-Za-z0-9]/g, '');
+  `${method}${docPath
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => segment.replace(/[{}]/g, ''))
+    .map((word) => word[0].toUpperCase() + word.slice(1))
+    .join('')}`.replace(/[^A-Za-z0-9]/g, '');
 
 /**
  * The answers of Strapi's core actions, as read (with siblings and populated relations), not as written;
@@ -64,21 +83,45 @@ const coreResponses = (strapi, action, document) => {
     case 'find':
       return { 200: { description: 'A page of published entries.', ...json(entryList(document)) } };
     case 'findOne':
-      return { 200: { description: 'The published entry (or, for a full-access token, the draft asked for).', ...json(oneEntry(document)) } };
+      return {
+        200: {
+          description: 'The published entry (or, for a full-access token, the draft asked for).',
+          ...json(oneEntry(document)),
+        },
+      };
     case 'create':
-      return { 201: { description: 'The entry as stored, computed fields included.', ...json(oneEntry(document)) } };
+      return {
+        201: {
+          description: 'The entry as stored, computed fields included.',
+          ...json(oneEntry(document)),
+        },
+      };
     case 'update':
-      return { 200: { description: 'The entry as stored, computed fields included.', ...json(oneEntry(document)) } };
+      return {
+        200: {
+          description: 'The entry as stored, computed fields included.',
+          ...json(oneEntry(document)),
+        },
+      };
     default:
       return { 204: { description: 'Deleted.' } };
   }
 };
 
 /** A declared answer: `{ description, schema, example }` or a bare status description. */
-const declaredResponses = (responses) => Object.fromEntries(Object.entries(responses).map(([status, { description, schema, example, headers }]) => [
-  status,
-  { description, ...(headers ? { headers } : {}), ...(schema ? { content: { 'application/json': { schema, ...(example ? { example } : {}) } } } : {}) },
-]));
+const declaredResponses = (responses) =>
+  Object.fromEntries(
+    Object.entries(responses).map(([status, { description, schema, example, headers }]) => [
+      status,
+      {
+        description,
+        ...(headers ? { headers } : {}),
+        ...(schema
+          ? { content: { 'application/json': { schema, ...(example ? { example } : {}) } } }
+          : {}),
+      },
+    ])
+  );
 
 /** `<key>Jalali` after every property named one of `keys`, at any depth (the REST middleware's rule). */
 const addJalaliSiblings = (schema, keys, seen = new Set()) => {
@@ -88,7 +131,14 @@ const addJalaliSiblings = (schema, keys, seen = new Set()) => {
     const entries = [];
     for (const [name, property] of Object.entries(schema.properties)) {
       entries.push([name, property]);
-      if (keys.has(name)) entries.push([`${name}Jalali`, { anyOf: [ref('JalaliDateTime'), { type: 'null' }], description: `${name} in the Jalali calendar, Tehran time.` }]);
+      if (keys.has(name))
+        entries.push([
+          `${name}Jalali`,
+          {
+            anyOf: [ref('JalaliDateTime'), { type: 'null' }],
+            description: `${name} in the Jalali calendar, Tehran time.`,
+          },
+        ]);
     }
     schema.properties = Object.fromEntries(entries);
   }
@@ -99,7 +149,15 @@ const addJalaliSiblings = (schema, keys, seen = new Set()) => {
 const clean = (value) => {
   if (Array.isArray(value)) return value.map(clean);
   if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([key, item]) => key !== '$schema' && !(key === 'default' && typeof item === 'string' && /^\d{4}-\d\d-\d\dT/.test(item))).map(([key, item]) => [key, clean(item)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(
+        ([key, item]) =>
+          key !== '$schema' &&
+          !(key === 'default' && typeof item === 'string' && /^\d{4}-\d\d-\d\dT/.test(item))
+      )
+      .map(([key, item]) => [key, clean(item)])
+  );
 };
 
 /** Strapi's generator allows any safe integer; our API refuses numbers out of these ranges with 400 (src/lib/pagination-range.ts). */
@@ -107,7 +165,16 @@ const withPaginationRange = (parameter, ranges) => {
   const key = /^pagination\[(\w+)\]$/.exec(parameter.name)?.[1];
   if (!ranges[key]) return parameter;
   const { min, max } = ranges[key];
-  return { ...parameter, schema: { ...parameter.schema, type: 'integer', exclusiveMinimum: undefined, minimum: min, maximum: max } };
+  return {
+    ...parameter,
+    schema: {
+      ...parameter.schema,
+      type: 'integer',
+      exclusiveMinimum: undefined,
+      minimum: min,
+      maximum: max,
+    },
+  };
 };
 
 /** The optional keys that `src/api/<api>/openapi-fields` add to a content type's answers (e.g. the schedule, for writers). */
@@ -124,8 +191,18 @@ const answerExtensions = (strapi) => {
 const buildDocument = (strapi, { jalaliKeys, weekdays, months, paginationRanges }) => {
   const { document: generated } = generate(strapi, { type: 'content-api' });
   const routes = ourRoutes(strapi);
-  const contentTypes = [...new Set(routes.map(({ route }) => route.handler.split('.').slice(0, 2).join('.')).filter((uid) => strapi.contentTypes[uid]))];
-  const entities = entitySchemas(strapi, [...contentTypes, 'plugin::upload.file'], loadLabels(strapi.dirs.app.root));
+  const contentTypes = [
+    ...new Set(
+      routes
+        .map(({ route }) => route.handler.split('.').slice(0, 2).join('.'))
+        .filter((uid) => strapi.contentTypes[uid])
+    ),
+  ];
+  const entities = entitySchemas(
+    strapi,
+    [...contentTypes, 'plugin::upload.file'],
+    loadLabels(strapi.dirs.app.root)
+  );
   for (const [uid, fields] of Object.entries(answerExtensions(strapi))) {
     Object.assign(entities.schemas[entities.documentName(uid)].properties, fields);
   }
@@ -134,7 +211,10 @@ const buildDocument = (strapi, { jalaliKeys, weekdays, months, paginationRanges 
   const missing = [];
   for (const { route, fullPath, source } of routes) {
     const method = route.method.toLowerCase();
-    const [uid, action] = [route.handler.split('.').slice(0, 2).join('.'), route.handler.split('.').pop()];
+    const [uid, action] = [
+      route.handler.split('.').slice(0, 2).join('.'),
+      route.handler.split('.').pop(),
+    ];
     const isCore = strapi.contentTypes[uid] && CORE_ACTIONS.includes(action) && !route.openapi;
     if (!isCore && !route.openapi) {
       missing.push(`${route.method} /api${fullPath} (${source})`);
@@ -144,14 +224,24 @@ const buildDocument = (strapi, { jalaliKeys, weekdays, months, paginationRanges 
     const strapiOperation = generated.paths[strapiPathKey(fullPath)]?.[method] ?? {};
     // A declared route that reads like a core action takes that action's query parameters (populate, filters…).
     const queryOf = declared.queryOf && generated.paths[strapiPathKey(declared.queryOf.path)]?.get;
-    const query = [...(strapiOperation.parameters ?? []), ...(queryOf?.parameters ?? [])].filter((parameter) => parameter.in === 'query');
+    const query = [...(strapiOperation.parameters ?? []), ...(queryOf?.parameters ?? [])].filter(
+      (parameter) => parameter.in === 'query'
+    );
     const variants = documentPaths(fullPath);
     for (const docPath of variants) {
       const pathParameters = [...docPath.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
-        name, in: 'path', required: true, schema: declared.params?.[name] ?? (name === 'id' ? { type: 'string', description: 'The documentId' } : { type: 'string' }),
+        name,
+        in: 'path',
+        required: true,
+        schema:
+          declared.params?.[name] ??
+          (name === 'id' ? { type: 'string', description: 'The documentId' } : { type: 'string' }),
       }));
-      const responses = isCore ? coreResponses(strapi, action, entities.documentName(uid)) : declaredResponses(declared.responses);
-      for (const status of common.errorStatuses(method)) responses[status] ??= { $ref: `#/components/responses/Error${status}` };
+      const responses = isCore
+        ? coreResponses(strapi, action, entities.documentName(uid))
+        : declaredResponses(declared.responses);
+      for (const status of common.errorStatuses(method))
+        responses[status] ??= { $ref: `#/components/responses/Error${status}` };
       // Every read may come from the response cache, which answers a matching If-None-Match with 304 (docs/cache.md).
       if (method === 'get') responses[304] ??= { $ref: '#/components/responses/NotModified' };
       paths[docPath] ??= {};
@@ -160,9 +250,16 @@ const buildDocument = (strapi, { jalaliKeys, weekdays, months, paginationRanges 
         tags: strapiOperation.tags ?? [uid.split('.').pop()],
         ...(declared.summary ? { summary: declared.summary } : {}),
         ...(declared.description ? { description: declared.description } : {}),
-        parameters: [...pathParameters, ...query.filter((parameter) => !(declared.query ?? []).some((own) => own.name === parameter.name)), ...(declared.query ?? [])]
-          .map((parameter) => withPaginationRange(parameter, paginationRanges)),
-        ...(strapiOperation.requestBody || declared.requestBody ? { requestBody: declared.requestBody ?? strapiOperation.requestBody } : {}),
+        parameters: [
+          ...pathParameters,
+          ...query.filter(
+            (parameter) => !(declared.query ?? []).some((own) => own.name === parameter.name)
+          ),
+          ...(declared.query ?? []),
+        ].map((parameter) => withPaginationRange(parameter, paginationRanges)),
+        ...(strapiOperation.requestBody || declared.requestBody
+          ? { requestBody: declared.requestBody ?? strapiOperation.requestBody }
+          : {}),
         responses,
         // Reads are public (a token may be sent, and reads drafts when it has full access); writes need one.
         security: method === 'get' ? [{}, { bearerAuth: [] }] : [{ bearerAuth: [] }],
@@ -170,7 +267,9 @@ const buildDocument = (strapi, { jalaliKeys, weekdays, months, paginationRanges 
     }
   }
   if (missing.length) {
-    throw new Error(`These content-API routes have no \`openapi\` declaration next to them:\n  ${missing.join('\n  ')}`);
+    throw new Error(
+      `These content-API routes have no \`openapi\` declaration next to them:\n  ${missing.join('\n  ')}`
+    );
   }
 
   const document = clean({
@@ -178,26 +277,44 @@ const buildDocument = (strapi, { jalaliKeys, weekdays, months, paginationRanges 
     info: {
       title: 'Pishkhan CMS content API',
       version: generated.info.version,
-      description: 'The REST API for frontends of Pishkhan CMS (Strapi 5). Published content is public; writes and ' +
+      description:
+        'The REST API for frontends of Pishkhan CMS (Strapi 5). Published content is public; writes and ' +
         '`POST /import` need an API token. Generated by `npm run contract` from the routes and content types; ' +
         'prose and examples: docs/api.md.',
     },
     servers: [{ url: '/api', description: 'This server' }],
-    tags: [...new Set(Object.values(paths).flatMap((item) => Object.values(item).flatMap((op) => op.tags)))].sort().map((name) => ({ name })),
+    tags: [
+      ...new Set(
+        Object.values(paths).flatMap((item) => Object.values(item).flatMap((op) => op.tags))
+      ),
+    ]
+      .sort()
+      .map((name) => ({ name })),
     paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b))),
     components: {
-      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token (Settings → API Tokens).' } },
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API token (Settings → API Tokens).',
+        },
+      },
       schemas: { ...common.schemas({ weekdays, months }), ...entities.schemas },
       responses: {
-        NotModified: { description: 'Not Modified: the `If-None-Match` ETag still matches the answer (docs/cache.md).' },
+        NotModified: {
+          description:
+            'Not Modified: the `If-None-Match` ETag still matches the answer (docs/cache.md).',
+        },
         ...common.errorResponses(),
       },
     },
   });
-  for (const schema of Object.values(document.components.schemas)) addJalaliSiblings(schema, jalaliKeys);
+  for (const schema of Object.values(document.components.schemas))
+    addJalaliSiblings(schema, jalaliKeys);
   for (const item of Object.values(document.paths)) {
     for (const operation of Object.values(item)) {
-      for (const [status, response] of Object.entries(operation.responses)) if (status < 300) addJalaliSiblings(response.content, jalaliKeys);
+      for (const [status, response] of Object.entries(operation.responses))
+        if (status < 300) addJalaliSiblings(response.content, jalaliKeys);
     }
   }
   return document;

@@ -4,7 +4,11 @@ import { translatedFieldHints } from './content-manager/field-hints';
 import { articleListColumns } from './content-manager/list-columns';
 import { jalaliListFilters } from './content-manager/list-filters';
 import { followContentDirection } from './rtl/content-direction';
-import { followInterfaceDirection, makePersianTheDefault, quietDeveloperTour } from './rtl/direction';
+import {
+  followInterfaceDirection,
+  makePersianTheDefault,
+  quietDeveloperTour,
+} from './rtl/direction';
 import { addStylesheets } from './rtl/stylesheet';
 import { knownKeys, translations } from './translations';
 
@@ -35,10 +39,20 @@ export default {
     followContentDirection();
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', articleListColumns);
     app.registerHook('Admin/CM/pages/ListView/inject-in-filters', jalaliListFilters);
-    app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', translatedFieldHints(knownKeys));
+    app.registerHook(
+      'Admin/CM/pages/EditView/mutate-edit-view-layout',
+      translatedFieldHints(knownKeys)
+    );
     const contentManager = app.getPlugin('content-manager') as unknown as {
-      injectComponent(view: string, zone: string, component: { name: string; Component: () => JSX.Element | null }): void;
+      injectComponent(
+        view: string,
+        zone: string,
+        component: { name: string; Component: () => JSX.Element | null }
+      ): void;
     };
-    contentManager.injectComponent('listView', 'actions', { name: 'pishkhan-content-type-description', Component: ContentTypeDescription });
+    contentManager.injectComponent('listView', 'actions', {
+      name: 'pishkhan-content-type-description',
+      Component: ContentTypeDescription,
+    });
   },
 };

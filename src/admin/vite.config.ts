@@ -25,10 +25,20 @@ const persianLanguageName = (): Plugin => ({
   name: 'pishkhan:persian-language-name',
   enforce: 'pre',
   transform(code, id) {
-    if (!isModule(id, /\/@strapi\/admin\/dist\/admin\/admin\/src\/translations\/languageNativeNames\.m?js$/)) return null;
+    if (
+      !isModule(
+        id,
+        /\/@strapi\/admin\/dist\/admin\/admin\/src\/translations\/languageNativeNames\.m?js$/
+      )
+    )
+      return null;
     if (code.includes("fa: 'فارسی'")) return null;
-    const patched = code.replace(/(const|var|let)\s+languageNativeNames\s*=\s*\{/, "$& fa: 'فارسی',");
-    if (patched === code) this.error(`${id}: the admin's language table changed; cannot add Persian`);
+    const patched = code.replace(
+      /(const|var|let)\s+languageNativeNames\s*=\s*\{/,
+      "$& fa: 'فارسی',"
+    );
+    if (patched === code)
+      this.error(`${id}: the admin's language table changed; cannot add Persian`);
     return { code: patched, map: null };
   },
 });
@@ -46,9 +56,12 @@ const radixFollowsPageDirection = (): Plugin => ({
     if (!isModule(id, /\/@radix-ui\/react-direction\/dist\/index\.m?js$/)) return null;
     const patched = code.replace(
       /return\s+localDir\s*\|\|\s*globalDir\s*\|\|\s*(['"])ltr\1\s*;?/,
-      "return localDir || globalDir || (typeof document !== 'undefined' && document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr');",
+      "return localDir || globalDir || (typeof document !== 'undefined' && document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr');"
     );
-    if (patched === code) this.error(`${id}: @radix-ui/react-direction changed; cannot make it follow the page direction`);
+    if (patched === code)
+      this.error(
+        `${id}: @radix-ui/react-direction changed; cannot make it follow the page direction`
+      );
     return { code: patched, map: null };
   },
 });
@@ -59,7 +72,14 @@ const radixFollowsPageDirection = (): Plugin => ({
  * carry `data-rtl-mirror`; rtl/styles.css mirrors them with `:dir(rtl)`, which respects any
  * left-to-right island inside the page.
  */
-const MIRRORED_ICONS = ['ArrowLeft', 'ArrowRight', 'ArrowLineLeft', 'ArrowLineRight', 'ChevronLeft', 'ChevronRight'];
+const MIRRORED_ICONS = [
+  'ArrowLeft',
+  'ArrowRight',
+  'ArrowLineLeft',
+  'ArrowLineRight',
+  'ChevronLeft',
+  'ChevronRight',
+];
 
 const mirroredDirectionalIcons = (): Plugin => ({
   name: 'pishkhan:mirrored-directional-icons',
@@ -71,11 +91,12 @@ const mirroredDirectionalIcons = (): Plugin => ({
     for (const icon of MIRRORED_ICONS) {
       const exported = new RegExp(`([A-Za-z0-9_$]+) as ${icon}\\b`);
       const match = exported.exec(patched);
-      if (!match) this.error(`${id}: icon ${icon} not found; cannot mirror it for right-to-left pages`);
+      if (!match)
+        this.error(`${id}: icon ${icon} not found; cannot mirror it for right-to-left pages`);
       const wrapper = `__pishkhanMirrored${icon}`;
       patched = patched.replace(exported, `${wrapper} as ${icon}`);
       wrappers.push(
-        `const ${wrapper} = __pishkhanForwardRef((props, ref) => __pishkhanCreateElement(${match![1]}, { 'data-rtl-mirror': '', ...props, ref }));`,
+        `const ${wrapper} = __pishkhanForwardRef((props, ref) => __pishkhanCreateElement(${match![1]}, { 'data-rtl-mirror': '', ...props, ref }));`
       );
     }
     patched = `import { forwardRef as __pishkhanForwardRef, createElement as __pishkhanCreateElement } from 'react';\n${patched}\n${wrappers.join('\n')}\n`;

@@ -13,12 +13,18 @@ const ARTICLE = 'api::article.article';
 const STRAPI_DEFAULT = ['id', 'title', 'slug', 'newsCode'];
 const NEWSROOM_DEFAULT = ['title'];
 
-type Configuration = { layouts: { list: string[] } & Record<string, unknown> } & Record<string, unknown>;
+type Configuration = { layouts: { list: string[] } & Record<string, unknown> } & Record<
+  string,
+  unknown
+>;
 
 export const fitArticleListColumns = async (strapi: Core.Strapi): Promise<void> => {
   const contentTypes = strapi.plugin('content-manager').service('content-types');
   const contentType = contentTypes.findContentType(ARTICLE);
   const configuration: Configuration = await contentTypes.findConfiguration(contentType);
   if (configuration.layouts.list.join() !== STRAPI_DEFAULT.join()) return;
-  await contentTypes.updateConfiguration(contentType, { ...configuration, layouts: { ...configuration.layouts, list: NEWSROOM_DEFAULT } });
+  await contentTypes.updateConfiguration(contentType, {
+    ...configuration,
+    layouts: { ...configuration.layouts, list: NEWSROOM_DEFAULT },
+  });
 };

@@ -28,12 +28,18 @@ export const grantReaderActions = async (strapi: Core.Strapi, actions: string[])
   for (const type of READER_ROLES) await grantRoleActions(strapi, type, actions);
 };
 
-const grantRoleActions = async (strapi: Core.Strapi, type: string, actions: string[]): Promise<void> => {
+const grantRoleActions = async (
+  strapi: Core.Strapi,
+  type: string,
+  actions: string[]
+): Promise<void> => {
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type } });
   if (!role) throw new Error(`The users-permissions ${type} role is missing`);
 
   const permissions = strapi.db.query('plugin::users-permissions.permission');
-  const existing = await permissions.findMany({ where: { role: role.id, action: { $in: actions } } });
+  const existing = await permissions.findMany({
+    where: { role: role.id, action: { $in: actions } },
+  });
   const granted = new Set(existing.map((permission: { action: string }) => permission.action));
   for (const action of actions.filter((candidate) => !granted.has(candidate))) {
     await permissions.create({ data: { action, role: role.id } });

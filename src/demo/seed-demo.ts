@@ -2,7 +2,12 @@ import type { Core } from '@strapi/strapi';
 import demo from './demo-content.json';
 
 type Localized<T> = { fa: T; en?: T };
-type BodyBlock = { type: 'paragraph' | 'subheading' | 'quote'; text: string; official?: string; role?: string };
+type BodyBlock = {
+  type: 'paragraph' | 'subheading' | 'quote';
+  text: string;
+  official?: string;
+  role?: string;
+};
 
 const STORE_KEY = { type: 'core' as const, name: 'pishkhan', key: 'demo-seeded' };
 
@@ -25,7 +30,9 @@ export const seedDemoContent = async (strapi: Core.Strapi): Promise<boolean> => 
   if ((await strapi.db.query('api::article.article').count()) > 0) return false;
 
   const sectionIds = new Map<string, string>();
-  for (const section of demo.sections as Array<{ key: string; parent?: string } & Localized<Record<string, unknown>>>) {
+  for (const section of demo.sections as Array<
+    { key: string; parent?: string } & Localized<Record<string, unknown>>
+  >) {
     const parent = section.parent ? sectionIds.get(section.parent) : undefined;
     const created = await strapi.documents('api::section.section').create({
       locale: 'fa',
@@ -67,6 +74,8 @@ export const seedDemoContent = async (strapi: Core.Strapi): Promise<boolean> => 
   }
 
   await store.set({ value: { at: new Date().toISOString() } });
-  strapi.log.info(`Demo content created: ${demo.sections.length} sections, ${demo.officials.length} official(s), ${demo.articles.length} article(s)`);
+  strapi.log.info(
+    `Demo content created: ${demo.sections.length} sections, ${demo.officials.length} official(s), ${demo.articles.length} article(s)`
+  );
   return true;
 };

@@ -15,7 +15,8 @@ export const inputFieldMessages = (): ApolloServerPlugin => ({
       async didEncounterErrors({ errors }) {
         for (const error of errors) {
           const field = UNKNOWN_INPUT_FIELD.exec(error.message)?.[1];
-          if (field !== undefined) Object.assign(error.extensions, { field, messageFa: unwritableFieldMessageFa(field) });
+          if (field !== undefined)
+            Object.assign(error.extensions, { field, messageFa: unwritableFieldMessageFa(field) });
         }
       },
     };

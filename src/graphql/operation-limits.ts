@@ -21,14 +21,20 @@ const persian: Record<string, (max: number) => string> = {
 };
 
 /** GraphQL Armor rejects with "Syntax Error: …"; ours say which limit and the figure found, in both languages. */
-const reject = (limit: string, max: number) => (context: ValidationContext | null, error: GraphQLError) => {
-  const found = Number(/found (\d+)/.exec(error.message)?.[1]);
-  context?.reportError(
-    new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
-      extensions: { limit, max, ...(Number.isFinite(found) ? { found } : {}), messageFa: persian[limit](max) },
-    }),
-  );
-};
+const reject =
+  (limit: string, max: number) => (context: ValidationContext | null, error: GraphQLError) => {
+    const found = Number(/found (\d+)/.exec(error.message)?.[1]);
+    context?.reportError(
+      new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
+        extensions: {
+          limit,
+          max,
+          ...(Number.isFinite(found) ? { found } : {}),
+          messageFa: persian[limit](max),
+        },
+      })
+    );
+  };
 
 /** graphql-js aborts the parse past `maxTokens` with a syntax error ("more that N tokens", sic): give it our extensions. */
 const tokenLimitMessages = (max: number): ApolloServerPlugin => ({
@@ -37,7 +43,11 @@ const tokenLimitMessages = (max: number): ApolloServerPlugin => ({
       async didEncounterErrors({ errors }) {
         for (const error of errors) {
           if (/Document contains more tha[nt] \d+ tokens/.test(error.message)) {
-            Object.assign(error.extensions, { limit: 'tokens', max, messageFa: persian.tokens(max) });
+            Object.assign(error.extensions, {
+              limit: 'tokens',
+              max,
+              messageFa: persian.tokens(max),
+            });
           }
         }
       },
@@ -52,9 +62,22 @@ const tokenLimitMessages = (max: number): ApolloServerPlugin => ({
  */
 export const operationLimits = (limits: OperationLimits) => {
   const { validationRules } = new ApolloArmor({
-    maxDepth: { n: limits.depth, flattenFragments: true, propagateOnRejection: false, onReject: [reject('depth', limits.depth)] },
-    maxAliases: { n: limits.aliases, propagateOnRejection: false, onReject: [reject('aliases', limits.aliases)] },
-    maxDirectives: { n: limits.directives, propagateOnRejection: false, onReject: [reject('directives', limits.directives)] },
+    maxDepth: {
+      n: limits.depth,
+      flattenFragments: true,
+      propagateOnRejection: false,
+      onReject: [reject('depth', limits.depth)],
+    },
+    maxAliases: {
+      n: limits.aliases,
+      propagateOnRejection: false,
+      onReject: [reject('aliases', limits.aliases)],
+    },
+    maxDirectives: {
+      n: limits.directives,
+      propagateOnRejection: false,
+      onReject: [reject('directives', limits.directives)],
+    },
     // Done by graphql-js's own parser below, which stops at the limit instead of parsing a second time.
     maxTokens: { enabled: false },
     // Our cost model counts page sizes; Armor's does not.

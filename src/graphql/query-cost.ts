@@ -20,15 +20,25 @@ type StrapiContext = { state?: { auth?: Auth } };
 const badRequest = { status: 400, headers: new Map() };
 
 const refuse = (node: FieldNode, message: string, details: Record<string, unknown>) =>
-  new GraphQLError(message, { nodes: node, extensions: { code: 'BAD_USER_INPUT', ...details, http: badRequest } });
+  new GraphQLError(message, {
+    nodes: node,
+    extensions: { code: 'BAD_USER_INPUT', ...details, http: badRequest },
+  });
 
 /**
  * Arguments checked before anything runs, so a bad one is a 400 naming it instead of a clamp, page 1, a
  * database error or an error inside a 200: every field's pagination numbers, and what a field's resolver
  * declares in `extensions.checkArguments` (a function throwing Strapi's ValidationError).
  */
-const checkArguments = (field: GraphQLField<unknown, unknown>, node: FieldNode, args: Record<string, unknown>) => {
-  const problem = paginationProblem(args.pagination, (key) => `${node.name.value}(pagination.${key})`);
+const checkArguments = (
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  args: Record<string, unknown>
+) => {
+  const problem = paginationProblem(
+    args.pagination,
+    (key) => `${node.name.value}(pagination.${key})`
+  );
   if (problem) {
     const { message, ...details } = problem;
     throw refuse(node, message, details);
@@ -66,7 +76,10 @@ const costOf = (options: Parameters<typeof getComplexity>[0]): number => {
     return getComplexity(options);
   } catch (error) {
     if (error instanceof GraphQLError && error.extensions.code === undefined) {
-      throw new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT', http: badRequest } });
+      throw new GraphQLError(error.message, {
+        nodes: error.nodes,
+        extensions: { code: 'BAD_USER_INPUT', http: badRequest },
+      });
     }
     throw error;
   }
@@ -76,15 +89,27 @@ const costOf = (options: Parameters<typeof getComplexity>[0]): number => {
  * Refuses an operation whose cost is over the caller's budget with a 400, after validation and before
  * execution, when the variables are known (docs/api.md, "GraphQL limits").
  */
-export const queryCostPlugin = ({ budget, fullAccessBudget, defaultPageSize }: CostBudgets): ApolloServerPlugin => {
+export const queryCostPlugin = ({
+  budget,
+  fullAccessBudget,
+  defaultPageSize,
+}: CostBudgets): ApolloServerPlugin => {
   const estimators = [costEstimator(defaultPageSize)];
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, contextValue }) {
-          const cost = costOf({ schema, query: document, variables: request.variables, operationName: request.operationName, estimators });
+          const cost = costOf({
+            schema,
+            query: document,
+            variables: request.variables,
+            operationName: request.operationName,
+            estimators,
+          });
           const auth = (contextValue as StrapiContext).state?.auth;
-          const fullAccess = auth?.strategy?.name === 'content-api-token' && auth.credentials?.type === 'full-access';
+          const fullAccess =
+            auth?.strategy?.name === 'content-api-token' &&
+            auth.credentials?.type === 'full-access';
           const allowed = fullAccess ? fullAccessBudget : budget;
           if (cost > allowed) {
             throw new GraphQLError(`Query cost ${cost} is over the budget of ${allowed}`, {

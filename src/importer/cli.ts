@@ -45,29 +45,46 @@ const program = (): Command =>
     .description('Import archived stories (text or markdown files) as Articles.')
     .argument('<inputs...>', 'files, directories (their *.txt/*.md files, recursively) or globs')
     .option('--section <slug>', 'file every article under this section (its slug in the locale)')
-    .option('--locale <code>', 'locale of the articles and officials (default: the default locale, fa)')
+    .option(
+      '--locale <code>',
+      'locale of the articles and officials (default: the default locale, fa)'
+    )
     .option('--publish', 'publish the articles (and officials created); otherwise drafts')
     .option('--create-officials', 'create unknown quoted people as officials and link their quotes')
     .option('--dry-run', 'write nothing; print the parsed documents as JSON on stdout')
     .option('--progress', 'show the progress bar even when stderr is not a terminal')
     .option('--no-progress', 'never show the progress bar')
     .option('--json', 'print the report of a real run as JSON on stdout instead of the summary')
-    .option('-o, --output <file>', 'write the JSON (dry run, or --json) to this file instead of stdout')
+    .option(
+      '-o, --output <file>',
+      'write the JSON (dry run, or --json) to this file instead of stdout'
+    )
     .option('--verbose', 'print a line (and the warnings) for every document on stderr')
-    .option('--build', 'compile the server (dist/) before importing (done anyway when it is missing or stale)')
+    .option(
+      '--build',
+      'compile the server (dist/) before importing (done anyway when it is missing or stale)'
+    )
     .option('--no-build', 'never compile the server, even when dist/ looks stale')
     .addHelpText(
       'after',
       '\nExit codes: 0 all documents imported, 1 some document failed (or an argument matched nothing),\n' +
         '2 bad arguments or setup, 130 interrupted.\n' +
-        'Each file may be at most 2 MiB. Re-importing a story updates or skips it (keyed on its content hash).',
+        'Each file may be at most 2 MiB. Re-importing a story updates or skips it (keyed on its content hash).'
     )
     .exitOverride()
-    .configureOutput({ writeOut: (text) => process.stderr.write(text), writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({
+      writeOut: (text) => process.stderr.write(text),
+      writeErr: (text) => process.stderr.write(text),
+    });
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(1);
 
-export const formatSummary = (summary: ImportSummary, total: number, ms: number, dryRun: boolean): string => {
+export const formatSummary = (
+  summary: ImportSummary,
+  total: number,
+  ms: number,
+  dryRun: boolean
+): string => {
   const rate = ms > 0 ? (total * 1000) / ms : 0;
   const head = dryRun
     ? `Dry run: ${total - summary.failed} parsed, ${summary.failed} failed`
@@ -75,14 +92,22 @@ export const formatSummary = (summary: ImportSummary, total: number, ms: number,
   return `${head} (${total} document${total === 1 ? '' : 's'} in ${seconds(ms)} s, ${rate.toFixed(1)}/s)`;
 };
 
-const describeFailure = (document: { file: string; error: { code: string; message: string; line: number | null } }): string =>
+const describeFailure = (document: {
+  file: string;
+  error: { code: string; message: string; line: number | null };
+}): string =>
   `✗ ${document.file}${document.error.line !== null ? `:${document.error.line}` : ''} ${document.error.code}: ${document.error.message}`;
 
 const bootStrapi = async (appDir: string): Promise<Core.Strapi> => {
   // Resolved only now: the entry script has set the working directory (for .env) and the log level.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
-  const instance = createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false });
+  const instance = createStrapi({
+    appDir,
+    distDir: path.join(appDir, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  });
   try {
     return await instance.load();
   } catch (error) {
@@ -146,7 +171,9 @@ export const main = async (argv: ReadonlyArray<string>, io: CliIo): Promise<numb
   const onSignal = () => {
     if (stopping) process.exit(EXIT.INTERRUPTED);
     stopping = true;
-    say('\nInterrupted: finishing the current batch of documents (press Ctrl-C again to abort it)…');
+    say(
+      '\nInterrupted: finishing the current batch of documents (press Ctrl-C again to abort it)…'
+    );
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -155,16 +182,22 @@ export const main = async (argv: ReadonlyArray<string>, io: CliIo): Promise<numb
   try {
     let importer: ArchiveImporter;
     try {
-      importer = await ArchiveImporter.open(strapi, {
-        section: options.section,
-        locale: options.locale,
-        publish: options.publish ?? false,
-        createOfficials: options.createOfficials ?? false,
-        dryRun: options.dryRun ?? false,
-      }, {
-        onDatabaseUnavailable: ({ file, error, waitMs }) =>
-          say(`The database is unavailable (${(error as Error).message ?? error}); trying ${file} again in ${seconds(waitMs)} s`),
-      });
+      importer = await ArchiveImporter.open(
+        strapi,
+        {
+          section: options.section,
+          locale: options.locale,
+          publish: options.publish ?? false,
+          createOfficials: options.createOfficials ?? false,
+          dryRun: options.dryRun ?? false,
+        },
+        {
+          onDatabaseUnavailable: ({ file, error, waitMs }) =>
+            say(
+              `The database is unavailable (${(error as Error).message ?? error}); trying ${file} again in ${seconds(waitMs)} s`
+            ),
+        }
+      );
     } catch (error) {
       if (error instanceof ImportSetupError) {
         say(`${error.code}: ${error.message}`);
@@ -174,19 +207,21 @@ export const main = async (argv: ReadonlyArray<string>, io: CliIo): Promise<numb
     }
 
     const dryRun = importer.options.dryRun;
-    const showProgress = options.progress === true || (options.progress !== false && io.stderr.isTTY === true);
+    const showProgress =
+      options.progress === true || (options.progress !== false && io.stderr.isTTY === true);
     const bars = showProgress
       ? new cliProgress.MultiBar(
           {
             stream: io.stderr,
-            format: ' {bar} {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted} | failed {failed}',
+            format:
+              ' {bar} {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted} | failed {failed}',
             hideCursor: io.stderr.isTTY === true,
             noTTYOutput: true,
             notTTYSchedule: 2000,
             etaBuffer: 100,
             fps: 5,
           },
-          cliProgress.Presets.shades_classic,
+          cliProgress.Presets.shades_classic
         )
       : null;
     const bar = bars?.create(files.length, 0, { rate: '0.0', failed: 0 }) ?? null;
@@ -205,32 +240,48 @@ export const main = async (argv: ReadonlyArray<string>, io: CliIo): Promise<numb
         bytes += input.bytes?.length ?? 0;
         batch.push(input);
       }
-      const documents: Array<DryRunDocument | ImportedDocument> = dryRun ? await Promise.all(batch.map((input) => importer.dryRun(input))) : await importer.importFiles(batch);
+      const documents: Array<DryRunDocument | ImportedDocument> = dryRun
+        ? await Promise.all(batch.map((input) => importer.dryRun(input)))
+        : await importer.importFiles(batch);
       for (const document of documents) {
         if (json) out(`${done > 0 ? ',\n' : ''}${JSON.stringify(document)}`);
         done += 1;
         if (!document.ok) log(describeFailure(document));
         else if (options.verbose) {
-          log('action' in document ? `${document.action} ${document.file} → ${document.documentId}` : `parsed ${document.file}`);
+          log(
+            'action' in document
+              ? `${document.action} ${document.file} → ${document.documentId}`
+              : `parsed ${document.file}`
+          );
           for (const warning of document.warnings) log(`  ! ${warning}`);
         }
       }
       const elapsed = (Date.now() - runStarted) / 1000;
-      bar?.update(done, { rate: (done / Math.max(elapsed, 0.001)).toFixed(1), failed: importer.summary.failed });
+      bar?.update(done, {
+        rate: (done / Math.max(elapsed, 0.001)).toFixed(1),
+        failed: importer.summary.failed,
+      });
     }
     bars?.stop();
     const ms = Date.now() - runStarted;
     if (json) {
-      const tail = dryRun ? '' : `,"summary":${JSON.stringify({ ...importer.summary, documents: done, seconds: ms / 1000 })}`;
+      const tail = dryRun
+        ? ''
+        : `,"summary":${JSON.stringify({ ...importer.summary, documents: done, seconds: ms / 1000 })}`;
       out(`\n]${tail}}\n`);
     }
     const summary = formatSummary(importer.summary, done, ms, dryRun);
     if (json && !options.output) say(summary);
     else io.stdout(`${summary}\n`);
-    if (stopping && done < files.length) say(`Stopped after ${done} of ${files.length} documents; run the same command again to finish.`);
+    if (stopping && done < files.length)
+      say(
+        `Stopped after ${done} of ${files.length} documents; run the same command again to finish.`
+      );
     if (options.verbose) say(`Strapi started in ${seconds(runStarted - started)} s`);
     if (stopping && done < files.length) exitCode = EXIT.INTERRUPTED;
-    else exitCode = importer.summary.failed > 0 || unmatched.length > 0 ? EXIT.DOCUMENT_FAILED : EXIT.OK;
+    else
+      exitCode =
+        importer.summary.failed > 0 || unmatched.length > 0 ? EXIT.DOCUMENT_FAILED : EXIT.OK;
   } finally {
     if (outputFd !== null) closeSync(outputFd);
     process.off('SIGINT', onSignal);

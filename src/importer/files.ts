@@ -28,7 +28,10 @@ export interface ExpandedInputs {
  * skipped); a directory contributes its story files (*.txt, *.text, *.md, *.markdown or no extension,
  * recursively, hidden ones skipped); anything else is a glob (fast-glob syntax, relative to `cwd`).
  */
-export const expandInputs = async (args: ReadonlyArray<string>, cwd: string): Promise<ExpandedInputs> => {
+export const expandInputs = async (
+  args: ReadonlyArray<string>,
+  cwd: string
+): Promise<ExpandedInputs> => {
   const seen = new Set<string>();
   const files: string[] = [];
   const unmatched: string[] = [];
@@ -46,7 +49,13 @@ export const expandInputs = async (args: ReadonlyArray<string>, cwd: string): Pr
     if (stat?.isFile()) {
       add([absolute]);
     } else if (stat?.isDirectory()) {
-      const found = await fg('**/*', { cwd: absolute, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: true });
+      const found = await fg('**/*', {
+        cwd: absolute,
+        absolute: true,
+        onlyFiles: true,
+        dot: false,
+        followSymbolicLinks: true,
+      });
       add(found.map(path.normalize).filter(isStoryFile));
     } else if (fg.isDynamicPattern(toPosix(arg))) {
       const found = await fg(toPosix(arg), { cwd, absolute: true, onlyFiles: true, dot: false });
@@ -60,7 +69,11 @@ export const expandInputs = async (args: ReadonlyArray<string>, cwd: string): Pr
 };
 
 /** A file's bytes for the importer; files over the limit are not read, unreadable ones are reported. */
-export const readInput = async (file: string, name: string, maxBytes = MAX_IMPORT_BYTES): Promise<ImportInput> => {
+export const readInput = async (
+  file: string,
+  name: string,
+  maxBytes = MAX_IMPORT_BYTES
+): Promise<ImportInput> => {
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile()) return { name, readError: 'not a regular file' };

@@ -53,7 +53,11 @@ export class ImportSetupError extends Error {
 
 export interface ImporterHooks {
   /** For tests: runs inside a document's transaction after its article was written. */
-  afterWrite?(info: { file: string; documentId: string; action: ImportAction }): Promise<void> | void;
+  afterWrite?(info: {
+    file: string;
+    documentId: string;
+    action: ImportAction;
+  }): Promise<void> | void;
   /** The database could not be reached while writing `file`; it is tried again after `waitMs`. */
   onDatabaseUnavailable?(info: { file: string; error: unknown; waitMs: number }): void;
 }
@@ -78,10 +82,13 @@ interface Existing {
 }
 
 /** The idempotency key of a story: the core's normalised content hash of title, lead and publishedOn. */
-export const importKeyOf = (story: Pick<ParsedStory, 'title' | 'lead' | 'publishedOn'>): string => contentHash(story);
+export const importKeyOf = (story: Pick<ParsedStory, 'title' | 'lead' | 'publishedOn'>): string =>
+  contentHash(story);
 
 const asStrings = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : [];
+  Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '')
+    : [];
 
 const instant = (value: unknown): string | null => {
   if (value === null || value === undefined || value === '') return null;
@@ -97,11 +104,17 @@ type Knex = Core.Strapi['db']['connection'];
 /** A new story of a batch: created, or refused by the CMS (at: its place among the batch's inputs). */
 type BatchOutcome = { at: number; documentId: string } | { at: number; error: unknown };
 
-type Parsed = { ok: true; article: ParsedStory; warnings: string[] } | { ok: false; error: DocumentError };
+type Parsed =
+  | { ok: true; article: ParsedStory; warnings: string[] }
+  | { ok: false; error: DocumentError };
 
 /** A write failure as a per-document error: the CMS's validation errors name the field. */
 const writeError = (error: unknown): DocumentError => {
-  const caught = error as { name?: string; message?: string; details?: { errors?: Array<{ path?: unknown[]; message?: string }> } };
+  const caught = error as {
+    name?: string;
+    message?: string;
+    details?: { errors?: Array<{ path?: unknown[]; message?: string }> };
+  };
   if (caught?.name === 'ValidationError') {
     const details = (caught.details?.errors ?? [])
       .map((detail) => `${(detail.path ?? []).join('.')}: ${detail.message ?? ''}`.trim())
@@ -144,23 +157,37 @@ export class ArchiveImporter {
 
   private officialIds = new Map<string, string>();
 
-  private constructor(strapi: Core.Strapi, options: ImportOptions & { locale: string }, hooks: ImporterHooks) {
+  private constructor(
+    strapi: Core.Strapi,
+    options: ImportOptions & { locale: string },
+    hooks: ImporterHooks
+  ) {
     this.strapi = strapi;
     this.options = options;
     this.hooks = hooks;
   }
 
   /** Checks the options against the database (locale, section) and loads the locale's officials. */
-  static async open(strapi: Core.Strapi, input: ImportOptionsInput, hooks: ImporterHooks = {}): Promise<ArchiveImporter> {
+  static async open(
+    strapi: Core.Strapi,
+    input: ImportOptionsInput,
+    hooks: ImporterHooks = {}
+  ): Promise<ArchiveImporter> {
     const parsed = importOptionsSchema.safeParse(input);
     if (!parsed.success) {
-      throw new ImportSetupError('BAD_OPTIONS', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+      throw new ImportSetupError(
+        'BAD_OPTIONS',
+        parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')
+      );
     }
     const locales = strapi.plugin('i18n').service('locales');
     const locale = parsed.data.locale ?? ((await locales.getDefaultLocale()) as string);
     if (!(await locales.findByCode(locale))) {
       const known = ((await locales.find()) as Array<{ code: string }>).map((entry) => entry.code);
-      throw new ImportSetupError('UNKNOWN_LOCALE', `Unknown locale "${locale}"; the CMS has: ${known.join(', ')}`);
+      throw new ImportSetupError(
+        'UNKNOWN_LOCALE',
+        `Unknown locale "${locale}"; the CMS has: ${known.join(', ')}`
+      );
     }
     const importer = new ArchiveImporter(strapi, { ...parsed.data, locale }, hooks);
     if (parsed.data.section) importer.sectionId = await importer.findSection(parsed.data.section);
@@ -170,12 +197,16 @@ export class ArchiveImporter {
 
   private async findSection(slug: string): Promise<string> {
     const { locale } = this.options;
-    const row = await this.strapi.db.query(SECTION_UID).findOne({ where: { slug, locale }, select: ['documentId'] });
+    const row = await this.strapi.db
+      .query(SECTION_UID)
+      .findOne({ where: { slug, locale }, select: ['documentId'] });
     if (row) return row.documentId as string;
-    const all = await this.strapi.db.query(SECTION_UID).findMany({ where: { locale, publishedAt: null }, select: ['slug'] });
+    const all = await this.strapi.db
+      .query(SECTION_UID)
+      .findMany({ where: { locale, publishedAt: null }, select: ['slug'] });
     throw new ImportSetupError(
       'UNKNOWN_SECTION',
-      `No section with slug "${slug}" in locale "${locale}"; known: ${all.map((section: { slug: string }) => section.slug).join(', ') || 'none'}`,
+      `No section with slug "${slug}" in locale "${locale}"; known: ${all.map((section: { slug: string }) => section.slug).join(', ') || 'none'}`
     );
   }
 
@@ -201,19 +232,36 @@ export class ArchiveImporter {
 
   private remember(official: Official): void {
     this.officials.push(official);
-    if (!this.officialIds.has(official.fullName)) this.officialIds.set(official.fullName, official.documentId);
+    if (!this.officialIds.has(official.fullName))
+      this.officialIds.set(official.fullName, official.documentId);
   }
 
-  private async parse(input: ImportInput, officials: ReadonlyArray<KnownOfficial> = this.officials): Promise<Parsed> {
+  private async parse(
+    input: ImportInput,
+    officials: ReadonlyArray<KnownOfficial> = this.officials
+  ): Promise<Parsed> {
     if (input.readError !== undefined) {
       return {
         ok: false,
-        error: { code: 'READ_ERROR', message: `The file could not be read: ${input.readError}`, messageFa: 'پرونده خوانده نشد.', line: null },
+        error: {
+          code: 'READ_ERROR',
+          message: `The file could not be read: ${input.readError}`,
+          messageFa: 'پرونده خوانده نشد.',
+          line: null,
+        },
       };
     }
     if (input.bytes === undefined) {
       const error = tooLarge(input.size ?? 0, MAX_IMPORT_BYTES);
-      return { ok: false, error: { code: error.code, message: error.message, messageFa: error.messageFa, line: error.line } };
+      return {
+        ok: false,
+        error: {
+          code: error.code,
+          message: error.message,
+          messageFa: error.messageFa,
+          line: error.line,
+        },
+      };
     }
     return parseInWorker(input.bytes, officials);
   }
@@ -225,7 +273,12 @@ export class ArchiveImporter {
       this.summary.failed += 1;
       return failed(input.name, result.error);
     }
-    return { file: input.name, ok: true, article: reportedArticle(result.article), warnings: result.warnings };
+    return {
+      file: input.name,
+      ok: true,
+      article: reportedArticle(result.article),
+      warnings: result.warnings,
+    };
   }
 
   /**
@@ -237,7 +290,8 @@ export class ArchiveImporter {
    */
   async importFiles(inputs: ReadonlyArray<ImportInput>): Promise<ImportedDocument[]> {
     const reports: Array<ImportedDocument | undefined> = new Array(inputs.length);
-    const fresh: Array<{ at: number; story: ParsedStory; warnings: string[]; importKey: string }> = [];
+    const fresh: Array<{ at: number; story: ParsedStory; warnings: string[]; importKey: string }> =
+      [];
     const read: Array<Extract<Parsed, { ok: true }> | undefined> = new Array(inputs.length);
     const keys = new Set<string>();
     for (const [at, input] of inputs.entries()) {
@@ -249,7 +303,9 @@ export class ArchiveImporter {
       }
       read[at] = parsed;
       const importKey = importKeyOf(parsed.article);
-      const needsOfficials = this.options.createOfficials && parsed.article.officials.some((official) => !official.matched);
+      const needsOfficials =
+        this.options.createOfficials &&
+        parsed.article.officials.some((official) => !official.matched);
       if (keys.has(importKey) || needsOfficials) continue;
       keys.add(importKey);
       fresh.push({ at, story: parsed.article, warnings: parsed.warnings, importKey });
@@ -257,21 +313,41 @@ export class ArchiveImporter {
 
     let created: BatchOutcome[] = [];
     try {
-      if (fresh.length > 0) created = await this.retryingWhileUnreachable(inputs[fresh[0]?.at ?? 0]?.name ?? 'batch', () => this.strapi.db.transaction(async ({ trx }) => {
-        await this.lockKeys(trx as unknown as Knex, fresh.map((item) => item.importKey));
-        const existing = await this.findExisting(fresh.map((item) => item.story));
-        const batch = fresh.filter((item) => !existing.has(item.importKey));
-        const outcomes = await createArticlesDirectly(this.strapi, trx as unknown as Knex, {
-          locale: this.options.locale,
-          publish: this.options.publish,
-          stories: batch.map((item) => articleData(item.story, this.officialIds, item.importKey, this.sectionId)),
-        });
-        const done = outcomes.map((outcome, index): BatchOutcome => (outcome.ok ? { at: batch[index].at, documentId: outcome.documentId } : { at: batch[index].at, error: outcome.error }));
-        for (const outcome of done) {
-          if ('documentId' in outcome) await this.hooks.afterWrite?.({ file: inputs[outcome.at].name, documentId: outcome.documentId, action: 'created' });
-        }
-        return done;
-      }));
+      if (fresh.length > 0)
+        created = await this.retryingWhileUnreachable(
+          inputs[fresh[0]?.at ?? 0]?.name ?? 'batch',
+          () =>
+            this.strapi.db.transaction(async ({ trx }) => {
+              await this.lockKeys(
+                trx as unknown as Knex,
+                fresh.map((item) => item.importKey)
+              );
+              const existing = await this.findExisting(fresh.map((item) => item.story));
+              const batch = fresh.filter((item) => !existing.has(item.importKey));
+              const outcomes = await createArticlesDirectly(this.strapi, trx as unknown as Knex, {
+                locale: this.options.locale,
+                publish: this.options.publish,
+                stories: batch.map((item) =>
+                  articleData(item.story, this.officialIds, item.importKey, this.sectionId)
+                ),
+              });
+              const done = outcomes.map(
+                (outcome, index): BatchOutcome =>
+                  outcome.ok
+                    ? { at: batch[index].at, documentId: outcome.documentId }
+                    : { at: batch[index].at, error: outcome.error }
+              );
+              for (const outcome of done) {
+                if ('documentId' in outcome)
+                  await this.hooks.afterWrite?.({
+                    file: inputs[outcome.at].name,
+                    documentId: outcome.documentId,
+                    action: 'created',
+                  });
+              }
+              return done;
+            })
+        );
     } catch {
       created = [];
     }
@@ -284,7 +360,15 @@ export class ArchiveImporter {
         reports[outcome.at] = failed(name, writeError(outcome.error));
       } else {
         this.summary.imported += 1;
-        reports[outcome.at] = { file: name, ok: true, action: 'created', documentId: outcome.documentId, title: item.story.title, warnings: item.warnings, createdOfficials: [] };
+        reports[outcome.at] = {
+          file: name,
+          ok: true,
+          action: 'created',
+          documentId: outcome.documentId,
+          title: item.story.title,
+          warnings: item.warnings,
+          createdOfficials: [],
+        };
       }
     }
     for (const [at, input] of inputs.entries()) {
@@ -298,7 +382,9 @@ export class ArchiveImporter {
     if (this.strapi.db.dialect.client !== 'postgres') return;
     // In one order, so two runs locking overlapping batches cannot deadlock.
     for (const key of [...importKeys].sort()) {
-      await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`pishkhan-import:${this.options.locale}:${key}`]);
+      await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [
+        `pishkhan-import:${this.options.locale}:${key}`,
+      ]);
     }
   }
 
@@ -316,7 +402,10 @@ export class ArchiveImporter {
     return this.importParsed(input, parsed);
   }
 
-  private async importParsed(input: ImportInput, parsed: Extract<Parsed, { ok: true }>): Promise<ImportedDocument> {
+  private async importParsed(
+    input: ImportInput,
+    parsed: Extract<Parsed, { ok: true }>
+  ): Promise<ImportedDocument> {
     const importKey = importKeyOf(parsed.article);
     let created: Official[] = [];
     const write = () => {
@@ -324,16 +413,26 @@ export class ArchiveImporter {
       return this.strapi.db.transaction(async ({ trx }) => {
         if (this.strapi.db.dialect.client === 'postgres') {
           // Two runs importing the same story at once wait for each other instead of both creating it.
-          await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`pishkhan-import:${this.options.locale}:${importKey}`]);
+          await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [
+            `pishkhan-import:${this.options.locale}:${importKey}`,
+          ]);
         }
         let story = parsed.article;
-        if (this.options.createOfficials) story = await this.createCandidates(input, story, created);
+        if (this.options.createOfficials)
+          story = await this.createCandidates(input, story, created);
         const ids = new Map(this.officialIds);
-        for (const official of created) if (!ids.has(official.fullName)) ids.set(official.fullName, official.documentId);
+        for (const official of created)
+          if (!ids.has(official.fullName)) ids.set(official.fullName, official.documentId);
         const data = articleData(story, ids, importKey, this.sectionId);
         const existing = (await this.findExisting([story])).get(importKey) ?? null;
-        const result = existing ? await this.updateExisting(existing, data) : await this.create(trx as unknown as Knex, data);
-        await this.hooks.afterWrite?.({ file: input.name, documentId: result.documentId, action: result.action });
+        const result = existing
+          ? await this.updateExisting(existing, data)
+          : await this.create(trx as unknown as Knex, data);
+        await this.hooks.afterWrite?.({
+          file: input.name,
+          documentId: result.documentId,
+          action: result.action,
+        });
         return { ...result, story };
       });
     };
@@ -348,7 +447,10 @@ export class ArchiveImporter {
         action: outcome.action,
         documentId: outcome.documentId,
         title: outcome.story.title,
-        warnings: [...parsed.warnings, ...created.map((official) => `Created official: ${official.fullName}`)],
+        warnings: [
+          ...parsed.warnings,
+          ...created.map((official) => `Created official: ${official.fullName}`),
+        ],
         createdOfficials: created.map((official) => official.fullName),
       };
     } catch (error) {
@@ -363,7 +465,8 @@ export class ArchiveImporter {
       try {
         return await work();
       } catch (error) {
-        if (!isTransientDatabaseError(error) || Date.now() - started + waitMs > RETRY_GIVE_UP_MS) throw error;
+        if (!isTransientDatabaseError(error) || Date.now() - started + waitMs > RETRY_GIVE_UP_MS)
+          throw error;
         this.hooks.onDatabaseUnavailable?.({ file, error, waitMs });
         await new Promise((resolve) => setTimeout(resolve, waitMs));
       }
@@ -371,7 +474,11 @@ export class ArchiveImporter {
   }
 
   /** Unknown people of the story become officials (in the run's locale and status), and the story is read again to link their quotes. */
-  private async createCandidates(input: ImportInput, story: ParsedStory, created: Official[]): Promise<ParsedStory> {
+  private async createCandidates(
+    input: ImportInput,
+    story: ParsedStory,
+    created: Official[]
+  ): Promise<ParsedStory> {
     const candidates = story.officials.filter((official) => !official.matched);
     if (candidates.length === 0) return story;
     for (const candidate of candidates) {
@@ -392,7 +499,10 @@ export class ArchiveImporter {
       });
     }
     const reparsed = await this.parse(input, [...this.officials, ...created]);
-    if (!reparsed.ok) throw new Error(`the story could not be read again after creating officials: ${reparsed.error.message}`);
+    if (!reparsed.ok)
+      throw new Error(
+        `the story could not be read again after creating officials: ${reparsed.error.message}`
+      );
     return reparsed.article;
   }
 
@@ -405,11 +515,14 @@ export class ArchiveImporter {
     const { locale } = this.options;
     const found = new Map<string, Existing>();
     if (stories.length === 0) return found;
-    const keyed: Array<{ documentId: string; importKey: string }> = await this.strapi.db.query(ARTICLE_UID).findMany({
-      where: { importKey: { $in: stories.map(importKeyOf) }, locale, publishedAt: null },
-      select: ['documentId', 'importKey'],
-    });
-    for (const row of keyed) found.set(row.importKey, { documentId: row.documentId, adopted: false });
+    const keyed: Array<{ documentId: string; importKey: string }> = await this.strapi.db
+      .query(ARTICLE_UID)
+      .findMany({
+        where: { importKey: { $in: stories.map(importKeyOf) }, locale, publishedAt: null },
+        select: ['documentId', 'importKey'],
+      });
+    for (const row of keyed)
+      found.set(row.importKey, { documentId: row.documentId, adopted: false });
     const rest = stories.filter((story) => !found.has(importKeyOf(story)));
     if (rest.length === 0) return found;
     const dates = rest.flatMap((story) => (story.publishedOn ? [story.publishedOn] : []));
@@ -425,25 +538,48 @@ export class ArchiveImporter {
         ],
       },
       select: ['documentId', 'title', 'lead', 'publishedOn'],
-    })) as Array<{ documentId: string; title: string | null; lead: string | null; publishedOn: unknown }>;
+    })) as Array<{
+      documentId: string;
+      title: string | null;
+      lead: string | null;
+      publishedOn: unknown;
+    }>;
     for (const row of unkeyed) {
       if (!row.title || !row.lead) continue;
-      const key = importKeyOf({ title: row.title, lead: row.lead, publishedOn: instant(row.publishedOn) });
+      const key = importKeyOf({
+        title: row.title,
+        lead: row.lead,
+        publishedOn: instant(row.publishedOn),
+      });
       if (!found.has(key)) found.set(key, { documentId: row.documentId, adopted: true });
     }
     return found;
   }
 
   /** A new story's rows, written directly (src/importer/direct-create.ts); a refusal rolls its transaction back. */
-  private async create(trx: Knex, data: ArticleData): Promise<{ documentId: string; action: ImportAction }> {
-    const [created] = await createArticlesDirectly(this.strapi, trx, { locale: this.options.locale, publish: this.options.publish, stories: [data] });
+  private async create(
+    trx: Knex,
+    data: ArticleData
+  ): Promise<{ documentId: string; action: ImportAction }> {
+    const [created] = await createArticlesDirectly(this.strapi, trx, {
+      locale: this.options.locale,
+      publish: this.options.publish,
+      stories: [data],
+    });
     if (!created.ok) throw created.error;
     return { documentId: created.documentId, action: 'created' };
   }
 
-  private async stored(documentId: string, published: boolean): Promise<Record<string, unknown> | null> {
+  private async stored(
+    documentId: string,
+    published: boolean
+  ): Promise<Record<string, unknown> | null> {
     return this.strapi.db.query(ARTICLE_UID).findOne({
-      where: { documentId, locale: this.options.locale, publishedAt: published ? { $notNull: true } : null },
+      where: {
+        documentId,
+        locale: this.options.locale,
+        publishedAt: published ? { $notNull: true } : null,
+      },
       select: STORED_FIELDS,
       populate: STORED_POPULATE,
     });
@@ -455,7 +591,10 @@ export class ArchiveImporter {
    * Fields the archive does not have (slug, news code, cover, images, the section without --section)
    * are left as they are.
    */
-  private async updateExisting(existing: Existing, data: ArticleData): Promise<{ documentId: string; action: ImportAction }> {
+  private async updateExisting(
+    existing: Existing,
+    data: ArticleData
+  ): Promise<{ documentId: string; action: ImportAction }> {
     const { documentId } = existing;
     const { locale, publish } = this.options;
     const withSection = this.sectionId !== null;
@@ -466,17 +605,22 @@ export class ArchiveImporter {
     if (publish && isFuture(data.publishedOn, Date.now())) {
       // Its publish is a schedule (the save step article.scheduling): the same when one is already set for that time.
       const pending = await schedulesOf(this.strapi, [documentId], locale);
-      publishedSame = pending.some((row) => row.action === 'publish' && row.dueAt === momentOf(data.publishedOn));
+      publishedSame = pending.some(
+        (row) => row.action === 'publish' && row.dueAt === momentOf(data.publishedOn)
+      );
     } else if (publish) {
       const live = await this.stored(documentId, true);
       publishedSame = live !== null && comparable(live, withSection) === wanted;
     }
     if (existing.adopted) {
       // The key goes on every row of the document (draft and published) without touching anything else.
-      await this.strapi.db.query(ARTICLE_UID).updateMany({ where: { documentId, locale }, data: { importKey: data.importKey } });
+      await this.strapi.db
+        .query(ARTICLE_UID)
+        .updateMany({ where: { documentId, locale }, data: { importKey: data.importKey } });
     }
     if (draftSame && publishedSame) return { documentId, action: 'skipped' };
-    if (!draftSame) await this.strapi.documents(ARTICLE_UID).update({ documentId, locale, data: data as never });
+    if (!draftSame)
+      await this.strapi.documents(ARTICLE_UID).update({ documentId, locale, data: data as never });
     if (publish) await this.strapi.documents(ARTICLE_UID).publish({ documentId, locale });
     return { documentId, action: 'updated' };
   }

@@ -33,7 +33,7 @@ export const articleData = (
   story: ParsedStory,
   officialIds: ReadonlyMap<string, string>,
   importKey: string,
-  sectionId: string | null,
+  sectionId: string | null
 ): ArticleData => ({
   title: story.title,
   kicker: story.kicker,
@@ -44,15 +44,16 @@ export const articleData = (
   reporterCode: story.reporterCode,
   publishedOn: story.publishedOn,
   importKey,
-  body: story.body.map((block): Component =>
-    block.type === 'quote'
-      ? {
-          __component: 'article.quote',
-          text: block.text,
-          role: block.role ?? null,
-          official: (block.official && officialIds.get(block.official)) || null,
-        }
-      : { __component: `article.${block.type}`, text: block.text },
+  body: story.body.map(
+    (block): Component =>
+      block.type === 'quote'
+        ? {
+            __component: 'article.quote',
+            text: block.text,
+            role: block.role ?? null,
+            official: (block.official && officialIds.get(block.official)) || null,
+          }
+        : { __component: `article.${block.type}`, text: block.text }
   ),
   ...(sectionId ? { section: sectionId } : {}),
 });
@@ -70,10 +71,25 @@ export const STORED_POPULATE = {
   },
 };
 
-export const STORED_FIELDS = ['documentId', 'title', 'kicker', 'lead', 'source', 'sourceUrl', 'author', 'reporterCode', 'publishedOn'];
+export const STORED_FIELDS = [
+  'documentId',
+  'title',
+  'kicker',
+  'lead',
+  'source',
+  'sourceUrl',
+  'author',
+  'reporterCode',
+  'publishedOn',
+];
 
 type StoredRow = Record<string, unknown> & {
-  body?: Array<{ __component: string; text?: string; role?: string | null; official?: { documentId: string } | null }>;
+  body?: Array<{
+    __component: string;
+    text?: string;
+    role?: string | null;
+    official?: { documentId: string } | null;
+  }>;
   section?: { documentId: string } | null;
 };
 
@@ -89,7 +105,9 @@ const instant = (value: unknown): string | null => {
  * the same rewrite keeps a re-import of an unchanged story a skip instead of an endless update.
  */
 const text = (value: unknown): string | null =>
-  value === undefined || value === null ? null : stripBidiControls(stripTatweel(unifyKeyboardLetters(String(value))));
+  value === undefined || value === null
+    ? null
+    : stripBidiControls(stripTatweel(unifyKeyboardLetters(String(value))));
 
 /** A stable JSON form of the imported fields, of new data or of a stored row, to tell "same story, same content". */
 export const comparable = (row: ArticleData | StoredRow, withSection: boolean): string =>
@@ -108,10 +126,17 @@ export const comparable = (row: ArticleData | StoredRow, withSection: boolean): 
         block.__component,
         text(block.text),
         text((block as { role?: unknown }).role),
-        typeof official === 'string' ? official : ((official as { documentId?: string } | null)?.documentId ?? null),
+        typeof official === 'string'
+          ? official
+          : ((official as { documentId?: string } | null)?.documentId ?? null),
       ];
     }),
     ...(withSection
-      ? { section: typeof row.section === 'string' ? row.section : ((row.section as { documentId?: string } | null)?.documentId ?? null) }
+      ? {
+          section:
+            typeof row.section === 'string'
+              ? row.section
+              : ((row.section as { documentId?: string } | null)?.documentId ?? null),
+        }
       : {}),
   });

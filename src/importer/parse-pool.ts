@@ -16,7 +16,10 @@ const workerFile = __filename.endsWith('.ts')
  * thread left every reader unanswered for the whole of an import's parse. One thread, so that the other
  * core keeps serving; kept warm for 10 s between files, and never holding the process open when idle.
  */
-export const parseInWorker = (bytes: Uint8Array, officials: ReadonlyArray<KnownOfficial>): Promise<ArchiveFileResult> => {
+export const parseInWorker = (
+  bytes: Uint8Array,
+  officials: ReadonlyArray<KnownOfficial>
+): Promise<ArchiveFileResult> => {
   pool ??= new Piscina({ filename: workerFile, minThreads: 0, maxThreads: 1, idleTimeout: 10_000 });
   return pool.run({ bytes, officials });
 };

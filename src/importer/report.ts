@@ -26,7 +26,9 @@ export interface FailedDocument {
 }
 
 /** One document of a dry run: exactly what the issue specifies. */
-export type DryRunDocument = { file: string; ok: true; article: ReportedArticle; warnings: string[] } | FailedDocument;
+export type DryRunDocument =
+  | { file: string; ok: true; article: ReportedArticle; warnings: string[] }
+  | FailedDocument;
 
 /** One document of a real run. */
 export type ImportedDocument =
@@ -50,6 +52,14 @@ export interface ImportSummary {
   failed: number;
 }
 
-export const emptySummary = (): ImportSummary => ({ imported: 0, updated: 0, skipped: 0, failed: 0 });
+export const emptySummary = (): ImportSummary => ({
+  imported: 0,
+  updated: 0,
+  skipped: 0,
+  failed: 0,
+});
 
-export const reportedArticle = ({ warnings: _warnings, ...article }: ParsedStory): ReportedArticle => article;
+export const reportedArticle = ({
+  warnings: _warnings,
+  ...article
+}: ParsedStory): ReportedArticle => article;

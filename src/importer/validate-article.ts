@@ -22,7 +22,12 @@ const TEXT = new Set(['string', 'text', 'richtext', 'uid']);
  * schemas. Anything else — another attribute type, a relation, a count limit — is left to Strapi.
  * Never true for data Strapi refuses; may be false for data it accepts.
  */
-const surelyValid = (strapi: Core.Strapi, attributes: Attributes, data: Record<string, unknown>, publishing: boolean): boolean => {
+const surelyValid = (
+  strapi: Core.Strapi,
+  attributes: Attributes,
+  data: Record<string, unknown>,
+  publishing: boolean
+): boolean => {
   for (const [name, value] of Object.entries(data)) {
     const attribute = attributes[name];
     if (!attribute) return false;
@@ -32,20 +37,41 @@ const surelyValid = (strapi: Core.Strapi, attributes: Attributes, data: Record<s
     }
     if (TEXT.has(attribute.type)) {
       if (typeof value !== 'string') return false;
-      const max = attribute.type === 'string' ? attribute.maxLength ?? 255 : attribute.maxLength;
+      const max = attribute.type === 'string' ? (attribute.maxLength ?? 255) : attribute.maxLength;
       if (max !== undefined && value.length > max) return false;
-      if (publishing && ((attribute.required && value === '') || (attribute.minLength !== undefined && value.length < attribute.minLength))) return false;
-      if (publishing && attribute.regex !== undefined && value !== '' && !new RegExp(attribute.regex).test(value)) return false;
+      if (
+        publishing &&
+        ((attribute.required && value === '') ||
+          (attribute.minLength !== undefined && value.length < attribute.minLength))
+      )
+        return false;
+      if (
+        publishing &&
+        attribute.regex !== undefined &&
+        value !== '' &&
+        !new RegExp(attribute.regex).test(value)
+      )
+        return false;
     } else if (attribute.type === 'datetime') {
       if (Number.isNaN(new Date(value as string).getTime())) return false;
     } else if (attribute.type === 'json') {
       continue;
     } else if (attribute.type === 'dynamiczone') {
-      if (!Array.isArray(value) || attribute.min !== undefined || attribute.max !== undefined) return false;
+      if (!Array.isArray(value) || attribute.min !== undefined || attribute.max !== undefined)
+        return false;
       for (const block of value as Array<Record<string, unknown>>) {
         const { __component: component, ...fields } = block;
-        if (typeof component !== 'string' || !attribute.components?.includes(component)) return false;
-        if (!surelyValid(strapi, strapi.components[component as never].attributes as unknown as Attributes, fields, publishing)) return false;
+        if (typeof component !== 'string' || !attribute.components?.includes(component))
+          return false;
+        if (
+          !surelyValid(
+            strapi,
+            strapi.components[component as never].attributes as unknown as Attributes,
+            fields,
+            publishing
+          )
+        )
+          return false;
       }
     } else {
       return false;
@@ -65,11 +91,15 @@ const surelyValid = (strapi: Core.Strapi, attributes: Attributes, data: Record<s
 export const validateArticle = async (
   strapi: Core.Strapi,
   fields: Record<string, unknown> & { body: Array<Record<string, unknown>> },
-  { locale, publish }: { locale: string; publish: boolean },
+  { locale, publish }: { locale: string; publish: boolean }
 ): Promise<void> => {
   checkBodyBlocks(fields.body);
   const model = strapi.getModel(ARTICLE_UID);
   const data = { ...fields, body: fields.body.map(({ official: _official, ...block }) => block) };
   if (surelyValid(strapi, model.attributes as unknown as Attributes, data, publish)) return;
-  await strapi.entityValidator.validateEntityCreation(model, { ...data, locale } as never, { isDraft: !publish, locale } as never);
+  await strapi.entityValidator.validateEntityCreation(
+    model,
+    { ...data, locale } as never,
+    { isDraft: !publish, locale } as never
+  );
 };

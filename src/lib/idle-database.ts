@@ -10,6 +10,8 @@ type Pool = { numUsed(): number; numPendingAcquires(): number; numPendingCreates
  */
 export const waitForIdleDatabase = async (strapi: Core.Strapi, timeoutMs = 5000): Promise<void> => {
   const { pool } = (strapi.db.connection as unknown as { client: { pool?: Pool } }).client;
-  const busy = () => !!pool && pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0;
-  for (let waited = 0; busy() && waited < timeoutMs; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+  const busy = () =>
+    !!pool && pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0;
+  for (let waited = 0; busy() && waited < timeoutMs; waited += 50)
+    await new Promise((resolve) => setTimeout(resolve, 50));
 };

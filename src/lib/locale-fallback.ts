@@ -14,7 +14,7 @@ const localeOf = (response: Response): string | undefined =>
 export const withLocaleFallback = async (
   strapi: Core.Strapi,
   ctx: Ctx,
-  read: () => Promise<Response>,
+  read: () => Promise<Response>
 ): Promise<Response> => {
   const first = await read();
   const requested = typeof ctx.query.locale === 'string' ? ctx.query.locale : undefined;

@@ -8,10 +8,14 @@ import { isTransientDatabaseError } from './transient-database-error';
  * rejection is only reported; any other unhandled rejection still ends the process, as Node's default.
  * Returns the function that removes the handler.
  */
-export const tolerateLostConnectionRejections = (report: (message: string) => void): (() => void) => {
+export const tolerateLostConnectionRejections = (
+  report: (message: string) => void
+): (() => void) => {
   const onUnhandled = (reason: unknown) => {
     if (!isTransientDatabaseError(reason)) throw reason;
-    report(`A database query failed as the connection was lost, outside any request's or document's own handling: ${(reason as Error).message ?? reason}`);
+    report(
+      `A database query failed as the connection was lost, outside any request's or document's own handling: ${(reason as Error).message ?? reason}`
+    );
   };
   process.on('unhandledRejection', onUnhandled);
   return () => {

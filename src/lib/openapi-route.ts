@@ -17,7 +17,10 @@ export interface RouteContract {
   queryOf?: { path: string };
   requestBody?: Schema;
   /** Per status: `{ description, schema?, example?, headers? }`; the error statuses are added for every route. */
-  responses: Record<number, { description: string; schema?: Schema; example?: unknown; headers?: Schema }>;
+  responses: Record<
+    number,
+    { description: string; schema?: Schema; example?: unknown; headers?: Schema }
+  >;
 }
 
 export const schemaRef = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
@@ -25,7 +28,10 @@ export const schemaRef = (name: string): Schema => ({ $ref: `#/components/schema
 /** `{ data: <entry>, meta }`, as findOne answers. */
 export const oneEntry = (document: string): Schema => ({
   type: 'object',
-  properties: { data: schemaRef(document), meta: { type: 'object', properties: { localeFallback: schemaRef('LocaleFallback') } } },
+  properties: {
+    data: schemaRef(document),
+    meta: { type: 'object', properties: { localeFallback: schemaRef('LocaleFallback') } },
+  },
   required: ['data', 'meta'],
   additionalProperties: false,
 });
@@ -35,25 +41,50 @@ export const entryList = (document: string): Schema => ({
   type: 'object',
   properties: {
     data: { type: 'array', items: schemaRef(document) },
-    meta: { type: 'object', properties: { pagination: schemaRef('Pagination') }, required: ['pagination'], additionalProperties: false },
+    meta: {
+      type: 'object',
+      properties: { pagination: schemaRef('Pagination') },
+      required: ['pagination'],
+      additionalProperties: false,
+    },
   },
   required: ['data', 'meta'],
   additionalProperties: false,
 });
 
-const localeQuery = { name: 'locale', in: 'query', required: false, schema: { type: 'string', examples: ['fa', 'en'] } };
+const localeQuery = {
+  name: 'locale',
+  in: 'query',
+  required: false,
+  schema: { type: 'string', examples: ['fa', 'en'] },
+};
 
 /** GET /api/<type>/slug/:slug: the entry, or a 301 to its current slug. */
-export const slugLookup = (document: string, findOnePath: string, example: string): RouteContract => ({
+export const slugLookup = (
+  document: string,
+  findOnePath: string,
+  example: string
+): RouteContract => ({
   summary: 'An entry by its slug (an old slug redirects to the current one)',
-  params: { slug: { type: 'string', description: 'The slug, as is or percent-encoded; normalised with the slug rule', examples: [example] } },
+  params: {
+    slug: {
+      type: 'string',
+      description: 'The slug, as is or percent-encoded; normalised with the slug rule',
+      examples: [example],
+    },
+  },
   queryOf: { path: findOnePath },
   query: [localeQuery],
   responses: {
     200: { description: 'The published entry of the live slug', schema: oneEntry(document) },
     301: {
       description: 'An old slug: `Location` is the current address',
-      headers: { Location: { schema: { type: 'string' }, description: '/api/<type>/slug/<current>?locale=<locale>' } },
+      headers: {
+        Location: {
+          schema: { type: 'string' },
+          description: '/api/<type>/slug/<current>?locale=<locale>',
+        },
+      },
       schema: schemaRef('SlugRedirect'),
     },
   },

@@ -24,8 +24,18 @@ export interface NumberProblem {
  * Why `value` is not a whole number from `min` to `max`, or undefined. A query string must be plain digits:
  * `Number()` would take `1e20`, `0x10`, ` 5` and 20-digit numbers that no longer fit an offset.
  */
-export const wholeNumberProblem = (value: unknown, parameter: string, min: number, max: number): NumberProblem | undefined => {
-  const number = typeof value === 'number' ? value : typeof value === 'string' && /^[0-9]{1,16}$/.test(value) ? Number(value) : NaN;
+export const wholeNumberProblem = (
+  value: unknown,
+  parameter: string,
+  min: number,
+  max: number
+): NumberProblem | undefined => {
+  const number =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^[0-9]{1,16}$/.test(value)
+        ? Number(value)
+        : NaN;
   if (Number.isInteger(number) && number >= min && number <= max) return undefined;
   return {
     message: `${parameter} must be a whole number from ${min} to ${max}`,
@@ -37,11 +47,17 @@ export const wholeNumberProblem = (value: unknown, parameter: string, min: numbe
 };
 
 /** The first pagination parameter out of its range, named as the API spells it (`nameOf('page')`). */
-export const paginationProblem = (pagination: unknown, nameOf: (key: string) => string): NumberProblem | undefined => {
+export const paginationProblem = (
+  pagination: unknown,
+  nameOf: (key: string) => string
+): NumberProblem | undefined => {
   if (typeof pagination !== 'object' || pagination === null) return undefined;
   for (const [key, { min, max }] of Object.entries(PAGINATION_RANGES)) {
     const value = (pagination as Record<string, unknown>)[key];
-    const problem = value === undefined || value === null ? undefined : wholeNumberProblem(value, nameOf(key), min, max);
+    const problem =
+      value === undefined || value === null
+        ? undefined
+        : wholeNumberProblem(value, nameOf(key), min, max);
     if (problem) return problem;
   }
   return undefined;

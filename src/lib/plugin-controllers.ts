@@ -22,7 +22,12 @@ export const jalaliArchive = (strapi: Core.Strapi): JalaliArchive =>
  * The content type's own find or findOne for `ctx`, so a lookup answers exactly as the core route would
  * (populate, sanitization, locale fallback).
  */
-export const coreAction = (strapi: Core.Strapi, uid: string, action: 'find' | 'findOne', ctx: unknown): Read => () => {
-  const controller = strapi.controller(uid as never) as unknown as Record<string, (ctx: unknown, next: unknown) => unknown>;
-  return controller[action](ctx, undefined);
-};
+export const coreAction =
+  (strapi: Core.Strapi, uid: string, action: 'find' | 'findOne', ctx: unknown): Read =>
+  () => {
+    const controller = strapi.controller(uid as never) as unknown as Record<
+      string,
+      (ctx: unknown, next: unknown) => unknown
+    >;
+    return controller[action](ctx, undefined);
+  };

@@ -10,10 +10,15 @@ const readOnly = new AsyncLocalStorage<true>();
  * request wrongly taken for a write only waits as before; one wrongly taken for a read fails at once
  * ("attempt to write a readonly database"), it never writes on the read connection.
  */
-export const isReadOnlyRequest = (ctx: { method: string; path: string; request: { body?: unknown } }): boolean => {
+export const isReadOnlyRequest = (ctx: {
+  method: string;
+  path: string;
+  request: { body?: unknown };
+}): boolean => {
   if (ctx.path === '/graphql') {
     const query = (ctx.request.body as { query?: unknown } | undefined)?.query;
-    if (ctx.method === 'POST') return typeof query === 'string' && !/\b(?:mutation|subscription)\b/.test(query);
+    if (ctx.method === 'POST')
+      return typeof query === 'string' && !/\b(?:mutation|subscription)\b/.test(query);
     return ctx.method === 'GET';
   }
   return (ctx.method === 'GET' || ctx.method === 'HEAD') && ctx.path.startsWith('/api/');
@@ -23,7 +28,16 @@ export const isReadOnlyRequest = (ctx: { method: string; path: string; request: 
 export const asReadOnly = <T>(work: () => T): T => readOnly.run(true, work);
 
 /** Entity-manager methods that only read; every other one (create, update, relations, …) writes. */
-const READS = new Set(['findOne', 'findMany', 'count', 'populate', 'load', 'loadPages', 'createQueryBuilder', 'getRepository']);
+const READS = new Set([
+  'findOne',
+  'findMany',
+  'count',
+  'populate',
+  'load',
+  'loadPages',
+  'createQueryBuilder',
+  'getRepository',
+]);
 
 /**
  * SQLite has one writer, and Strapi reaches it through a knex pool of one connection. Strapi 5 wraps
@@ -67,7 +81,8 @@ export const serveReadsFromSecondConnection = (strapi: Core.Strapi): void => {
 
   for (const [name, method] of Object.entries(db.entityManager)) {
     if (typeof method !== 'function' || READS.has(name)) continue;
-    db.entityManager[name] = (...args: unknown[]) => readOnly.exit(() => method.apply(db.entityManager, args));
+    db.entityManager[name] = (...args: unknown[]) =>
+      readOnly.exit(() => method.apply(db.entityManager, args));
   }
 
   const destroy = db.destroy.bind(db);

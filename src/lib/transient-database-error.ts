@@ -5,8 +5,18 @@
  * pool time-out and SQLite's busy lock.
  */
 const CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT',
-  '08000', '08001', '08003', '08004', '08006', '57P01', '57P02', '57P03',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '57P01',
+  '57P02',
+  '57P03',
   'SQLITE_BUSY',
 ]);
 
@@ -18,5 +28,7 @@ export const isTransientDatabaseError = (error: unknown): boolean => {
   if (!caught || typeof caught !== 'object') return false;
   if (typeof caught.code === 'string' && CODES.has(caught.code)) return true;
   if (typeof caught.message === 'string' && MESSAGES.test(caught.message)) return true;
-  return caught.cause !== undefined && caught.cause !== error && isTransientDatabaseError(caught.cause);
+  return (
+    caught.cause !== undefined && caught.cause !== error && isTransientDatabaseError(caught.cause)
+  );
 };

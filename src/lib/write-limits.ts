@@ -15,18 +15,22 @@ export const positiveInt = (value: string | undefined, fallback: number): number
   return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
 };
 
-export const bodyMaxBlocks = (): number => positiveInt(process.env.BODY_MAX_BLOCKS, BODY_MAX_BLOCKS);
+export const bodyMaxBlocks = (): number =>
+  positiveInt(process.env.BODY_MAX_BLOCKS, BODY_MAX_BLOCKS);
 
 /** A 400 naming the limit and the figure, before anything of the write has been done. */
 export const checkBodyBlocks = (body: unknown): void => {
   if (!Array.isArray(body)) return;
   const max = bodyMaxBlocks();
   if (body.length <= max) return;
-  throw new errors.ValidationError(`The body has ${body.length} blocks, more than the limit of ${max} (BODY_MAX_BLOCKS)`, {
-    code: 'BODY_TOO_LONG',
-    limit: 'BODY_MAX_BLOCKS',
-    max,
-    actual: body.length,
-    messageFa: `متن خبر ${toPersianDigits(body.length)} بند دارد؛ بیشینه‌ی مجاز ${toPersianDigits(max)} بند است.`,
-  });
+  throw new errors.ValidationError(
+    `The body has ${body.length} blocks, more than the limit of ${max} (BODY_MAX_BLOCKS)`,
+    {
+      code: 'BODY_TOO_LONG',
+      limit: 'BODY_MAX_BLOCKS',
+      max,
+      actual: body.length,
+      messageFa: `متن خبر ${toPersianDigits(body.length)} بند دارد؛ بیشینه‌ی مجاز ${toPersianDigits(max)} بند است.`,
+    }
+  );
 };

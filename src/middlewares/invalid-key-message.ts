@@ -12,7 +12,11 @@ export default () => async (ctx: Ctx, next: () => Promise<void>) => {
   try {
     await next();
   } catch (error) {
-    if (ctx.path.startsWith('/api/') && error instanceof errors.ValidationError && error.message.startsWith('Invalid key ')) {
+    if (
+      ctx.path.startsWith('/api/') &&
+      error instanceof errors.ValidationError &&
+      error.message.startsWith('Invalid key ')
+    ) {
       const { key } = (error.details ?? {}) as { key?: unknown };
       if (typeof key === 'string') {
         error.details = { ...error.details, messageFa: unwritableFieldMessageFa(key) };

@@ -14,7 +14,11 @@ export interface JsonBodyConfig {
 
 /** The media types koa-body reads as JSON. */
 const JSON_TYPES = [
-  'application/json', 'application/json-patch+json', 'application/vnd.api+json', 'application/csp-report', 'application/reports+json',
+  'application/json',
+  'application/json-patch+json',
+  'application/vnd.api+json',
+  'application/csp-report',
+  'application/reports+json',
 ];
 const PARSED_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 const UTF8 = new Set(['utf-8', 'utf8']);
@@ -31,19 +35,31 @@ const decode = (ctx: Context, bytes: Buffer): string => {
     if (invalid) {
       const byte = bytes[invalid.offset].toString(16).toUpperCase().padStart(2, '0');
       const where = invalid.field === null ? '' : ` (in or after field "${invalid.field}")`;
-      refuse(`The request body is not valid UTF-8: invalid byte 0x${byte} at byte offset ${invalid.offset}${where}`, {
-        code: 'INVALID_UTF8',
-        offset: invalid.offset,
-        field: invalid.field,
-        messageFa: 'متن درخواست UTF-8 درست نیست و بایت‌های خراب دارد؛ آن را با کدگذاری UTF-8 بفرستید. چیزی ذخیره نشد.',
-      });
+      refuse(
+        `The request body is not valid UTF-8: invalid byte 0x${byte} at byte offset ${invalid.offset}${where}`,
+        {
+          code: 'INVALID_UTF8',
+          offset: invalid.offset,
+          field: invalid.field,
+          messageFa:
+            'متن درخواست UTF-8 درست نیست و بایت‌های خراب دارد؛ آن را با کدگذاری UTF-8 بفرستید. چیزی ذخیره نشد.',
+        }
+      );
     }
     return bytes.toString('utf8');
   }
   if (!iconv.encodingExists(charset)) {
-    ctx.throw(415, `Unsupported charset "${charset}": send JSON as UTF-8 or in a charset iconv-lite knows (e.g. windows-1256)`, {
-      details: { code: 'UNSUPPORTED_CHARSET', charset, messageFa: `کدگذاری «${charset}» پشتیبانی نمی‌شود؛ متن را با UTF-8 بفرستید.` },
-    });
+    ctx.throw(
+      415,
+      `Unsupported charset "${charset}": send JSON as UTF-8 or in a charset iconv-lite knows (e.g. windows-1256)`,
+      {
+        details: {
+          code: 'UNSUPPORTED_CHARSET',
+          charset,
+          messageFa: `کدگذاری «${charset}» پشتیبانی نمی‌شود؛ متن را با UTF-8 بفرستید.`,
+        },
+      }
+    );
   }
   return iconv.decode(bytes, charset);
 };
@@ -59,17 +75,23 @@ const decode = (ctx: Context, bytes: Buffer): string => {
 export default (config: JsonBodyConfig) => async (ctx: Context, next: Next) => {
   if (!PARSED_METHODS.has(ctx.method) || !ctx.is(JSON_TYPES)) return next();
   // raw-body (under co-body) hands back the bytes undecoded when `encoding` is false.
-  const bytes: Buffer = await coBody.text(ctx, { limit: config.limit, encoding: false as unknown as string });
+  const bytes: Buffer = await coBody.text(ctx, {
+    limit: config.limit,
+    encoding: false as unknown as string,
+  });
   const text = decode(ctx, bytes).replace(/^\uFEFF/, '');
   // As koa-bodyparser keeps it: the response cache keys GraphQL reads on it.
   (ctx.request as { rawBody?: string }).rawBody = text;
   const deepAt = tooDeepAt(text, config.maxDepth);
   if (deepAt !== -1) {
-    refuse(`The request body nests arrays and objects deeper than ${config.maxDepth} levels (at character ${deepAt})`, {
-      code: 'TOO_DEEP',
-      maxDepth: config.maxDepth,
-      messageFa: `ساختار درخواست بیش از ${config.maxDepth} لایه تودرتو است.`,
-    });
+    refuse(
+      `The request body nests arrays and objects deeper than ${config.maxDepth} levels (at character ${deepAt})`,
+      {
+        code: 'TOO_DEEP',
+        maxDepth: config.maxDepth,
+        messageFa: `ساختار درخواست بیش از ${config.maxDepth} لایه تودرتو است.`,
+      }
+    );
   }
   if (text.trim() === '') {
     ctx.request.body = {};

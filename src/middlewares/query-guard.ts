@@ -44,7 +44,9 @@ export default () => async (ctx: Ctx, next: () => Promise<void>) => {
       });
     }
     const notANumber = error instanceof Error ? NOT_A_NUMBER.exec(error.message) : null;
-    const parameter = notANumber ? filterPath(ctx.query.filters, notANumber[1], 'filters') : undefined;
+    const parameter = notANumber
+      ? filterPath(ctx.query.filters, notANumber[1], 'filters')
+      : undefined;
     if (parameter) {
       throw new errors.ValidationError(`${parameter} must be a number, got "${notANumber![1]}"`, {
         parameter,

@@ -3,4 +3,5 @@ import { asReadOnly, isReadOnlyRequest } from '../lib/sqlite-read-connection';
 type Ctx = Parameters<typeof isReadOnlyRequest>[0];
 
 /** Marks requests that only read, so that on SQLite they read from the second connection (src/lib/sqlite-read-connection.ts). */
-export default () => (ctx: Ctx, next: () => Promise<void>) => (isReadOnlyRequest(ctx) ? asReadOnly(next) : next());
+export default () => (ctx: Ctx, next: () => Promise<void>) =>
+  isReadOnlyRequest(ctx) ? asReadOnly(next) : next();

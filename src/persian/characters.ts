@@ -15,7 +15,8 @@ export const BIDI_CONTROLS = /[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/g;
  * Arabic combining marks: harakat, shadda, sukun, hamza above/below, superscript alef, Quranic marks.
  * They change neither the word nor its meaning in news text.
  */
-export const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED]/g;
+export const ARABIC_MARKS =
+  /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED]/g;
 
 /** Invisible and split nothing: tatweel, ZWJ, word joiner, combining grapheme joiner, BOM, soft hyphen. */
 // eslint-disable-next-line no-misleading-character-class -- each joiner is matched alone, on purpose

@@ -3,9 +3,9 @@
  * editor never means the Arabic forms, so rewriting them on save changes no meaning.
  */
 const KEYBOARD_LETTERS: Record<string, string> = {
-  'ي': 'ی', // U+064A ARABIC LETTER YEH
-  'ى': 'ی', // U+0649 ALEF MAKSURA
-  'ك': 'ک', // U+0643 ARABIC LETTER KAF
+  ي: 'ی', // U+064A ARABIC LETTER YEH
+  ى: 'ی', // U+0649 ALEF MAKSURA
+  ك: 'ک', // U+0643 ARABIC LETTER KAF
 };
 
 /**
@@ -15,16 +15,16 @@ const KEYBOARD_LETTERS: Record<string, string> = {
  */
 export const MATCHING_LETTERS: Readonly<Record<string, string>> = {
   ...KEYBOARD_LETTERS,
-  'ة': 'ه', // U+0629 TEH MARBUTA
-  'ۀ': 'ه', // U+06C0 HEH WITH YEH ABOVE
-  'ھ': 'ه', // U+06BE HEH DOACHASHMEE
-  'ە': 'ه', // U+06D5 AE
-  'ۂ': 'ه', // U+06C2 HEH GOAL WITH HAMZA ABOVE
-  'ہ': 'ه', // U+06C1 HEH GOAL
-  'أ': 'ا', // U+0623 ALEF WITH HAMZA ABOVE
-  'إ': 'ا', // U+0625 ALEF WITH HAMZA BELOW
-  'ٱ': 'ا', // U+0671 ALEF WASLA
-  'ؤ': 'و', // U+0624 WAW WITH HAMZA ABOVE
+  ة: 'ه', // U+0629 TEH MARBUTA
+  ۀ: 'ه', // U+06C0 HEH WITH YEH ABOVE
+  ھ: 'ه', // U+06BE HEH DOACHASHMEE
+  ە: 'ه', // U+06D5 AE
+  ۂ: 'ه', // U+06C2 HEH GOAL WITH HAMZA ABOVE
+  ہ: 'ه', // U+06C1 HEH GOAL
+  أ: 'ا', // U+0623 ALEF WITH HAMZA ABOVE
+  إ: 'ا', // U+0625 ALEF WITH HAMZA BELOW
+  ٱ: 'ا', // U+0671 ALEF WASLA
+  ؤ: 'و', // U+0624 WAW WITH HAMZA ABOVE
 };
 
 const replaceFrom = (map: Readonly<Record<string, string>>) => {

@@ -23,12 +23,31 @@ const timeFields = (dueAt: number | undefined): [string | null, JalaliFields | n
   return [date.toISOString(), toJalaliFields(date)];
 };
 
-export const scheduleAnswer = async (strapi: Core.Strapi, documentId: string, locale: string): Promise<ScheduleAnswer> => {
+export const scheduleAnswer = async (
+  strapi: Core.Strapi,
+  documentId: string,
+  locale: string
+): Promise<ScheduleAnswer> => {
   const rows = await schedulesOf(strapi, [documentId], locale);
-  const live = (await strapi.db.query(UID).count({ where: { documentId, locale, publishedAt: { $notNull: true } } })) > 0;
-  const [scheduledAt, scheduledAtJalali] = timeFields(rows.find((row) => row.action === 'publish')?.dueAt);
-  const [unpublishAt, unpublishAtJalali] = timeFields(rows.find((row) => row.action === 'unpublish')?.dueAt);
-  return { documentId, locale, scheduledAt, scheduledAtJalali, unpublishAt, unpublishAtJalali, live };
+  const live =
+    (await strapi.db
+      .query(UID)
+      .count({ where: { documentId, locale, publishedAt: { $notNull: true } } })) > 0;
+  const [scheduledAt, scheduledAtJalali] = timeFields(
+    rows.find((row) => row.action === 'publish')?.dueAt
+  );
+  const [unpublishAt, unpublishAtJalali] = timeFields(
+    rows.find((row) => row.action === 'unpublish')?.dueAt
+  );
+  return {
+    documentId,
+    locale,
+    scheduledAt,
+    scheduledAtJalali,
+    unpublishAt,
+    unpublishAtJalali,
+    live,
+  };
 };
 
 type Item = { documentId?: string; locale?: string } & Record<string, unknown>;
@@ -39,11 +58,21 @@ type Item = { documentId?: string; locale?: string } & Record<string, unknown>;
  */
 export const addScheduleFields = async (strapi: Core.Strapi, data: unknown): Promise<void> => {
   const items = (Array.isArray(data) ? data : data ? [data] : []) as Item[];
-  const ids = [...new Set(items.map((item) => item.documentId).filter((id): id is string => typeof id === 'string'))];
+  const ids = [
+    ...new Set(
+      items.map((item) => item.documentId).filter((id): id is string => typeof id === 'string')
+    ),
+  ];
   const rows = await schedulesOf(strapi, ids);
   for (const item of items) {
-    const mine = rows.filter((row) => row.documentId === item.documentId && row.locale === item.locale);
-    [item.scheduledAt, item.scheduledAtJalali] = timeFields(mine.find((row) => row.action === 'publish')?.dueAt);
-    [item.unpublishAt, item.unpublishAtJalali] = timeFields(mine.find((row) => row.action === 'unpublish')?.dueAt);
+    const mine = rows.filter(
+      (row) => row.documentId === item.documentId && row.locale === item.locale
+    );
+    [item.scheduledAt, item.scheduledAtJalali] = timeFields(
+      mine.find((row) => row.action === 'publish')?.dueAt
+    );
+    [item.unpublishAt, item.unpublishAtJalali] = timeFields(
+      mine.find((row) => row.action === 'unpublish')?.dueAt
+    );
   }
 };

@@ -21,7 +21,7 @@ export class ScheduleInputError extends Error {
   constructor(
     message: string,
     readonly messageFa: string,
-    readonly field: string,
+    readonly field: string
   ) {
     super(message);
     this.name = 'ScheduleInputError';
@@ -50,14 +50,15 @@ export const parseScheduleTime = (value: unknown, field: string): number => {
     throw new ScheduleInputError(
       `${field} must be a date-time: ISO 8601 with Z or an offset, or a Jalali date-time in Tehran time`,
       `${field} باید تاریخ و ساعت باشد (مثلاً ۱۴۰۵/۱۲/۲۹ ۱۱:۳۰)`,
-      field,
+      field
     );
   }
   const text = value.trim();
   try {
     return /^\d{4}-\d{2}-\d{2}T/.test(text) ? instantToMs(text) : parseJalaliToUtc(text).getTime();
   } catch (error) {
-    const messageFa = error instanceof JalaliDateError ? error.messageFa : `تاریخ ${field} نامعتبر است`;
+    const messageFa =
+      error instanceof JalaliDateError ? error.messageFa : `تاریخ ${field} نامعتبر است`;
     throw new ScheduleInputError(`${field}: ${(error as Error).message}`, messageFa, field);
   }
 };
@@ -66,21 +67,33 @@ export const parseScheduleTime = (value: unknown, field: string): number => {
  * Reads `{ publishAt?, unpublishAt? }` (unpublishAt may be null to remove an expiry). Both must be in the
  * future, and an expiry must come after the publish time it follows (given or already `pendingPublishAt`).
  */
-export const readScheduleInput = (body: unknown, now: number, pendingPublishAt: number | null): ScheduleInput => {
-  const data = (body && typeof body === 'object' ? ((body as { data?: unknown }).data ?? body) : {}) as Record<string, unknown>;
+export const readScheduleInput = (
+  body: unknown,
+  now: number,
+  pendingPublishAt: number | null
+): ScheduleInput => {
+  const data = (
+    body && typeof body === 'object' ? ((body as { data?: unknown }).data ?? body) : {}
+  ) as Record<string, unknown>;
   const input: ScheduleInput = {};
-  if (data.publishAt !== undefined && data.publishAt !== null) input.publishAt = parseScheduleTime(data.publishAt, 'publishAt');
+  if (data.publishAt !== undefined && data.publishAt !== null)
+    input.publishAt = parseScheduleTime(data.publishAt, 'publishAt');
   if (data.unpublishAt === null) input.unpublishAt = null;
-  else if (data.unpublishAt !== undefined) input.unpublishAt = parseScheduleTime(data.unpublishAt, 'unpublishAt');
+  else if (data.unpublishAt !== undefined)
+    input.unpublishAt = parseScheduleTime(data.unpublishAt, 'unpublishAt');
   if (input.publishAt === undefined && input.unpublishAt === undefined) {
     throw new ScheduleInputError(
       'Give publishAt (when the draft goes live) and/or unpublishAt (when the story is withdrawn)',
       'زمان انتشار (publishAt) یا زمان پایان انتشار (unpublishAt) را بدهید',
-      'publishAt',
+      'publishAt'
     );
   }
   if (input.publishAt !== undefined && input.publishAt <= now) {
-    throw new ScheduleInputError('publishAt must be in the future', 'زمان انتشار باید در آینده باشد', 'publishAt');
+    throw new ScheduleInputError(
+      'publishAt must be in the future',
+      'زمان انتشار باید در آینده باشد',
+      'publishAt'
+    );
   }
   if (typeof input.unpublishAt === 'number') {
     const after = input.publishAt ?? pendingPublishAt ?? now;
@@ -88,7 +101,7 @@ export const readScheduleInput = (body: unknown, now: number, pendingPublishAt: 
       throw new ScheduleInputError(
         'unpublishAt must be in the future and after publishAt',
         'زمان پایان انتشار باید در آینده و پس از زمان انتشار باشد',
-        'unpublishAt',
+        'unpublishAt'
       );
     }
   }
@@ -98,7 +111,8 @@ export const readScheduleInput = (body: unknown, now: number, pendingPublishAt: 
 /** A schedule due this long before the scheduler started was missed while no instance ran. */
 export const MISSED_AFTER_MS = 5_000;
 
-export const wasMissed = (dueAt: number, startedAt: number): boolean => dueAt < startedAt - MISSED_AFTER_MS;
+export const wasMissed = (dueAt: number, startedAt: number): boolean =>
+  dueAt < startedAt - MISSED_AFTER_MS;
 
 /** How late a run was: never negative (the database clock may be a little ahead of ours). */
 export const latenessMs = (dueAt: number, ranAt: number): number => Math.max(0, ranAt - dueAt);

@@ -21,7 +21,9 @@ export interface Scheduler {
 }
 
 const titleOf = async (strapi: Core.Strapi, row: ScheduleRow): Promise<string> => {
-  const entry = await strapi.db.query(UID).findOne({ where: { documentId: row.documentId, locale: row.locale }, select: ['title'] });
+  const entry = await strapi.db
+    .query(UID)
+    .findOne({ where: { documentId: row.documentId, locale: row.locale }, select: ['title'] });
   return (entry?.title as string | undefined) ?? '(deleted)';
 };
 
@@ -32,7 +34,10 @@ const titleOf = async (strapi: Core.Strapi, row: ScheduleRow): Promise<string> =
  * database (claimDue). Rows already due at start were missed while no instance ran: they run first and
  * the log names them.
  */
-export const startScheduler = (strapi: Core.Strapi, { intervalMs, workers }: { intervalMs: number; workers: number }): Scheduler => {
+export const startScheduler = (
+  strapi: Core.Strapi,
+  { intervalMs, workers }: { intervalMs: number; workers: number }
+): Scheduler => {
   const startedAt = Date.now();
   let stopped = false;
   let running: Promise<number> | null = null;
@@ -41,19 +46,35 @@ export const startScheduler = (strapi: Core.Strapi, { intervalMs, workers }: { i
     schedulerWrites.run(true, async () => {
       const documents = strapi.documents(UID);
       const params = { documentId: row.documentId, locale: row.locale };
-      const result = row.action === 'publish' ? await documents.publish(params) : await documents.unpublish(params);
+      const result =
+        row.action === 'publish'
+          ? await documents.publish(params)
+          : await documents.unpublish(params);
       const title = await titleOf(strapi, row);
-      const done = result?.entries?.length ? (row.action === 'publish' ? 'published' : 'unpublished') : `had nothing to ${row.action}`;
+      const done = result?.entries?.length
+        ? row.action === 'publish'
+          ? 'published'
+          : 'unpublished'
+        : `had nothing to ${row.action}`;
       const late = latenessMs(row.dueAt, Date.now());
       const missed = wasMissed(row.dueAt, startedAt) ? ' (missed while no instance ran)' : '';
-      strapi.log.info(`scheduling: ${done} «${title}» (${row.documentId}, ${row.locale}) due ${new Date(row.dueAt).toISOString()}, ${late} ms late${missed}`);
+      strapi.log.info(
+        `scheduling: ${done} «${title}» (${row.documentId}, ${row.locale}) due ${new Date(row.dueAt).toISOString()}, ${late} ms late${missed}`
+      );
     });
 
   const postpone = async (row: ScheduleRow, error: unknown) => {
-    strapi.log.error(`scheduling: could not ${row.action} ${row.documentId} (${row.locale}): ${(error as Error).message}; retrying in ${RETRY_AFTER_MS / 1000} s`);
+    strapi.log.error(
+      `scheduling: could not ${row.action} ${row.documentId} (${row.locale}): ${(error as Error).message}; retrying in ${RETRY_AFTER_MS / 1000} s`
+    );
     await strapi.db
       .connection(SCHEDULE_TABLE)
-      .where({ document_id: row.documentId, locale: row.locale, action: row.action, due_at: row.dueAt })
+      .where({
+        document_id: row.documentId,
+        locale: row.locale,
+        action: row.action,
+        due_at: row.dueAt,
+      })
       .update({ due_at: Date.now() + RETRY_AFTER_MS });
   };
 
@@ -97,14 +118,21 @@ export const startScheduler = (strapi: Core.Strapi, { intervalMs, workers }: { i
     if (wait <= 0 || wait >= intervalMs) return;
     if (wake) clearTimeout(wake);
     // A tick still running when the moment comes is followed by one more.
-    wake = setTimeout(() => { wake = null; if (running) void running.then(tick); else tick(); }, wait + 1);
+    wake = setTimeout(() => {
+      wake = null;
+      if (running) void running.then(tick);
+      else tick();
+    }, wait + 1);
     wake.unref();
   };
 
   const tick = () => {
     if (running || stopped) return;
     running = runDue()
-      .then(async (runs) => { await wakeForNext(); return runs; })
+      .then(async (runs) => {
+        await wakeForNext();
+        return runs;
+      })
       .catch((error: Error) => {
         if (!stopped) strapi.log.error(`scheduling: ${error.message}`);
         return 0;
@@ -115,10 +143,12 @@ export const startScheduler = (strapi: Core.Strapi, { intervalMs, workers }: { i
   };
 
   const logMissed = async () => {
-    const missed = (await dueRows(strapi, startedAt)).filter((row) => wasMissed(row.dueAt, startedAt));
+    const missed = (await dueRows(strapi, startedAt)).filter((row) =>
+      wasMissed(row.dueAt, startedAt)
+    );
     for (const row of missed) {
       strapi.log.warn(
-        `scheduling: «${await titleOf(strapi, row)}» (${row.documentId}, ${row.locale}) was due to ${row.action} at ${new Date(row.dueAt).toISOString()} while no instance ran; running it now`,
+        `scheduling: «${await titleOf(strapi, row)}» (${row.documentId}, ${row.locale}) was due to ${row.action} at ${new Date(row.dueAt).toISOString()} while no instance ran; running it now`
       );
     }
   };

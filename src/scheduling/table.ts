@@ -12,7 +12,13 @@ export interface ScheduleRow {
   dueAt: number;
 }
 
-type StoredRow = { id: number; document_id: string; locale: string; action: ScheduleAction; due_at: number | string };
+type StoredRow = {
+  id: number;
+  document_id: string;
+  locale: string;
+  action: ScheduleAction;
+  due_at: number | string;
+};
 
 const fromStored = (row: StoredRow): ScheduleRow & { id: number } => ({
   id: row.id,
@@ -50,7 +56,12 @@ export const ensureScheduleTable = async (strapi: Core.Strapi): Promise<void> =>
 export const setSchedule = (strapi: Core.Strapi, row: ScheduleRow): Promise<void> =>
   inTransaction(strapi, async (trx) => {
     await trx(SCHEDULE_TABLE)
-      .insert({ document_id: row.documentId, locale: row.locale, action: row.action, due_at: row.dueAt })
+      .insert({
+        document_id: row.documentId,
+        locale: row.locale,
+        action: row.action,
+        due_at: row.dueAt,
+      })
       .onConflict(['document_id', 'locale', 'action'])
       .merge(['due_at']);
   });
@@ -59,7 +70,7 @@ export const setSchedule = (strapi: Core.Strapi, row: ScheduleRow): Promise<void
 export const removeSchedules = (
   strapi: Core.Strapi,
   documentId: string,
-  { locale, action }: { locale?: string; action?: ScheduleAction } = {},
+  { locale, action }: { locale?: string; action?: ScheduleAction } = {}
 ): Promise<number> =>
   inTransaction(strapi, (trx) => {
     const query = trx(SCHEDULE_TABLE).where({ document_id: documentId });
@@ -68,7 +79,11 @@ export const removeSchedules = (
     return query.delete();
   });
 
-export const schedulesOf = (strapi: Core.Strapi, documentIds: string[], locale?: string): Promise<ScheduleRow[]> =>
+export const schedulesOf = (
+  strapi: Core.Strapi,
+  documentIds: string[],
+  locale?: string
+): Promise<ScheduleRow[]> =>
   inTransaction(strapi, async (trx) => {
     if (documentIds.length === 0) return [];
     const query = trx(SCHEDULE_TABLE).whereIn('document_id', documentIds);
@@ -83,10 +98,18 @@ export const schedulesOf = (strapi: Core.Strapi, documentIds: string[], locale?:
  * due row and never the same one; SQLite runs one write transaction at a time. Returns false when nothing
  * was due.
  */
-export const claimDue = (strapi: Core.Strapi, now: number, work: (row: ScheduleRow) => Promise<void>): Promise<boolean> =>
+export const claimDue = (
+  strapi: Core.Strapi,
+  now: number,
+  work: (row: ScheduleRow) => Promise<void>
+): Promise<boolean> =>
   strapi.db.transaction(async ({ trx }) => {
     const knex = trx as unknown as Knex;
-    const query = knex(SCHEDULE_TABLE).where('due_at', '<=', now).orderBy('due_at').orderBy('id').first();
+    const query = knex(SCHEDULE_TABLE)
+      .where('due_at', '<=', now)
+      .orderBy('due_at')
+      .orderBy('id')
+      .first();
     if (strapi.db.config.connection.client === 'postgres') query.forUpdate().skipLocked();
     const row = (await query) as StoredRow | undefined;
     if (!row) return false;
@@ -97,21 +120,33 @@ export const claimDue = (strapi: Core.Strapi, now: number, work: (row: ScheduleR
 
 /** Rows already due: what the scheduler finds on start (missed while no instance ran). */
 export const dueRows = async (strapi: Core.Strapi, now: number): Promise<ScheduleRow[]> =>
-  ((await strapi.db.connection(SCHEDULE_TABLE).where('due_at', '<=', now).orderBy('due_at').select()) as StoredRow[]).map(
-    fromStored,
-  );
+  (
+    (await strapi.db
+      .connection(SCHEDULE_TABLE)
+      .where('due_at', '<=', now)
+      .orderBy('due_at')
+      .select()) as StoredRow[]
+  ).map(fromStored);
 
 /** The earliest pending due time (ms), or null when nothing is scheduled: when an instance next has work. */
 export const nextDueAt = async (strapi: Core.Strapi): Promise<number | null> => {
-  const row = (await strapi.db.connection(SCHEDULE_TABLE).min({ next: 'due_at' }).first()) as { next: number | string | null } | undefined;
+  const row = (await strapi.db.connection(SCHEDULE_TABLE).min({ next: 'due_at' }).first()) as
+    | { next: number | string | null }
+    | undefined;
   return row?.next === null || row?.next === undefined ? null : Number(row.next);
 };
 
 /** Pending publishes in a locale, soonest first (the admin's list of scheduled stories). */
-export const pendingPublishes = async (strapi: Core.Strapi, locale: string, limit = 200): Promise<ScheduleRow[]> =>
-  ((await strapi.db
-    .connection(SCHEDULE_TABLE)
-    .where({ locale, action: 'publish' })
-    .orderBy('due_at')
-    .limit(limit)
-    .select()) as StoredRow[]).map(fromStored);
+export const pendingPublishes = async (
+  strapi: Core.Strapi,
+  locale: string,
+  limit = 200
+): Promise<ScheduleRow[]> =>
+  (
+    (await strapi.db
+      .connection(SCHEDULE_TABLE)
+      .where({ locale, action: 'publish' })
+      .orderBy('due_at')
+      .limit(limit)
+      .select()) as StoredRow[]
+  ).map(fromStored);

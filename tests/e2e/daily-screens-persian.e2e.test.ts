@@ -63,7 +63,8 @@ const readForEnglish = async (): Promise<void> => {
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(500);
   for (const text of await readable()) {
-    if (ENGLISH.some((pattern) => pattern.test(text)) && !english.includes(text)) english.push(text);
+    if (ENGLISH.some((pattern) => pattern.test(text)) && !english.includes(text))
+      english.push(text);
   }
   for (const id of await page.evaluate<string[]>('window.__pishkhanMissingMessages ?? []')) {
     if (!missingTranslations.includes(id)) missingTranslations.push(id);
@@ -175,11 +176,19 @@ test('a stored long article: a body block’s menu and the Markdown toolbar', as
   await page.locator('main form .CodeMirror').first().waitFor();
   await readForEnglish();
   // The document's menu (the first «کارهای بیشتر»), then a block's, with its "add a block above" submenu open.
-  await page.locator('main form').getByRole('button', { name: 'کارهای بیشتر', exact: true }).first().click();
+  await page
+    .locator('main form')
+    .getByRole('button', { name: 'کارهای بیشتر', exact: true })
+    .first()
+    .click();
   await page.getByRole('menuitem').first().waitFor();
   await readForEnglish();
   await page.keyboard.press('Escape');
-  await page.locator('main form').getByRole('button', { name: 'کارهای بیشتر', exact: true }).last().click();
+  await page
+    .locator('main form')
+    .getByRole('button', { name: 'کارهای بیشتر', exact: true })
+    .last()
+    .click();
   await page.getByRole('menuitem').first().hover();
   await page.getByText('افزودن جزء در بالا', { exact: true }).waitFor();
   await page.getByText('افزودن جزء در پایین', { exact: true }).waitFor();
@@ -202,7 +211,10 @@ test('the media library, its upload progress and its import-from-URL dialog', as
   await page.unroute('**/upload/**', slowly);
   await page.getByRole('heading', { name: 'کتابخانهٔ رسانه' }).first().waitFor();
   await readForEnglish();
-  await page.locator('input[type=file]').first().setInputFiles(path.join(SCREENSHOTS, '02-login.png'));
+  await page
+    .locator('input[type=file]')
+    .first()
+    .setInputFiles(path.join(SCREENSHOTS, '02-login.png'));
   await page.getByText('02-login.png').first().waitFor();
   await readForEnglish();
   await page.getByRole('button', { name: 'تازه', exact: true }).click();

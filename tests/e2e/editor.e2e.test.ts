@@ -14,7 +14,6 @@ import { persianSlug } from '../../src/plugins/persian-slug/core';
 import { ADMIN } from './harness/admin-user';
 import { baseUrl, openBrowser, screenshot, SCREENSHOTS, Session } from './harness/browser';
 
-
 const ARTICLE = {
   title: 'افتتاح دفتر پیشخوان تازه در مشهد',
   lead: 'دفتر پیشخوان تازه‌ای امروز در مشهد گشایش یافت و صد خدمت دولتی را به مردم می‌رساند.',
@@ -48,12 +47,15 @@ const watchRequests = (watched: Page) => {
 };
 
 const url = (path: string) => `${baseUrl()}${path}`;
-const attribute = (selector: string, name: string) => page.locator(selector).first().getAttribute(name);
+const attribute = (selector: string, name: string) =>
+  page.locator(selector).first().getAttribute(name);
 const dir = () => attribute('html', 'dir');
 const lang = () => attribute('html', 'lang');
 /** The computed CSS direction of the first element matching the selector. */
 const direction = (selector: string) =>
-  page.evaluate<string>(`getComputedStyle(document.querySelector(${JSON.stringify(selector)})).direction`);
+  page.evaluate<string>(
+    `getComputedStyle(document.querySelector(${JSON.stringify(selector)})).direction`
+  );
 
 /** Waits until `read` gives `expected` (or the time is up, and says what it last read). */
 const settle = async <T>(read: () => Promise<T>, expected: T, timeoutMs = 15000): Promise<void> => {
@@ -66,8 +68,10 @@ const settle = async <T>(read: () => Promise<T>, expected: T, timeoutMs = 15000)
   expect(last).toBe(expected);
 };
 
-const codeMirror = (index: number) => `document.querySelectorAll('main form .CodeMirror')[${index}]`;
-const codeMirrorValue = (index: number) => page.evaluate<string>(`${codeMirror(index)}.CodeMirror.getValue()`);
+const codeMirror = (index: number) =>
+  `document.querySelectorAll('main form .CodeMirror')[${index}]`;
+const codeMirrorValue = (index: number) =>
+  page.evaluate<string>(`${codeMirror(index)}.CodeMirror.getValue()`);
 
 /**
  * Types into the content manager's markdown editor (CodeMirror 5) the way an input method or a paste
@@ -81,7 +85,10 @@ const typeInCodeMirror = async (index: number, lines: string[]) => {
   for (let attempt = 1; ; attempt += 1) {
     await editor.scrollIntoViewIfNeeded();
     await editor.click();
-    await settle(() => page.evaluate<boolean>(`${codeMirror(index)}.contains(document.activeElement)`), true);
+    await settle(
+      () => page.evaluate<boolean>(`${codeMirror(index)}.contains(document.activeElement)`),
+      true
+    );
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Delete');
     let typed = '';
@@ -103,13 +110,19 @@ const typeInCodeMirror = async (index: number, lines: string[]) => {
 
 const addBodyBlock = async (name: string) => {
   await page.getByRole('button', { name: /افزودن جزء به متن خبر/ }).click();
-  await page.getByRole('region', { name: 'اجزای خبر' }).getByRole('button', { name, exact: true }).click();
+  await page
+    .getByRole('region', { name: 'اجزای خبر' })
+    .getByRole('button', { name, exact: true })
+    .click();
 };
 
 const pickRelation = async (field: string, search: string, option: string) => {
   await page.locator(`input[name="${field}"]`).click();
   await page.keyboard.type(search);
-  await page.getByRole('option', { name: new RegExp(option) }).first().click();
+  await page
+    .getByRole('option', { name: new RegExp(option) })
+    .first()
+    .click();
 };
 
 beforeAll(async () => {
@@ -123,7 +136,8 @@ afterAll(async () => {
 });
 
 afterEach(() => {
-  if (session?.errors.length) console.warn(`Errors thrown in the page:\n${session.errors.join('\n')}`);
+  if (session?.errors.length)
+    console.warn(`Errors thrown in the page:\n${session.errors.join('\n')}`);
   session.errors.length = 0;
 });
 
@@ -132,7 +146,9 @@ test('the first visit offers registration in Persian, right to left, and registe
   await page.locator('input[name=firstname]').waitFor();
   expect(await dir()).toBe('rtl');
   expect(await lang()).toBe('fa');
-  expect(await page.evaluate<string | null>("localStorage.getItem('strapi-admin-language')")).toBe('fa');
+  expect(await page.evaluate<string | null>("localStorage.getItem('strapi-admin-language')")).toBe(
+    'fa'
+  );
   await expect(page.getByText('به پیشخوان خوش آمدید').first().isVisible()).resolves.toBe(true);
   // Persian is offered by name in the language picker (Strapi's table has no fa: vite.config.ts adds it).
   await expect(page.getByText('فارسی').first().isVisible()).resolves.toBe(true);
@@ -150,7 +166,11 @@ test('the first visit offers registration in Persian, right to left, and registe
 test('a fresh browser gets the Persian login page and a right-to-left home in Vazirmatn', async () => {
   // A new browser profile: nothing stored, so the interface language is the default, Persian.
   await session.context.close();
-  session.context = await session.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'fa-IR', timezoneId: 'Asia/Tehran' });
+  session.context = await session.browser.newContext({
+    viewport: { width: 1440, height: 1000 },
+    locale: 'fa-IR',
+    timezoneId: 'Asia/Tehran',
+  });
   session.context.setDefaultTimeout(30000);
   page = session.page = await session.context.newPage();
   page.on('pageerror', (error) => session.errors.push(error.message));
@@ -178,7 +198,9 @@ test('a fresh browser gets the Persian login page and a right-to-left home in Va
   expect(nav!.x).toBeGreaterThan(700);
   // Persian text is drawn in the bundled Vazirmatn.
   await page.evaluate('document.fonts.ready');
-  expect(await page.evaluate<boolean>("document.fonts.check('16px Vazirmatn', 'پیشخوان')")).toBe(true);
+  expect(await page.evaluate<boolean>("document.fonts.check('16px Vazirmatn', 'پیشخوان')")).toBe(
+    true
+  );
   await screenshot(page, '03-home');
 });
 
@@ -190,8 +212,12 @@ test('the articles list shows the Jalali publishing date and the section, sortab
   expect(headers.join(' ')).toEqual(expect.stringContaining('زمان انتشار'));
   expect(headers.join(' ')).toEqual(expect.stringContaining('سرویس'));
   // The demo story: 9 Aban 1396, 19:23 Tehran time.
-  expect(await page.locator('[data-testid=jalali-cell]').first().innerText()).toBe('۱۳۹۶/۰۸/۰۹ ۱۹:۲۳');
-  expect(await page.locator('[data-testid=section-cell]').first().innerText()).toBe(ARTICLE.section);
+  expect(await page.locator('[data-testid=jalali-cell]').first().innerText()).toBe(
+    '۱۳۹۶/۰۸/۰۹ ۱۹:۲۳'
+  );
+  expect(await page.locator('[data-testid=section-cell]').first().innerText()).toBe(
+    ARTICLE.section
+  );
 
   const dateHeader = page.locator('thead th', { hasText: 'زمان انتشار' });
   await dateHeader.click();
@@ -215,7 +241,8 @@ test('the articles list fits a 1366 px laptop screen, the row actions included',
     });
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
     const headers = (await page.locator('thead th').allInnerTexts()).join(' ');
-    for (const column of ['تیتر', 'سرویس', 'زمان انتشار', 'وضعیت', 'موجود در']) expect(headers).toContain(column);
+    for (const column of ['تیتر', 'سرویس', 'زمان انتشار', 'وضعیت', 'موجود در'])
+      expect(headers).toContain(column);
     const box = (await table.boundingBox())!;
     const actions = (await page.locator('tbody tr').first().locator('td').last().boundingBox())!;
     expect(actions.x).toBeGreaterThanOrEqual(box.x);
@@ -232,8 +259,10 @@ test('the list’s date filter is Jalali: Persian field names, the editor’s Ja
   // The fields are named as their columns are, not by their code names.
   await page.getByRole('combobox', { name: 'انتخاب فیلد' }).click();
   const fields = await page.getByRole('option').allInnerTexts();
-  for (const name of ['زمان انتشار', 'ساخته‌شده', 'نویسنده', 'تیتر']) expect(fields).toContain(name);
-  for (const code of ['publishedOn', 'createdAt', 'author', 'title']) expect(fields).not.toContain(code);
+  for (const name of ['زمان انتشار', 'ساخته‌شده', 'نویسنده', 'تیتر'])
+    expect(fields).toContain(name);
+  for (const code of ['publishedOn', 'createdAt', 'author', 'title'])
+    expect(fields).not.toContain(code);
   await page.getByRole('option', { name: 'زمان انتشار', exact: true }).click();
   await page.getByRole('combobox', { name: 'انتخاب پالایه' }).click();
   await page.getByRole('option', { name: 'بزرگ‌تر یا برابر با', exact: true }).click();
@@ -244,7 +273,9 @@ test('the list’s date filter is Jalali: Persian field names, the editor’s Ja
   expect(await input.getAttribute('placeholder')).not.toMatch(/YYYY|MM\/DD/);
   await input.fill('1405/09/15');
   await input.press('Enter');
-  await expect(input.getAttribute('data-value')).resolves.toBe(tehranToUtc({ year: 1405, month: 9, day: 15, hour: 0, minute: 0 }).toISOString());
+  await expect(input.getAttribute('data-value')).resolves.toBe(
+    tehranToUtc({ year: 1405, month: 9, day: 15, hour: 0, minute: 0 }).toISOString()
+  );
   // Its calendar shows Azar 1405's own days: the 20th picked is 20 Azar.
   await dialog.locator('[data-testid=jalali-open]').click();
   expect(await page.locator('[data-testid=jalali-month-title]').innerText()).toBe('آذر ۱۴۰۵');
@@ -254,14 +285,20 @@ test('the list’s date filter is Jalali: Persian field names, the editor’s Ja
   const picked = tehranToUtc({ year: 1405, month: 9, day: 20, hour: 0, minute: 0 }).toISOString();
   await expect(input.getAttribute('data-value')).resolves.toBe(picked);
   await page.getByRole('button', { name: 'افزودن پالایه' }).click();
-  await page.waitForURL((address) => decodeURIComponent(address.search).includes(`[publishedOn][$gte]=${picked}`));
-  expect(await page.getByText('زمان انتشار بزرگ‌تر یا برابر با ۱۴۰۵/۰۹/۲۰ ۰۰:۰۰').count()).toBeGreaterThan(0);
+  await page.waitForURL((address) =>
+    decodeURIComponent(address.search).includes(`[publishedOn][$gte]=${picked}`)
+  );
+  expect(
+    await page.getByText('زمان انتشار بزرگ‌تر یا برابر با ۱۴۰۵/۰۹/۲۰ ۰۰:۰۰').count()
+  ).toBeGreaterThan(0);
 
   // A filter from an address: its chip reads the Jalali date in Tehran time (the demo story, 9 Aban 1396, is before it).
   await page.goto(url(`${LIST}?filters[$and][0][publishedOn][$lt]=2017-11-01T00:00:00.000Z`));
   await page.locator('tbody tr').first().waitFor();
   await page.getByText('زمان انتشار کوچک‌تر از ۱۳۹۶/۰۸/۱۰ ۰۳:۳۰').first().waitFor();
-  expect(await page.locator('[data-testid=jalali-cell]').allInnerTexts()).toContain('۱۳۹۶/۰۸/۰۹ ۱۹:۲۳');
+  expect(await page.locator('[data-testid=jalali-cell]').allInnerTexts()).toContain(
+    '۱۳۹۶/۰۸/۰۹ ۱۹:۲۳'
+  );
   await screenshot(page, '14-articles-list-jalali-filter');
 });
 
@@ -274,10 +311,16 @@ test('the list search folds spellings like the public search: «پیش‌بین�
     await search.fill(spelling);
     await search.press('Enter');
     // The admin writes `_q` encoded once more than the rest of the address.
-    await page.waitForURL((address) => decodeURIComponent(decodeURIComponent(address.searchParams.get('_q') ?? '')) === spelling);
+    await page.waitForURL(
+      (address) =>
+        decodeURIComponent(decodeURIComponent(address.searchParams.get('_q') ?? '')) === spelling
+    );
     await page.waitForLoadState('networkidle');
     // The demo story is written «پیش بینی».
-    await page.locator('[data-testid=title-cell]', { hasText: 'پیش بینی یک نماینده' }).first().waitFor();
+    await page
+      .locator('[data-testid=title-cell]', { hasText: 'پیش بینی یک نماینده' })
+      .first()
+      .waitFor();
   }
 });
 
@@ -338,7 +381,9 @@ test('the Jalali date is typed or picked in the calendar, with the Gregorian dat
   // Typed the way archives print dates.
   await input.fill('9 آبان 1396 ساعت 19:23');
   await input.press('Enter');
-  await expect(input.getAttribute('data-value')).resolves.toBe(parseJalaliToUtc('9 آبان 1396 ساعت 19:23').toISOString());
+  await expect(input.getAttribute('data-value')).resolves.toBe(
+    parseJalaliToUtc('9 آبان 1396 ساعت 19:23').toISOString()
+  );
   expect(await input.inputValue()).toBe('۱۳۹۶/۰۸/۰۹ ۱۹:۲۳');
 
   // Picked in the calendar: step months and years to Esfand 1403, pick the 20th, type 18:30.
@@ -352,7 +397,8 @@ test('the Jalali date is typed or picked in the calendar, with the Gregorian dat
     const year = Number(await calendar.getAttribute('data-year'));
     const month = Number(await calendar.getAttribute('data-month'));
     if (year === PICKED.year && month === PICKED.month) break;
-    if (year < PICKED.year - 1 || (year === PICKED.year - 1 && month <= PICKED.month)) await page.locator('[data-testid=jalali-next-year]').click();
+    if (year < PICKED.year - 1 || (year === PICKED.year - 1 && month <= PICKED.month))
+      await page.locator('[data-testid=jalali-next-year]').click();
     else await page.locator('[data-testid=jalali-next-month]').click();
   }
   expect(await page.locator('[data-testid=jalali-month-title]').innerText()).toBe('اسفند ۱۴۰۳');
@@ -365,7 +411,9 @@ test('the Jalali date is typed or picked in the calendar, with the Gregorian dat
   await expect(input.getAttribute('data-value')).resolves.toBe(expected);
   expect(await input.inputValue()).toBe('۱۴۰۳/۱۲/۲۰ ۱۸:۳۰');
   // 20 Esfand 1403 is Monday 10 March 2025.
-  expect(await page.locator('[data-testid=jalali-gregorian-date]').innerText()).toEqual(expect.stringMatching(/۱۰ مارس ۲۰۲۵/));
+  expect(await page.locator('[data-testid=jalali-gregorian-date]').innerText()).toEqual(
+    expect.stringMatching(/۱۰ مارس ۲۰۲۵/)
+  );
   expect(await page.locator('[data-testid=jalali-utc]').innerText()).toBe('2025-03-10T15:00Z');
 });
 
@@ -384,8 +432,13 @@ test('saving removes the typed footer, gives a news code and the slug; publishin
   // The news code and the slug were given on save; the address uses both.
   const newsCode = await page.locator('[data-testid=news-code]').getAttribute('data-value');
   expect(newsCode).toMatch(/^\d+$/);
-  expect(await page.locator('[data-testid=slug-input]').inputValue()).toBe(persianSlug(ARTICLE.title));
-  await settle(() => page.locator('[data-testid=slug-url]').innerText(), `/news/${newsCode}/${persianSlug(ARTICLE.title)}`);
+  expect(await page.locator('[data-testid=slug-input]').inputValue()).toBe(
+    persianSlug(ARTICLE.title)
+  );
+  await settle(
+    () => page.locator('[data-testid=slug-url]').innerText(),
+    `/news/${newsCode}/${persianSlug(ARTICLE.title)}`
+  );
   await screenshot(page, '09-article-saved');
 
   await page.getByRole('button', { name: 'انتشار', exact: true }).click();
@@ -394,7 +447,9 @@ test('saving removes the typed footer, gives a news code and the slug; publishin
 });
 
 test('the published article reads back over REST with every field', async () => {
-  const response = await fetch(url(`/api/articles?filters[documentId][$eq]=${documentId}&locale=fa&populate=*`));
+  const response = await fetch(
+    url(`/api/articles?filters[documentId][$eq]=${documentId}&locale=fa&populate=*`)
+  );
   expect(response.status).toBe(200);
   const { data } = (await response.json()) as { data: Array<Record<string, any>> };
   expect(data).toHaveLength(1);
@@ -405,12 +460,28 @@ test('the published article reads back over REST with every field', async () => 
   expect(article.lead).toBe(ARTICLE.lead);
   expect(article.locale).toBe('fa');
   expect(article.section.name).toBe(ARTICLE.section);
-  expect(article.quotedOfficials.map((official: { fullName: string }) => official.fullName)).toEqual([ARTICLE.official]);
+  expect(
+    article.quotedOfficials.map((official: { fullName: string }) => official.fullName)
+  ).toEqual([ARTICLE.official]);
   expect(article.publishedOn).toBe(tehranToUtc(PICKED).toISOString());
-  expect(article.publishedOnJalali).toEqual(expect.objectContaining({ year: 1403, month: 12, day: 20, hour: 18, minute: 30, date: '۱۴۰۳/۱۲/۲۰', time: '۱۸:۳۰' }));
+  expect(article.publishedOnJalali).toEqual(
+    expect.objectContaining({
+      year: 1403,
+      month: 12,
+      day: 20,
+      hour: 18,
+      minute: 30,
+      date: '۱۴۰۳/۱۲/۲۰',
+      time: '۱۸:۳۰',
+    })
+  );
   expect(article.body).toEqual([
     expect.objectContaining({ __component: 'article.paragraph', text: ARTICLE.paragraph }),
-    expect.objectContaining({ __component: 'article.quote', text: ARTICLE.quote, role: ARTICLE.quoteRole }),
+    expect.objectContaining({
+      __component: 'article.quote',
+      text: ARTICLE.quote,
+      role: ARTICLE.quoteRole,
+    }),
     expect.objectContaining({ __component: 'article.paragraph', text: ARTICLE.closing }),
   ]);
   expect(article.reporterCode).toBe('23');
@@ -441,7 +512,12 @@ test('publishing a never-saved story the footer policy refuses saves its draft a
   await page.fill('textarea[name=lead]', 'دو خبر که در یک متن چسبانده شده‌اند.');
   // Two stories pasted together: a footer in the middle and one at the end.
   await addBodyBlock('بند');
-  await typeInCodeMirror(0, ['خبر نخست در یک بند.', 'انتهای پیام', 'خبر دوم که به اشتباه چسبانده شد.', 'انتهای پیام/ ۲۳']);
+  await typeInCodeMirror(0, [
+    'خبر نخست در یک بند.',
+    'انتهای پیام',
+    'خبر دوم که به اشتباه چسبانده شد.',
+    'انتهای پیام/ ۲۳',
+  ]);
   await page.locator('[data-testid=footer-mid-story]').waitFor();
 
   await page.getByRole('button', { name: 'انتشار', exact: true }).click();
@@ -462,11 +538,19 @@ test('the media library is in Persian', async () => {
   await screenshot(page, '11-media-library');
 
   // A file's details open in a side panel at the page's end (the left), off the main menu on the right.
-  await page.locator('input[type=file]').first().setInputFiles(path.join(SCREENSHOTS, '02-login.png'));
+  await page
+    .locator('input[type=file]')
+    .first()
+    .setInputFiles(path.join(SCREENSHOTS, '02-login.png'));
   // The upload's progress dialog names the file too until it closes: click until the file's details open.
   const drawer = page.locator('[data-animation-direction=left]');
   const opened = async () => {
-    if (!(await drawer.isVisible())) await page.getByText('02-login.png').first().click({ timeout: 2000 }).catch(() => undefined);
+    if (!(await drawer.isVisible()))
+      await page
+        .getByText('02-login.png')
+        .first()
+        .click({ timeout: 2000 })
+        .catch(() => undefined);
     return drawer.isVisible();
   };
   await settle(opened, true, 30000);
@@ -496,7 +580,10 @@ test('in the English interface the page is left to right but Persian entries are
   expect(await direction('input[name=title]')).toBe('rtl');
   expect(await page.locator('textarea[name=lead]').getAttribute('dir')).toBe('rtl');
   // Stored body blocks open collapsed: open the first paragraph to see its editor.
-  await page.getByRole('button', { name: /Paragraph/ }).first().click();
+  await page
+    .getByRole('button', { name: /Paragraph/ })
+    .first()
+    .click();
   await page.locator('main form .CodeMirror').first().waitFor();
   expect(await page.locator('main form .CodeMirror').first().getAttribute('dir')).toBe('rtl');
   await screenshot(page, '12-english-interface-persian-entry');
@@ -523,7 +610,11 @@ test('in the English interface a long Persian title in the list is cut at its en
     range.setEnd(text, text.data.indexOf(' ', text.data.indexOf(' ') + 1));
     const words = range.getBoundingClientRect();
     const box = clip.getBoundingClientRect();
-    return clip.scrollWidth > clip.clientWidth && words.left >= box.left - 1 && words.right <= box.right + 1;
+    return (
+      clip.scrollWidth > clip.clientWidth &&
+      words.left >= box.left - 1 &&
+      words.right <= box.right + 1
+    );
   });
   expect(firstWordsShown).toBe(true);
 });

@@ -22,7 +22,8 @@ const newest = (dir, keep = () => true) => {
   if (!stat.isDirectory()) return keep(path.relative(appDir, dir)) ? stat.mtimeMs : 0;
   let latest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
+    if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.'))
+      continue;
     latest = Math.max(latest, newest(path.join(dir, entry.name), keep));
   }
   return latest;
@@ -38,17 +39,23 @@ const staleBecause = () => {
   if (!serverBuilt) return 'the server has not been compiled (dist/src is missing)';
   const adminSources = Math.max(
     newest(at('src', 'admin')),
-    newest(at('src', 'plugins'), (file) => !file.includes(`${path.sep}server${path.sep}`) && !file.endsWith('strapi-server.js')),
+    newest(
+      at('src', 'plugins'),
+      (file) => !file.includes(`${path.sep}server${path.sep}`) && !file.endsWith('strapi-server.js')
+    ),
     newest(at('src', 'persian')),
     mtime(at('config', 'plugins.ts')),
     mtime(at('package.json')),
-    mtime(at('package-lock.json')),
+    mtime(at('package-lock.json'))
   );
   if (adminSources > adminBuilt) return 'admin sources changed since the last build';
   const serverSources = Math.max(
-    newest(at('src'), (file) => file.endsWith('.ts') && !file.includes(`${path.sep}admin${path.sep}`)),
+    newest(
+      at('src'),
+      (file) => file.endsWith('.ts') && !file.includes(`${path.sep}admin${path.sep}`)
+    ),
     newest(at('src'), (file) => file.endsWith('.json')),
-    newest(at('config')),
+    newest(at('config'))
   );
   if (serverSources > serverBuilt) return 'server sources changed since the last build';
   return null;
@@ -61,12 +68,20 @@ const reason = process.env.E2E_SKIP_BUILD ? null : staleBecause();
 if (reason) {
   console.log(`Building the app first: ${reason}.`);
   // Built by the script `npm run build` and `npm run demo` run, so the tests see the admin they serve.
-  const build = run(process.execPath, [at('scripts', 'build.js')], { STRAPI_TELEMETRY_DISABLED: 'true' });
+  const build = run(process.execPath, [at('scripts', 'build.js')], {
+    STRAPI_TELEMETRY_DISABLED: 'true',
+  });
   if (build.status !== 0) {
     console.error('strapi build failed; the browser tests were not run.');
     process.exit(build.status ?? 1);
   }
 }
 
-const jest = run(process.execPath, [require.resolve('jest/bin/jest', { paths: [appDir] }), '--config', at('tests', 'e2e', 'jest.config.js'), '--runInBand', ...process.argv.slice(2)]);
+const jest = run(process.execPath, [
+  require.resolve('jest/bin/jest', { paths: [appDir] }),
+  '--config',
+  at('tests', 'e2e', 'jest.config.js'),
+  '--runInBand',
+  ...process.argv.slice(2),
+]);
 process.exit(jest.status ?? 1);

@@ -29,7 +29,11 @@ const publicStatus = async () => (await fetch(url(`/api/articles/${documentId}`)
 beforeAll(async () => {
   const init = (await (await fetch(url('/admin/init'))).json()) as { data: { hasAdmin: boolean } };
   if (!init.data.hasAdmin) {
-    await fetch(url('/admin/register-admin'), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) });
+    await fetch(url('/admin/register-admin'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    });
   }
   const login = await fetch(url('/admin/login'), {
     method: 'POST',
@@ -70,7 +74,11 @@ test('publishing a story dated in the future schedules it: «زمان‌بندی
   await page.getByText('سند منتشر شد').waitFor({ state: 'detached', timeout: 1500 });
   await page.getByText('زمان‌بندی‌شده برای یک‌شنبه ۱ فروردین ۱۴۰۶ ساعت ۰۸:۰۰').first().waitFor();
   // Beside Strapi's پیش‌نویس badge, the header says the story is scheduled.
-  await page.locator('[data-testid=schedule-badge]', { hasText: 'زمان‌بندی‌شده برای یک‌شنبه ۱ فروردین ۱۴۰۶ ساعت ۰۸:۰۰' }).waitFor();
+  await page
+    .locator('[data-testid=schedule-badge]', {
+      hasText: 'زمان‌بندی‌شده برای یک‌شنبه ۱ فروردین ۱۴۰۶ ساعت ۰۸:۰۰',
+    })
+    .waitFor();
   await screenshot(page, '16-article-scheduled');
   expect(await publicStatus()).toBe(404);
 });
@@ -98,7 +106,9 @@ test('changing the date and saving moves the schedule', async () => {
   await page.getByRole('button', { name: 'ذخیره', exact: true }).click();
   await page.getByText('سند ذخیره شد').first().waitFor();
   await page.getByText('زمان‌بندی‌شده برای دوشنبه ۲ فروردین ۱۴۰۶ ساعت ۰۹:۱۵').first().waitFor();
-  const schedule = (await (await adminApi(`/scheduling/articles/${documentId}?locale=fa`)).json()) as { scheduledAt: string };
+  const schedule = (await (
+    await adminApi(`/scheduling/articles/${documentId}?locale=fa`)
+  ).json()) as { scheduledAt: string };
   expect(schedule.scheduledAt).toBe('2027-03-22T05:45:00.000Z');
   expect(await publicStatus()).toBe(404);
 });
@@ -111,7 +121,9 @@ test('cancelling leaves an unscheduled draft', async () => {
   await page.reload();
   await page.locator('[data-testid=schedule-panel]').waitFor();
   await expect(status().innerText()).resolves.toBe('زمان‌بندی نشده است.');
-  const schedule = (await (await adminApi(`/scheduling/articles/${documentId}?locale=fa`)).json()) as { scheduledAt: string | null };
+  const schedule = (await (
+    await adminApi(`/scheduling/articles/${documentId}?locale=fa`)
+  ).json()) as { scheduledAt: string | null };
   expect(schedule.scheduledAt).toBeNull();
   expect(await publicStatus()).toBe(404);
 });

@@ -13,22 +13,30 @@ import type request from 'supertest';
  */
 type Operation = { responses: Record<string, Response> };
 type Response = { $ref?: string; content?: Record<string, { schema: unknown }> };
-type Document = { paths: Record<string, Record<string, Operation>>; components: { responses: Record<string, Response> } };
+type Document = {
+  paths: Record<string, Record<string, Operation>>;
+  components: { responses: Record<string, Response> };
+};
 
-const document: Document = JSON.parse(readFileSync(path.resolve(__dirname, '../../docs/openapi.json'), 'utf8'));
+const document: Document = JSON.parse(
+  readFileSync(path.resolve(__dirname, '../../docs/openapi.json'), 'utf8')
+);
 
 const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
 addFormats(ajv);
 ajv.addSchema(document as object, 'openapi');
 
-const pointer = (...parts: string[]) => parts.map((part) => part.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+const pointer = (...parts: string[]) =>
+  parts.map((part) => part.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
 
 /** Document paths as regular expressions, literal segments first (`/articles/slug/{slug}` before `/articles/{id}`). */
 const templates = Object.keys(document.paths)
   .map((template) => ({
     template,
     literal: template.split('/').filter((segment) => segment && !segment.startsWith('{')).length,
-    pattern: new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+')}$`),
+    pattern: new RegExp(
+      `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+')}$`
+    ),
   }))
   .sort((a, b) => b.literal - a.literal);
 
@@ -43,14 +51,26 @@ const validatorFor = (ref: string) => {
 };
 
 const valueAt = (body: unknown, instancePath: string): unknown =>
-  instancePath.split('/').slice(1).reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], body);
+  instancePath
+    .split('/')
+    .slice(1)
+    .reduce<unknown>(
+      (value, key) =>
+        (value as Record<string, unknown> | undefined)?.[
+          key.replace(/~1/g, '/').replace(/~0/g, '~')
+        ],
+      body
+    );
 
 const describe = (errors: ErrorObject[], body: unknown): string =>
   errors
     .filter((error) => !['anyOf', 'oneOf', 'if'].includes(error.keyword))
     .slice(0, 12)
     .map((error) => {
-      const extra = error.keyword === 'additionalProperties' ? ` "${(error.params as { additionalProperty: string }).additionalProperty}"` : '';
+      const extra =
+        error.keyword === 'additionalProperties'
+          ? ` "${(error.params as { additionalProperty: string }).additionalProperty}"`
+          : '';
       const value = JSON.stringify(valueAt(body, error.instancePath)) ?? 'undefined';
       return `  at ${error.instancePath || '(body)'}: ${error.message}${extra} (schema ${error.schemaPath})\n    value: ${value.length > 200 ? `${value.slice(0, 200)}…` : value}`;
     })
@@ -60,7 +80,12 @@ const describe = (errors: ErrorObject[], body: unknown): string =>
  * Why an answer does not match the document, or null when it does (or is not one the document covers).
  * `url` is the request's URL (absolute or a path), `body` the parsed JSON body or undefined for none.
  */
-export const contractError = (method: string, url: string, status: number, body: unknown): string | null => {
+export const contractError = (
+  method: string,
+  url: string,
+  status: number,
+  body: unknown
+): string | null => {
   const { pathname } = new URL(url, 'http://localhost');
   if (!pathname.startsWith('/api/')) return null;
   let apiPath = pathname.slice('/api'.length).replace(/(.)\/$/, '$1');
@@ -84,7 +109,8 @@ export const contractError = (method: string, url: string, status: number, body:
   }
   const json = response.content?.['application/json'];
   if (!json || verb === 'head' || status === 304) return null;
-  if (body === undefined) return `${where} answered ${status} without the JSON body docs/openapi.json describes`;
+  if (body === undefined)
+    return `${where} answered ${status} without the JSON body docs/openapi.json describes`;
   const validate = validatorFor(`${ref}/content/application~1json/schema`);
   if (validate(body)) return null;
   return `${where} answered ${status} with a body docs/openapi.json does not describe:\n${describe(validate.errors ?? [], body)}`;
@@ -93,12 +119,17 @@ export const contractError = (method: string, url: string, status: number, body:
 /** The parsed JSON body, also when a test asked supertest for the raw bytes; undefined when there is none. */
 const jsonBody = ({ body, type }: { body: unknown; type?: string }): unknown => {
   if (!/json/.test(type ?? '')) return undefined;
-  if (Buffer.isBuffer(body) || typeof body === 'string') return body.length ? JSON.parse(body.toString()) : undefined;
+  if (Buffer.isBuffer(body) || typeof body === 'string')
+    return body.length ? JSON.parse(body.toString()) : undefined;
   return body;
 };
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
-type Test = request.Test & { method: string; url: string; assert(resError: unknown, res: unknown, fn?: (error: unknown, res: unknown) => void): void };
+type Test = request.Test & {
+  method: string;
+  url: string;
+  assert(resError: unknown, res: unknown, fn?: (error: unknown, res: unknown) => void): void;
+};
 
 /** A supertest agent whose every answer is also checked against the contract: a mismatch fails the request's test. */
 export const withContract = (agent: request.Agent): request.Agent => {
@@ -110,7 +141,10 @@ export const withContract = (agent: request.Agent): request.Agent => {
       test.assert = (resError, res, fn) =>
         assert(resError, res, (error: unknown, answered: unknown) => {
           const response = answered as { status: number; body: unknown; type?: string } | undefined;
-          const mismatch = !error && response ? contractError(test.method, test.url, response.status, jsonBody(response)) : null;
+          const mismatch =
+            !error && response
+              ? contractError(test.method, test.url, response.status, jsonBody(response))
+              : null;
           fn?.call(test, mismatch ? new Error(mismatch) : error, answered);
         });
       return test;

@@ -8,7 +8,8 @@ import { Client } from 'pg';
 export const testEngine = (): 'sqlite' | 'postgres' =>
   process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 
-const adminUrl = () => process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const adminUrl = () =>
+  process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDatabase {
   /** The PostgreSQL database name (absent for SQLite). */

@@ -41,18 +41,29 @@ const waitForHealth = async (url: string, child: ChildProcess, timeoutMs: number
  * The compiled app (`dist/`, made by the jest globalSetup) as a separate `strapi start` process: what runs
  * behind a load balancer, and what a test can kill.
  */
-export const startInstance = async (env: Record<string, string>, timeoutMs = 180_000): Promise<Instance> => {
+export const startInstance = async (
+  env: Record<string, string>,
+  timeoutMs = 180_000
+): Promise<Instance> => {
   applyTestEnv();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let log = '';
-  const child = spawn(process.execPath, [path.join(appDir, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
-    cwd: appDir,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(
+    process.execPath,
+    [path.join(appDir, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'],
+    {
+      cwd: appDir,
+      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }
+  );
+  child.stdout!.on('data', (chunk) => {
+    log += chunk;
   });
-  child.stdout!.on('data', (chunk) => { log += chunk; });
-  child.stderr!.on('data', (chunk) => { log += chunk; });
+  child.stderr!.on('data', (chunk) => {
+    log += chunk;
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const end = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -64,5 +75,11 @@ export const startInstance = async (env: Record<string, string>, timeoutMs = 180
     await end('SIGKILL');
     throw new Error(`${(error as Error).message}\n${log.slice(-3000)}`);
   }
-  return { url, process: child, output: () => log, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
+  return {
+    url,
+    process: child,
+    output: () => log,
+    stop: () => end('SIGTERM'),
+    kill: () => end('SIGKILL'),
+  };
 };

@@ -19,7 +19,10 @@ export interface TestApp {
  * Boots the compiled app on a database of its own (see database.ts), with the demo content unless
  * `seed: false`, and serves it in-process for supertest; every answer of `/api/…` must match docs/openapi.json.
  */
-export const bootApp = async ({ seed = true, env = {} }: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> => {
+export const bootApp = async ({
+  seed = true,
+  env = {},
+}: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> => {
   applyTestEnv();
   const database: TestDatabase = await createTestDatabase();
   Object.assign(process.env, database.env, { SEED_DEMO: seed ? 'true' : 'false' }, env);

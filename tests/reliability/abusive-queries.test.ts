@@ -10,11 +10,19 @@ import { fullAccessTokenOver } from '../harness/admin-http';
 import { story } from '../api/importer/helpers';
 import { SEED_SECTION } from '../api/graphql/page-queries';
 
-const nest = (pairs: number) => `{ ${'articles { section { '.repeat(pairs)}name${' } }'.repeat(pairs)} }`;
+const nest = (pairs: number) =>
+  `{ ${'articles { section { '.repeat(pairs)}name${' } }'.repeat(pairs)} }`;
 const aliases = (count: number) =>
   `{ ${Array.from({ length: count }, (_, i) => `a${i}: articles(pagination: { pageSize: 100 }) { title lead body { __typename } section { name } }`).join(' ')} }`;
 
-const graphql = (query: string) => ({ path: '/graphql', init: { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query }) } });
+const graphql = (query: string) => ({
+  path: '/graphql',
+  init: {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ query }),
+  },
+});
 const get = (path: string) => ({ path, init: { method: 'GET' } });
 
 const abusive: Array<[string, { path: string; init: RequestInit }]> = [
@@ -22,12 +30,19 @@ const abusive: Array<[string, { path: string; init: RequestInit }]> = [
   ['seven levels of articles and sections', graphql(nest(3))],
   ['1,000 aliases of 100 articles', graphql(aliases(1000))],
   ['100 aliases of 100 articles', graphql(aliases(100))],
-  ['a 20-digit pagination[start]', get('/api/articles?pagination[start]=99999999999999999999&pagination[limit]=1')],
-  ['a 20-digit search page', get(`/api/search?q=${encodeURIComponent('دفاتر')}&pagination[page]=99999999999999999999`)],
+  [
+    'a 20-digit pagination[start]',
+    get('/api/articles?pagination[start]=99999999999999999999&pagination[limit]=1'),
+  ],
+  [
+    'a 20-digit search page',
+    get(`/api/search?q=${encodeURIComponent('دفاتر')}&pagination[page]=99999999999999999999`),
+  ],
   ['page 1e20', get('/api/articles?pagination[page]=1e20')],
 ];
 
-const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.99) - 1];
+const p99 = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.99) - 1];
 
 describe.each(['sqlite', 'postgres'] as const)('on %s', (engine) => {
   let database: TestDatabase;
@@ -36,10 +51,16 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (engine) => {
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     app = await startInstance({ ...database.env, SEED_DEMO: 'true', RESPONSE_CACHE: 'false' });
-    const files = Array.from({ length: 100 }, (_, n) => ({ name: `story-${n}.txt`, content: story(n) }));
+    const files = Array.from({ length: 100 }, (_, n) => ({
+      name: `story-${n}.txt`,
+      content: story(n),
+    }));
     const res = await fetch(`${app.url}/api/import`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: await fullAccessTokenOver(app.url) },
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: await fullAccessTokenOver(app.url),
+      },
       body: JSON.stringify({ files, section: SEED_SECTION, publish: true }),
     });
     expect(res.status).toBe(200);
@@ -53,7 +74,9 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (engine) => {
     // A frontend's front-page list: the newest stories with their desk.
     const read = async () => {
       const started = performance.now();
-      const res = await fetch(`${app.url}/api/articles?locale=fa&sort=publishedOn:desc&populate[section]=true&pagination[pageSize]=20`);
+      const res = await fetch(
+        `${app.url}/api/articles?locale=fa&sort=publishedOn:desc&populate[section]=true&pagination[pageSize]=20`
+      );
       await res.arrayBuffer();
       return { status: res.status, ms: performance.now() - started };
     };
@@ -86,7 +109,9 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (engine) => {
     expect(reads.length).toBeGreaterThan(10);
     expect(reads.filter((read) => read.status !== 200)).toEqual([]);
     const latencies = reads.map((r) => r.ms);
-    console.log(`${engine}: ${refusals.length} refusals, ${reads.length} front pages, p99 ${p99(latencies).toFixed(0)} ms (alone ${p99(quiet.slice(20)).toFixed(0)} ms); slowest refusal ${Math.max(...refusals.map((r) => r.ms)).toFixed(0)} ms`);
+    console.log(
+      `${engine}: ${refusals.length} refusals, ${reads.length} front pages, p99 ${p99(latencies).toFixed(0)} ms (alone ${p99(quiet.slice(20)).toFixed(0)} ms); slowest refusal ${Math.max(...refusals.map((r) => r.ms)).toFixed(0)} ms`
+    );
     expect(p99(latencies)).toBeLessThan(250);
   }, 120_000);
 });

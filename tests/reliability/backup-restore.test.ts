@@ -19,16 +19,24 @@ const prepare = async (app: Instance) => {
   const headers = { 'Content-Type': 'application/json', Authorization: token };
   const [seed] = (await json(await fetch(`${app.url}/api/articles`))).data;
   await fetch(`${app.url}/api/articles/${seed.documentId}?status=published`, {
-    method: 'PUT', headers, body: JSON.stringify({ data: { slug: 'نامک-تازه-خبر' } }),
+    method: 'PUT',
+    headers,
+    body: JSON.stringify({ data: { slug: 'نامک-تازه-خبر' } }),
   });
-  const sections = await json(await fetch(`${app.url}/api/sections?filters[name][$eq]=${encodeURIComponent('دفاتر پیشخوان')}`));
+  const sections = await json(
+    await fetch(`${app.url}/api/sections?filters[name][$eq]=${encodeURIComponent('دفاتر پیشخوان')}`)
+  );
   await fetch(`${app.url}/api/sections/${sections.data[0].documentId}?status=published`, {
-    method: 'PUT', headers, body: JSON.stringify({ data: { footerMode: 'custom', footerText: 'پایان گزارش' } }),
+    method: 'PUT',
+    headers,
+    body: JSON.stringify({ data: { footerMode: 'custom', footerText: 'پایان گزارش' } }),
   });
 };
 
 const verify = async (app: Instance) => {
-  const old = await fetch(`${app.url}/api/articles/slug/${encodeURIComponent(SEED_SLUG)}`, { redirect: 'manual' });
+  const old = await fetch(`${app.url}/api/articles/slug/${encodeURIComponent(SEED_SLUG)}`, {
+    redirect: 'manual',
+  });
   expect(old.status).toBe(301);
   expect((await json(old)).redirect.slug).toBe('نامک-تازه-خبر');
   const [seed] = (await json(await fetch(`${app.url}/api/articles`))).data;
@@ -48,7 +56,16 @@ it('PostgreSQL: pg_dump, pg_restore into a fresh database', async () => {
     await app.stop();
     const dump = path.join(dir, 'pishkhan.dump');
     execFileSync('pg_dump', ['-h', '127.0.0.1', '-U', 'postgres', '-Fc', '-f', dump, source.name!]);
-    execFileSync('pg_restore', ['-h', '127.0.0.1', '-U', 'postgres', '--no-owner', '-d', target.name!, dump]);
+    execFileSync('pg_restore', [
+      '-h',
+      '127.0.0.1',
+      '-U',
+      'postgres',
+      '--no-owner',
+      '-d',
+      target.name!,
+      dump,
+    ]);
     app = await startInstance({ ...target.env, SEED_DEMO: 'true' });
     await verify(app);
   } finally {
@@ -66,7 +83,11 @@ it('SQLite: the database file copied while stopped', async () => {
     await prepare(app);
     await app.stop();
     execFileSync('cp', [source.env.DATABASE_FILENAME, copy]);
-    app = await startInstance({ DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: copy, SEED_DEMO: 'true' });
+    app = await startInstance({
+      DATABASE_CLIENT: 'sqlite',
+      DATABASE_FILENAME: copy,
+      SEED_DEMO: 'true',
+    });
     await verify(app);
   } finally {
     await app.stop();

@@ -20,13 +20,18 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const paragraphs = (n: number, tag: string) =>
-  Array.from({ length: n }, (_, i) => ({ __component: 'article.paragraph', text: `بند ${i} از گزارش ${tag}` }));
+  Array.from({ length: n }, (_, i) => ({
+    __component: 'article.paragraph',
+    text: `بند ${i} از گزارش ${tag}`,
+  }));
 
 const create = (instance: Instance, tag: string, signal?: AbortSignal) =>
   fetch(`${instance.url}/api/articles?status=published`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: token },
-    body: JSON.stringify({ data: { title: `گزارش ${tag}`, lead: `لید ${tag}`, body: paragraphs(12, tag) } }),
+    body: JSON.stringify({
+      data: { title: `گزارش ${tag}`, lead: `لید ${tag}`, body: paragraphs(12, tag) },
+    }),
     signal,
   });
 
@@ -83,7 +88,9 @@ it('the database restarted under reads and writes: the app recovers without a re
 
 it('an instance killed in the middle of writes leaves no partial article', async () => {
   const victim = await startInstance({ ...database.env, SEED_DEMO: 'false' });
-  const writes = Array.from({ length: 20 }, (_, i) => create(victim, `کشته‌شده ${i}`).catch(() => null));
+  const writes = Array.from({ length: 20 }, (_, i) =>
+    create(victim, `کشته‌شده ${i}`).catch(() => null)
+  );
   // Killed as soon as the first write has answered, so the others are somewhere inside their writes.
   await Promise.race(writes);
   await victim.kill();
@@ -98,7 +105,7 @@ it('an instance killed in the middle of writes leaves no partial article', async
       `SELECT a.id, a.document_id, a.slug, a.news_code,
               (SELECT COUNT(*) FROM articles_cmps c WHERE c.entity_id = a.id) AS parts,
               (SELECT COUNT(*) FROM persian_slugs s WHERE s.document_id = a.document_id AND s.slug = a.slug) AS registered
-         FROM articles a WHERE a.title LIKE 'گزارش کشته‌شده%'`,
+         FROM articles a WHERE a.title LIKE 'گزارش کشته‌شده%'`
     );
     for (const row of rows) {
       expect(Number(row.parts)).toBe(12);
@@ -109,7 +116,7 @@ it('an instance killed in the middle of writes leaves no partial article', async
     const orphans = await client.query(
       `SELECT COUNT(*) AS n FROM persian_slugs s WHERE s.document_id IS NULL
           OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.document_id = s.document_id)
-         AND s.content_type = 'api::article.article'`,
+         AND s.content_type = 'api::article.article'`
     );
     expect(Number(orphans.rows[0].n)).toBe(0);
   } finally {

@@ -34,22 +34,41 @@ afterAll(async () => {
 const writeStories = (name: string, from: number, count: number): string => {
   const folder = path.join(work, name);
   mkdirSync(folder, { recursive: true });
-  for (let n = from; n < from + count; n += 1) writeFileSync(path.join(folder, `story-${String(n).padStart(4, '0')}.txt`), story(n));
+  for (let n = from; n < from + count; n += 1)
+    writeFileSync(path.join(folder, `story-${String(n).padStart(4, '0')}.txt`), story(n));
   return folder;
 };
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 const importer = (folder: string): { child: ChildProcess; done: Promise<Run> } => {
-  const child = spawn(process.execPath, ['scripts/import.js', folder, '--publish', '--json', '--no-build', '--no-progress'], {
-    cwd: appDir,
-    env: { ...process.env, ...database.env, SEED_DEMO: 'false', LOG_LEVEL: 'error', FORCE_COLOR: '0' },
-  });
+  const child = spawn(
+    process.execPath,
+    ['scripts/import.js', folder, '--publish', '--json', '--no-build', '--no-progress'],
+    {
+      cwd: appDir,
+      env: {
+        ...process.env,
+        ...database.env,
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'error',
+        FORCE_COLOR: '0',
+      },
+    }
+  );
   const done = new Promise<Run>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
-    child.stdout!.on('data', (chunk) => { stdout += chunk; });
-    child.stderr!.on('data', (chunk) => { stderr += chunk; });
+    child.stdout!.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr!.on('data', (chunk) => {
+      stderr += chunk;
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
@@ -59,10 +78,17 @@ const importer = (folder: string): { child: ChildProcess; done: Promise<Run> } =
 // A report that does not parse is shown around the fault, with the importer's stderr, to say who wrote into it.
 const summaryOf = (run: Run) => {
   try {
-    return JSON.parse(run.stdout).summary as { imported: number; updated: number; skipped: number; failed: number };
+    return JSON.parse(run.stdout).summary as {
+      imported: number;
+      updated: number;
+      skipped: number;
+      failed: number;
+    };
   } catch (error) {
     const at = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? 0);
-    throw new Error(`${(error as Error).message}\n--- stdout around it:\n${run.stdout.slice(Math.max(0, at - 600), at + 600)}\n--- stderr:\n${run.stderr.slice(-3000)}`);
+    throw new Error(
+      `${(error as Error).message}\n--- stdout around it:\n${run.stdout.slice(Math.max(0, at - 600), at + 600)}\n--- stderr:\n${run.stderr.slice(-3000)}`
+    );
   }
 };
 
@@ -77,14 +103,25 @@ const query = async <T>(sql: string): Promise<T[]> => {
 };
 
 const draftsWithKey = async (): Promise<number> =>
-  Number((await query<{ n: string }>("SELECT COUNT(*) AS n FROM articles WHERE published_at IS NULL AND import_key IS NOT NULL"))[0].n);
+  Number(
+    (
+      await query<{ n: string }>(
+        'SELECT COUNT(*) AS n FROM articles WHERE published_at IS NULL AND import_key IS NOT NULL'
+      )
+    )[0].n
+  );
 
 it('readers are served while an archive is imported', async () => {
   const folder = writeStories('under-load', 1, 80);
   const statuses: number[] = [];
   const latencies: number[] = [];
   let reading = true;
-  const paths = ['/api/articles?pagination[pageSize]=10', '/api/articles/archive/1396', '/api/search?q=نماینده', '/api/sections'];
+  const paths = [
+    '/api/articles?pagination[pageSize]=10',
+    '/api/articles/archive/1396',
+    '/api/search?q=نماینده',
+    '/api/sections',
+  ];
   const reader = (async () => {
     for (let i = 0; reading; i += 1) {
       const started = Date.now();
@@ -103,10 +140,14 @@ it('readers are served while an archive is imported', async () => {
   expect(statuses.length).toBeGreaterThan(20);
   expect(statuses.filter((status) => status !== 200)).toEqual([]);
   latencies.sort((a, b) => a - b);
-  console.log(`reads during the import: ${statuses.length}, median ${latencies[Math.floor(latencies.length / 2)]} ms, ` +
-    `p99 ${latencies[Math.floor(latencies.length * 0.99)]} ms`);
+  console.log(
+    `reads during the import: ${statuses.length}, median ${latencies[Math.floor(latencies.length / 2)]} ms, ` +
+      `p99 ${latencies[Math.floor(latencies.length * 0.99)]} ms`
+  );
   // What was imported is public at once, through the running instance.
-  const list = (await (await fetch(`${app.url}/api/articles?pagination[pageSize]=1`)).json()) as { meta: { pagination: { total: number } } };
+  const list = (await (await fetch(`${app.url}/api/articles?pagination[pageSize]=1`)).json()) as {
+    meta: { pagination: { total: number } };
+  };
   expect(list.meta.pagination.total).toBe(81);
 }, 400_000);
 
@@ -133,22 +174,35 @@ it('a database restart during an import: only whole articles, the run goes on, a
 
   const rerun = await importer(folder).done;
   expect(rerun.code).toBe(0);
-  expect(summaryOf(rerun)).toMatchObject({ imported: summary.failed, updated: 0, skipped: summary.imported, failed: 0 });
+  expect(summaryOf(rerun)).toMatchObject({
+    imported: summary.failed,
+    updated: 0,
+    skipped: summary.imported,
+    failed: 0,
+  });
 
   // Every story once, each whole in both versions: the same parts in draft and published, a slug and
   // its registry row, a news code; no slug left without its article.
-  const rows = await query<{ import_key: string; versions: string; drafts: string; slugs: string; codes: string; parts: string }>(
+  const rows = await query<{
+    import_key: string;
+    versions: string;
+    drafts: string;
+    slugs: string;
+    codes: string;
+    parts: string;
+  }>(
     `SELECT a.import_key, COUNT(*) AS versions, COUNT(*) FILTER (WHERE a.published_at IS NULL) AS drafts,
             COUNT(DISTINCT a.slug) AS slugs, COUNT(DISTINCT a.news_code) AS codes,
             COUNT(DISTINCT (SELECT COUNT(*) FROM articles_cmps c WHERE c.entity_id = a.id)) AS parts
-       FROM articles a WHERE a.import_key IS NOT NULL GROUP BY a.import_key`,
+       FROM articles a WHERE a.import_key IS NOT NULL GROUP BY a.import_key`
   );
   expect(rows.length).toBe(80 + RESTART_STORIES);
-  for (const row of rows) expect(row).toMatchObject({ versions: '2', drafts: '1', slugs: '1', codes: '1', parts: '1' });
+  for (const row of rows)
+    expect(row).toMatchObject({ versions: '2', drafts: '1', slugs: '1', codes: '1', parts: '1' });
   const orphans = await query<{ n: string }>(
     `SELECT COUNT(*) AS n FROM persian_slugs s
       WHERE s.content_type = 'api::article.article'
-        AND (s.document_id IS NULL OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.document_id = s.document_id))`,
+        AND (s.document_id IS NULL OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.document_id = s.document_id))`
   );
   expect(Number(orphans[0].n)).toBe(0);
   expect((await fetch(`${app.url}/api/articles?pagination[pageSize]=1`)).status).toBe(200);

@@ -27,14 +27,18 @@ it('the second instance found the demo content and added none', async () => {
 });
 
 it('50 editors creating and publishing the same title in the same desk at once, on both instances, while readers read', async () => {
-  const sections = await json(await fetch(`${a.url}/api/sections?filters[name][$eq]=${encodeURIComponent('مجلس')}`));
+  const sections = await json(
+    await fetch(`${a.url}/api/sections?filters[name][$eq]=${encodeURIComponent('مجلس')}`)
+  );
   const section = sections.data[0].documentId;
 
   let reading = true;
   const readStatuses: number[] = [];
   const readers = [a, b].map(async (instance) => {
     while (reading) {
-      const res = await fetch(`${instance.url}/api/articles?populate=section&pagination[pageSize]=100`);
+      const res = await fetch(
+        `${instance.url}/api/articles?populate=section&pagination[pageSize]=100`
+      );
       readStatuses.push(res.status);
       await res.arrayBuffer();
     }
@@ -50,11 +54,14 @@ it('50 editors creating and publishing the same title in the same desk at once, 
             title: 'حمله‌ی سایبری به سامانه‌ی بانکی',
             lead: `گزارش خبرنگار شماره‌ی ${i}`,
             section,
-            body: [{ __component: 'article.paragraph', text: `متن کامل گزارش ${i}` }, { __component: 'article.paragraph', text: 'انتهای پیام' }],
+            body: [
+              { __component: 'article.paragraph', text: `متن کامل گزارش ${i}` },
+              { __component: 'article.paragraph', text: 'انتهای پیام' },
+            ],
           },
         }),
-      }).then(async (res) => ({ status: res.status, body: await json(res) })),
-    ),
+      }).then(async (res) => ({ status: res.status, body: await json(res) }))
+    )
   );
   reading = false;
   await Promise.all(readers);
@@ -69,7 +76,11 @@ it('50 editors creating and publishing the same title in the same desk at once, 
 
   // No lost writes: every story is there, published, with its body and footer handled, seen from both.
   for (const instance of [a, b]) {
-    const list = await json(await fetch(`${instance.url}/api/articles?filters[section][documentId][$eq]=${section}&populate=body&pagination[pageSize]=100`));
+    const list = await json(
+      await fetch(
+        `${instance.url}/api/articles?filters[section][documentId][$eq]=${section}&populate=body&pagination[pageSize]=100`
+      )
+    );
     expect(list.meta.pagination.total).toBe(50);
     expect(new Set(list.data.map((article: { lead: string }) => article.lead)).size).toBe(50);
     for (const article of list.data) {

@@ -12,7 +12,12 @@ export const ContentTypeDescription = () => {
   const description = formatMessage({ id: descriptionKey(slug) });
   return (
     <Tooltip label={description}>
-      <span data-testid="content-type-description" aria-label={description} role="note" style={{ display: 'inline-flex', padding: 8 }}>
+      <span
+        data-testid="content-type-description"
+        aria-label={description}
+        role="note"
+        style={{ display: 'inline-flex', padding: 8 }}
+      >
         <Information aria-hidden />
       </span>
     </Tooltip>

@@ -29,11 +29,21 @@ interface EditLayout {
   [key: string]: unknown;
 }
 
-const withHint = (uid: string, known: ReadonlySet<string>) => (field: Field): Field => {
-  const id = hintKey(uid, field.name);
-  if (!known.has(id)) return field;
-  return { ...field, hint: <FormattedMessage id={id} defaultMessage={typeof field.hint === 'string' ? field.hint : ' '} /> };
-};
+const withHint =
+  (uid: string, known: ReadonlySet<string>) =>
+  (field: Field): Field => {
+    const id = hintKey(uid, field.name);
+    if (!known.has(id)) return field;
+    return {
+      ...field,
+      hint: (
+        <FormattedMessage
+          id={id}
+          defaultMessage={typeof field.hint === 'string' ? field.hint : ' '}
+        />
+      ),
+    };
+  };
 
 export const translatedFieldHints =
   (known: ReadonlySet<string>) =>
@@ -42,12 +52,16 @@ export const translatedFieldHints =
     if (!uid) return args;
     const { layout } = args;
     const computed = COMPUTED_FIELDS[uid];
-    const shown = (row: Field[]) => (computed ? row.filter((field) => !computed.has(field.name)) : row);
+    const shown = (row: Field[]) =>
+      computed ? row.filter((field) => !computed.has(field.name)) : row;
     const components = Object.fromEntries(
       Object.entries(layout.components ?? {}).map(([componentUid, component]) => [
         componentUid,
-        { ...component, layout: component.layout.map((row) => row.map(withHint(componentUid, known))) },
-      ]),
+        {
+          ...component,
+          layout: component.layout.map((row) => row.map(withHint(componentUid, known))),
+        },
+      ])
     );
     return {
       ...args,
@@ -55,7 +69,9 @@ export const translatedFieldHints =
         ...layout,
         components,
         layout: layout.layout
-          .map((panel) => panel.map((row) => shown(row).map(withHint(uid, known))).filter((row) => row.length > 0))
+          .map((panel) =>
+            panel.map((row) => shown(row).map(withHint(uid, known))).filter((row) => row.length > 0)
+          )
           .filter((panel) => panel.length > 0),
       },
     };

@@ -28,12 +28,19 @@ interface ListHookArgs {
 
 const JalaliCell = ({ value }: { value: unknown }) => {
   const { locale } = useIntl();
-  if (typeof value !== 'string' || value === '') return <Typography textColor="neutral800">-</Typography>;
+  if (typeof value !== 'string' || value === '')
+    return <Typography textColor="neutral800">-</Typography>;
   try {
     const fields = toJalaliFields(value);
     const latin = `${fields.year}/${String(fields.month).padStart(2, '0')}/${String(fields.day).padStart(2, '0')} ${fields.iso.slice(11, 16)}`;
     return (
-      <Typography textColor="neutral800" title={fields.long} data-testid="jalali-cell" dir="rtl" style={{ whiteSpace: 'nowrap' }}>
+      <Typography
+        textColor="neutral800"
+        title={fields.long}
+        data-testid="jalali-cell"
+        dir="rtl"
+        style={{ whiteSpace: 'nowrap' }}
+      >
         {locale.startsWith('fa') ? `${fields.date} ${fields.time}` : latin}
       </Typography>
     );
@@ -59,24 +66,48 @@ const SectionCell = ({ value }: { value: unknown }) => {
 const TitleCell = ({ value }: { value: unknown }) => {
   const title = typeof value === 'string' && value ? value : '-';
   return (
-    <Typography textColor="neutral800" ellipsis dir="auto" title={title} data-testid="title-cell" style={{ display: 'block', maxWidth: '240px' }}>
+    <Typography
+      textColor="neutral800"
+      ellipsis
+      dir="auto"
+      title={title}
+      data-testid="title-cell"
+      style={{ display: 'block', maxWidth: '240px' }}
+    >
       {title}
     </Typography>
   );
 };
 
 export const articleListColumns = (args: ListHookArgs): ListHookArgs => {
-  if (args.layout?.settings?.displayName !== 'Article' || !args.layout.metadatas || !('publishedOn' in args.layout.metadatas)) {
+  if (
+    args.layout?.settings?.displayName !== 'Article' ||
+    !args.layout.metadatas ||
+    !('publishedOn' in args.layout.metadatas)
+  ) {
     return args;
   }
-  const others = args.displayedHeaders.filter((header) => header.name !== 'publishedOn' && header.name !== 'section');
+  const others = args.displayedHeaders.filter(
+    (header) => header.name !== 'publishedOn' && header.name !== 'section'
+  );
   // The title (or whatever leads the configured columns) first, then what editors scan a list for.
   const titleAt = others.findIndex((header) => header.name === 'title');
-  const lead = titleAt === -1 ? [] : others.slice(0, titleAt + 1).map((header) =>
-    header.name === 'title' ? { ...header, cellFormatter: (row: Record<string, unknown>) => <TitleCell value={row.title} /> } : header,
-  );
+  const lead =
+    titleAt === -1
+      ? []
+      : others.slice(0, titleAt + 1).map((header) =>
+          header.name === 'title'
+            ? {
+                ...header,
+                cellFormatter: (row: Record<string, unknown>) => <TitleCell value={row.title} />,
+              }
+            : header
+        );
   const rest = titleAt === -1 ? others : others.slice(titleAt + 1);
-  const label = (field: string) => ({ id: `content-manager.content-types.${ARTICLE}.${field}`, defaultMessage: field });
+  const label = (field: string) => ({
+    id: `content-manager.content-types.${ARTICLE}.${field}`,
+    defaultMessage: field,
+  });
   return {
     ...args,
     displayedHeaders: [

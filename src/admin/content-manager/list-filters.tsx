@@ -44,9 +44,16 @@ export const jalaliListFilters = (args: FiltersHookArgs): FiltersHookArgs => {
     ...args,
     displayedFilters: args.displayedFilters.map((filter) => {
       // `__status` and filters plugins add come already labelled.
-      const named = filter.name.startsWith('__') || typeof filter.label !== 'string'
-        ? filter
-        : { ...filter, label: { id: `content-manager.content-types.${uid}.${filter.name}`, defaultMessage: filter.label || filter.name } };
+      const named =
+        filter.name.startsWith('__') || typeof filter.label !== 'string'
+          ? filter
+          : {
+              ...filter,
+              label: {
+                id: `content-manager.content-types.${uid}.${filter.name}`,
+                defaultMessage: filter.label || filter.name,
+              },
+            };
       const dateTime = (filter.mainField?.type ?? filter.type) === 'datetime' && !filter.input;
       return dateTime ? { ...named, input: JalaliFilterInput, formatValue: displayText } : named;
     }),

@@ -62,19 +62,27 @@ const update = (): void => {
     return;
   }
   const contentDir = directionOf(locale);
-  if (root.getAttribute('data-content-dir') !== contentDir) root.setAttribute('data-content-dir', contentDir);
-  const forms = document.querySelectorAll('main form, [role="dialog"] form, main [data-pishkhan-form]');
+  if (root.getAttribute('data-content-dir') !== contentDir)
+    root.setAttribute('data-content-dir', contentDir);
+  const forms = document.querySelectorAll(
+    'main form, [role="dialog"] form, main [data-pishkhan-form]'
+  );
   forms.forEach((form) => {
     form
-      .querySelectorAll('input[name]:not([type]), input[name][type="text"], input[name][type="search"]:not([role="combobox"]), textarea[name]')
+      .querySelectorAll(
+        'input[name]:not([type]), input[name][type="text"], input[name][type="search"]:not([role="combobox"]), textarea[name]'
+      )
       .forEach((input) => {
         if (input.closest('[data-pishkhan-own-dir]')) return;
         setDir(input, fieldDir(input, contentDir));
       });
-    form.querySelectorAll('[contenteditable="true"]').forEach((editor) => setDir(editor, contentDir));
+    form
+      .querySelectorAll('[contenteditable="true"]')
+      .forEach((editor) => setDir(editor, contentDir));
     form.querySelectorAll<CodeMirrorHost>('.CodeMirror').forEach((host) => {
       const editor = host.CodeMirror;
-      if (editor && editor.getOption('direction') !== contentDir) editor.setOption('direction', contentDir);
+      if (editor && editor.getOption('direction') !== contentDir)
+        editor.setOption('direction', contentDir);
       setDir(host, contentDir);
     });
   });
@@ -97,7 +105,10 @@ export const followContentDirection = (): void => {
   started = true;
   for (const method of ['pushState', 'replaceState'] as const) {
     const original = window.history[method];
-    window.history[method] = function patched(this: History, ...args: Parameters<History['pushState']>) {
+    window.history[method] = function patched(
+      this: History,
+      ...args: Parameters<History['pushState']>
+    ) {
       const result = original.apply(this, args);
       schedule();
       return result;

@@ -25,7 +25,8 @@ const storedLanguage = (): string | null => {
  */
 export const makePersianTheDefault = (): void => {
   try {
-    if (!storedLanguage()) window.localStorage.setItem(LANGUAGE_STORAGE_KEY, DEFAULT_ADMIN_LANGUAGE);
+    if (!storedLanguage())
+      window.localStorage.setItem(LANGUAGE_STORAGE_KEY, DEFAULT_ADMIN_LANGUAGE);
   } catch {
     /* private mode: the admin falls back to English */
   }
@@ -48,7 +49,8 @@ export const followInterfaceDirection = (): void => {
   new MutationObserver(() => {
     const language = document.documentElement.getAttribute('lang') || storedLanguage() || 'en';
     const dir = directionOf(language);
-    if (document.documentElement.getAttribute('dir') !== dir) document.documentElement.setAttribute('dir', dir);
+    if (document.documentElement.getAttribute('dir') !== dir)
+      document.documentElement.setAttribute('dir', dir);
   }).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
 };
 
@@ -59,7 +61,10 @@ export const followInterfaceDirection = (): void => {
 export const quietDeveloperTour = (): void => {
   try {
     if (!window.localStorage.getItem('STRAPI_GUIDED_TOUR')) {
-      window.localStorage.setItem('STRAPI_GUIDED_TOUR', JSON.stringify({ enabled: false, hidden: false, completedActions: [] }));
+      window.localStorage.setItem(
+        'STRAPI_GUIDED_TOUR',
+        JSON.stringify({ enabled: false, hidden: false, completedActions: [] })
+      );
     }
   } catch {
     /* private mode */

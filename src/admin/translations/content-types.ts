@@ -32,27 +32,63 @@ export const CONTENT_TYPES: TypeText[] = [
     uid: 'api::article.article',
     displayName: 'Article',
     fa: 'خبر',
-    descriptionFa: 'خبر: تیتر، لید، متن ساختاریافته، سرویس، مقام‌های نقل‌شده، نویسنده و زمان انتشار خورشیدی.',
-    descriptionEn: 'A news story: title, lead, structured body, section, quoted officials, byline and Jalali publication date.',
+    descriptionFa:
+      'خبر: تیتر، لید، متن ساختاریافته، سرویس، مقام‌های نقل‌شده، نویسنده و زمان انتشار خورشیدی.',
+    descriptionEn:
+      'A news story: title, lead, structured body, section, quoted officials, byline and Jalali publication date.',
     fields: {
-      title: { fa: 'تیتر', en: 'Title', hintFa: 'تیتر خبر؛ نامک از آن ساخته می‌شود.', hintEn: 'The headline; the slug is made from it.' },
+      title: {
+        fa: 'تیتر',
+        en: 'Title',
+        hintFa: 'تیتر خبر؛ نامک از آن ساخته می‌شود.',
+        hintEn: 'The headline; the slug is made from it.',
+      },
       slug: {
         fa: 'نامک',
         en: 'Slug',
-        hintFa: 'بخش خوانای نشانی خبر. خالی بگذارید تا از تیتر ساخته شود؛ پس از انتشار ثابت می‌ماند.',
-        hintEn: 'The readable part of the story’s address. Leave empty to make it from the title; it stays fixed once published.',
+        hintFa:
+          'بخش خوانای نشانی خبر. خالی بگذارید تا از تیتر ساخته شود؛ پس از انتشار ثابت می‌ماند.',
+        hintEn:
+          'The readable part of the story’s address. Leave empty to make it from the title; it stays fixed once published.',
       },
-      newsCode: { fa: 'کد خبر', en: 'News code', hintFa: 'شمارهٔ نشانی کوتاه خبر؛ خودکار داده می‌شود.', hintEn: 'The number in the short address; given automatically.' },
-      kicker: { fa: 'روتیتر', en: 'Kicker', hintFa: 'سطر کوتاه بالای تیتر.', hintEn: 'The short line above the headline.' },
-      lead: { fa: 'لید', en: 'Lead', hintFa: 'چکیدهٔ خبر در یک یا دو جمله.', hintEn: 'The story in one or two sentences.' },
+      newsCode: {
+        fa: 'کد خبر',
+        en: 'News code',
+        hintFa: 'شمارهٔ نشانی کوتاه خبر؛ خودکار داده می‌شود.',
+        hintEn: 'The number in the short address; given automatically.',
+      },
+      kicker: {
+        fa: 'روتیتر',
+        en: 'Kicker',
+        hintFa: 'سطر کوتاه بالای تیتر.',
+        hintEn: 'The short line above the headline.',
+      },
+      lead: {
+        fa: 'لید',
+        en: 'Lead',
+        hintFa: 'چکیدهٔ خبر در یک یا دو جمله.',
+        hintEn: 'The story in one or two sentences.',
+      },
       body: {
         fa: 'متن خبر',
         en: 'Body',
-        hintFa: 'بندها، میان‌تیترها، نقل‌قول‌ها و تصویرها. «انتهای پیام» را ننویسید؛ خودکار افزوده می‌شود.',
-        hintEn: 'Paragraphs, subheadings, quotes and images. Do not type the footer; it is added automatically.',
+        hintFa:
+          'بندها، میان‌تیترها، نقل‌قول‌ها و تصویرها. «انتهای پیام» را ننویسید؛ خودکار افزوده می‌شود.',
+        hintEn:
+          'Paragraphs, subheadings, quotes and images. Do not type the footer; it is added automatically.',
       },
-      section: { fa: 'سرویس', en: 'Section', hintFa: 'سرویسی که خبر در آن منتشر می‌شود.', hintEn: 'The desk the story is published under.' },
-      quotedOfficials: { fa: 'مقام‌های نقل‌شده', en: 'Quoted officials', hintFa: 'مقام‌هایی که در خبر از آن‌ها نقل‌قول شده است.', hintEn: 'The officials quoted in the story.' },
+      section: {
+        fa: 'سرویس',
+        en: 'Section',
+        hintFa: 'سرویسی که خبر در آن منتشر می‌شود.',
+        hintEn: 'The desk the story is published under.',
+      },
+      quotedOfficials: {
+        fa: 'مقام‌های نقل‌شده',
+        en: 'Quoted officials',
+        hintFa: 'مقام‌هایی که در خبر از آن‌ها نقل‌قول شده است.',
+        hintEn: 'The officials quoted in the story.',
+      },
       author: { fa: 'نویسنده', en: 'Author' },
       reporterCode: {
         fa: 'کد خبرنگار',
@@ -77,11 +113,18 @@ export const CONTENT_TYPES: TypeText[] = [
     uid: 'api::section.section',
     displayName: 'Section',
     fa: 'سرویس',
-    descriptionFa: 'سرویس (میز) تحریریه، که می‌تواند زیرمجموعهٔ سرویسی دیگر باشد و انتهای پیام خبرهایش را تعیین می‌کند.',
-    descriptionEn: 'A desk of the newsroom, optionally under a parent desk; it decides the footer of its stories.',
+    descriptionFa:
+      'سرویس (میز) تحریریه، که می‌تواند زیرمجموعهٔ سرویسی دیگر باشد و انتهای پیام خبرهایش را تعیین می‌کند.',
+    descriptionEn:
+      'A desk of the newsroom, optionally under a parent desk; it decides the footer of its stories.',
     fields: {
       name: { fa: 'نام سرویس', en: 'Name' },
-      slug: { fa: 'نامک', en: 'Slug', hintFa: 'خالی بگذارید تا از نام ساخته شود.', hintEn: 'Leave empty to make it from the name.' },
+      slug: {
+        fa: 'نامک',
+        en: 'Slug',
+        hintFa: 'خالی بگذارید تا از نام ساخته شود.',
+        hintEn: 'Leave empty to make it from the name.',
+      },
       description: { fa: 'توضیح', en: 'Description' },
       parent: { fa: 'سرویس بالادست', en: 'Parent section' },
       children: { fa: 'زیرسرویس‌ها', en: 'Subsections' },
@@ -90,7 +133,8 @@ export const CONTENT_TYPES: TypeText[] = [
         fa: 'انتهای پیام',
         en: 'Footer',
         hintFa: 'پیروی از سرویس بالادست، متن استاندارد، متن ویژهٔ این سرویس یا بدون انتهای پیام.',
-        hintEn: 'Follow the parent section, the standard text, this section’s own text, or no footer.',
+        hintEn:
+          'Follow the parent section, the standard text, this section’s own text, or no footer.',
       },
       footerText: {
         fa: 'متن ویژهٔ انتهای پیام',
@@ -108,8 +152,18 @@ export const CONTENT_TYPES: TypeText[] = [
     descriptionEn: 'A person quoted in stories, with the spellings of their name and their role.',
     fields: {
       fullName: { fa: 'نام کامل', en: 'Full name' },
-      slug: { fa: 'نامک', en: 'Slug', hintFa: 'خالی بگذارید تا از نام ساخته شود.', hintEn: 'Leave empty to make it from the name.' },
-      aliases: { fa: 'نام‌های دیگر', en: 'Aliases', hintFa: 'املاهای دیگر نام، به صورت فهرست JSON.', hintEn: 'Other spellings of the name, as a JSON list.' },
+      slug: {
+        fa: 'نامک',
+        en: 'Slug',
+        hintFa: 'خالی بگذارید تا از نام ساخته شود.',
+        hintEn: 'Leave empty to make it from the name.',
+      },
+      aliases: {
+        fa: 'نام‌های دیگر',
+        en: 'Aliases',
+        hintFa: 'املاهای دیگر نام، به صورت فهرست JSON.',
+        hintEn: 'Other spellings of the name, as a JSON list.',
+      },
       role: { fa: 'سمت', en: 'Role' },
       organization: { fa: 'سازمان', en: 'Organization' },
       photo: { fa: 'عکس', en: 'Photo' },
@@ -120,8 +174,18 @@ export const CONTENT_TYPES: TypeText[] = [
 ];
 
 export const COMPONENTS: Array<{ uid: string; fa: string; en: string; fields: Fields }> = [
-  { uid: 'article.paragraph', fa: 'بند', en: 'Paragraph', fields: { text: { fa: 'متن', en: 'Text', hintFa: 'مارک‌داون', hintEn: 'Markdown' } } },
-  { uid: 'article.subheading', fa: 'میان‌تیتر', en: 'Subheading', fields: { text: { fa: 'میان‌تیتر', en: 'Text' } } },
+  {
+    uid: 'article.paragraph',
+    fa: 'بند',
+    en: 'Paragraph',
+    fields: { text: { fa: 'متن', en: 'Text', hintFa: 'مارک‌داون', hintEn: 'Markdown' } },
+  },
+  {
+    uid: 'article.subheading',
+    fa: 'میان‌تیتر',
+    en: 'Subheading',
+    fields: { text: { fa: 'میان‌تیتر', en: 'Text' } },
+  },
   {
     uid: 'article.quote',
     fa: 'نقل‌قول',
@@ -132,7 +196,12 @@ export const COMPONENTS: Array<{ uid: string; fa: string; en: string; fields: Fi
       role: { fa: 'سمت در زمان نقل‌قول', en: 'Role when quoted' },
     },
   },
-  { uid: 'article.image', fa: 'تصویر', en: 'Image', fields: { image: { fa: 'تصویر', en: 'Image' }, caption: { fa: 'زیرنویس', en: 'Caption' } } },
+  {
+    uid: 'article.image',
+    fa: 'تصویر',
+    en: 'Image',
+    fields: { image: { fa: 'تصویر', en: 'Image' }, caption: { fa: 'زیرنویس', en: 'Caption' } },
+  },
 ];
 
 /** Enumeration values are looked up by their raw value. */
@@ -153,7 +222,8 @@ const build = (language: 'fa' | 'en'): Record<string, string> => {
       messages[type.displayName] = type.fa;
       messages[`content-manager.content-types.${type.uid}`] = type.fa;
     }
-    messages[descriptionKey(type.uid)] = language === 'fa' ? type.descriptionFa : type.descriptionEn;
+    messages[descriptionKey(type.uid)] =
+      language === 'fa' ? type.descriptionFa : type.descriptionEn;
     for (const [field, text] of Object.entries({ ...SYSTEM_FIELDS, ...type.fields })) {
       messages[`content-manager.content-types.${type.uid}.${field}`] = text[language];
       const hint = language === 'fa' ? text.hintFa : text.hintEn;
@@ -179,4 +249,6 @@ export const contentTypesFa = build('fa');
 export const contentTypesEn = build('en');
 
 /** Display name → uid, for the content manager hooks, which receive layouts without the uid. */
-export const UID_BY_DISPLAY_NAME: Record<string, string> = Object.fromEntries(CONTENT_TYPES.map((type) => [type.displayName, type.uid]));
+export const UID_BY_DISPLAY_NAME: Record<string, string> = Object.fromEntries(
+  CONTENT_TYPES.map((type) => [type.displayName, type.uid])
+);

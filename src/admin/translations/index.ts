@@ -15,4 +15,7 @@ export const translations = {
 };
 
 /** Every hint key we wrote, so the edit-view hook only replaces hints it can translate. */
-export const knownKeys = new Set([...Object.keys(translations.fa), ...Object.keys(translations.en)]);
+export const knownKeys = new Set([
+  ...Object.keys(translations.fa),
+  ...Object.keys(translations.en),
+]);

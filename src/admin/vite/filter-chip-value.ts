@@ -12,7 +12,7 @@ export const filterChipFormatValue = () =>
     edit: (code) =>
       code.replace(
         '    // Handle custom input\n    if (input && options) {',
-        "    if (typeof filter.formatValue === 'function') formattedValue = filter.formatValue(value);\n    // Handle custom input\n    if (input && options) {",
+        "    if (typeof filter.formatValue === 'function') formattedValue = filter.formatValue(value);\n    // Handle custom input\n    if (input && options) {"
       ),
     cannot: "the filter chip changed; cannot show a filter's own formatting of its value",
   });

@@ -7,7 +7,8 @@ import { moduleEdit } from './module-edit';
 const EDITS = [
   {
     // A document's status badge is read out by its raw status ("draft", "published").
-    module: /\/@strapi\/content-manager\/dist\/admin\/pages\/EditView\/components\/DocumentStatus\.mjs$/,
+    module:
+      /\/@strapi\/content-manager\/dist\/admin\/pages\/EditView\/components\/DocumentStatus\.mjs$/,
     from: '"aria-label": status,',
     to: '"aria-label": formatMessage({ id: `content-manager.containers.List.${status}`, defaultMessage: capitalise(status) }),',
   },
@@ -32,5 +33,5 @@ export const translatedHardCodedLabels = () =>
       modules: module,
       edit: (code) => code.replace(from, to),
       cannot: `changed; cannot translate the label at \`${from}\``,
-    }),
+    })
   );

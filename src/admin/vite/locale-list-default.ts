@@ -12,7 +12,7 @@ export const translatedDefaultLocaleSuffix = () =>
     edit: (code) =>
       code.replace(
         /`\$\{locale\.name\} \(default\)`/,
-        "formatMessage({ id: getTranslation('CMListView.locale.default'), defaultMessage: '{name} (default)' }, { name: locale.name })",
+        "formatMessage({ id: getTranslation('CMListView.locale.default'), defaultMessage: '{name} (default)' }, { name: locale.name })"
       ),
     cannot: 'the locale list cell changed; cannot translate its "(default)"',
   });

@@ -19,7 +19,7 @@ export const recordedMissingMessages = () =>
             const ids = window.__pishkhanMissingMessages ??= [];
             const id = error.descriptor?.id;
             if (id && !ids.includes(id)) ids.push(id);
-        },`,
+        },`
       ),
-    cannot: "the language provider changed; cannot record the messages it is missing",
+    cannot: 'the language provider changed; cannot record the messages it is missing',
   });

@@ -1,7 +1,8 @@
 import type { Plugin } from 'vite';
 
 /** Whether Vite's module id (query left off, any slashes) is a path `pattern` matches. */
-export const isModule = (id: string, pattern: RegExp): boolean => pattern.test(id.split('?')[0].replace(/\\/g, '/'));
+export const isModule = (id: string, pattern: RegExp): boolean =>
+  pattern.test(id.split('?')[0].replace(/\\/g, '/'));
 
 /**
  * A build-time edit of a dependency's module (any of `modules`). `edit` returns the new code; code it

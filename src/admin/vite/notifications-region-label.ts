@@ -17,7 +17,7 @@ export const translatedNotificationsRegion = () =>
       USES_INTL.test(code)
         ? code.replace(
             /jsx\(Toaster, \{\s*position: "top-center"\s*\}\)/,
-            `jsx(Toaster, { position: "top-center", containerAriaLabel: useIntl().formatMessage({ id: 'pishkhan.notifications.region', defaultMessage: 'Notifications' }) })`,
+            `jsx(Toaster, { position: "top-center", containerAriaLabel: useIntl().formatMessage({ id: 'pishkhan.notifications.region', defaultMessage: 'Notifications' }) })`
           )
         : code,
     cannot: 'the notifications provider changed; cannot translate its region label',

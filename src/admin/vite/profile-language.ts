@@ -14,7 +14,10 @@ export const profileShowsInterfaceLanguage = () =>
       const initial = /(const initialData = \{[^}]*?)preferedLanguage,/;
       if (!intl.test(code) || !initial.test(code)) return code;
       return code
-        .replace(intl, '$1const { formatMessage, locale: __pishkhanInterfaceLanguage } = useIntl();')
+        .replace(
+          intl,
+          '$1const { formatMessage, locale: __pishkhanInterfaceLanguage } = useIntl();'
+        )
         .replace(initial, '$1preferedLanguage: preferedLanguage ?? __pishkhanInterfaceLanguage,');
     },
     cannot: 'the profile page changed; cannot show the interface language in its language select',

@@ -20,22 +20,27 @@ async function __pishkhanPublishSavingFirst({ publish, create, navigate, resetFo
 }
 `;
 
-const PUBLISH_CALL = /const res = await publish\((\{\s*collectionType,\s*model,\s*documentId,\s*params: currentDocumentMeta\.params\s*\}), data\);/;
+const PUBLISH_CALL =
+  /const res = await publish\((\{\s*collectionType,\s*model,\s*documentId,\s*params: currentDocumentMeta\.params\s*\}), data\);/;
 
 export const publishSavesNewStoryFirst = () =>
   moduleEdit({
     name: 'publish-saves-new-story-first',
-    modules: /\/@strapi\/content-manager\/dist\/admin\/pages\/EditView\/components\/DocumentActions\.mjs$/,
+    modules:
+      /\/@strapi\/content-manager\/dist\/admin\/pages\/EditView\/components\/DocumentActions\.mjs$/,
     edit: (code) => {
       const hooks = 'const { publish, isLoading } = useDocumentActions();';
       if (!code.includes(hooks) || !PUBLISH_CALL.test(code)) return code;
       const edited = code
-        .replace(hooks, 'const { publish, create: __pishkhanCreate, isLoading } = useDocumentActions();')
+        .replace(
+          hooks,
+          'const { publish, create: __pishkhanCreate, isLoading } = useDocumentActions();'
+        )
         .replace(
           PUBLISH_CALL,
           `const res = idToPublish === 'create' && !fromRelationModal && collectionType !== SINGLE_TYPES
                 ? await __pishkhanPublishSavingFirst({ publish, create: __pishkhanCreate, navigate, resetForm, getValues, rawQuery }, $1, data)
-                : await publish($1, data);`,
+                : await publish($1, data);`
         );
       return `${edited}\n${PUBLISH_SAVING_FIRST}`;
     },

@@ -23,8 +23,13 @@ export const translatedRoleNames = () =>
       /\/@strapi\/admin\/dist\/admin\/admin\/src\/components\/Widgets\.mjs$/,
     ],
     edit: (code) => {
-      const badge = code.replace(/jsx\(Badge, \{\s*children: role\.name\s*\}/, 'jsx(Badge, { children: jsx(__PishkhanRoleName, { role }) }');
-      return badge === code || !/import \{ useIntl \} from 'react-intl'/.test(code) ? code : `${badge}\n${ROLE_NAME}`;
+      const badge = code.replace(
+        /jsx\(Badge, \{\s*children: role\.name\s*\}/,
+        'jsx(Badge, { children: jsx(__PishkhanRoleName, { role }) }'
+      );
+      return badge === code || !/import \{ useIntl \} from 'react-intl'/.test(code)
+        ? code
+        : `${badge}\n${ROLE_NAME}`;
     },
     cannot: "the role badge changed; cannot translate Strapi's role names",
   });

@@ -10,12 +10,27 @@ const documentError = {
   properties: {
     code: {
       type: 'string',
-      enum: ['EMPTY_FILE', 'BINARY_FILE', 'UNKNOWN_ENCODING', 'TOO_LARGE', 'NO_TITLE', 'NO_LEAD', 'BAD_DATE', 'MERGED_STORIES',
-        'INTERNAL_ERROR', 'READ_ERROR', 'INVALID_ARTICLE', 'WRITE_ERROR'],
+      enum: [
+        'EMPTY_FILE',
+        'BINARY_FILE',
+        'UNKNOWN_ENCODING',
+        'TOO_LARGE',
+        'NO_TITLE',
+        'NO_LEAD',
+        'BAD_DATE',
+        'MERGED_STORIES',
+        'INTERNAL_ERROR',
+        'READ_ERROR',
+        'INVALID_ARTICLE',
+        'WRITE_ERROR',
+      ],
     },
     message: { type: 'string' },
     messageFa: { type: 'string' },
-    line: { type: ['integer', 'null'], description: '1-based line of the file, or null for the whole file' },
+    line: {
+      type: ['integer', 'null'],
+      description: '1-based line of the file, or null for the whole file',
+    },
   },
   required: ['code', 'message', 'line'],
   additionalProperties: false,
@@ -41,7 +56,12 @@ const reportedArticle = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { type: { enum: ['subheading', 'paragraph', 'quote'] }, text: { type: 'string' }, official: { type: 'string' }, role: { type: 'string' } },
+        properties: {
+          type: { enum: ['subheading', 'paragraph', 'quote'] },
+          text: { type: 'string' },
+          official: { type: 'string' },
+          role: { type: 'string' },
+        },
         required: ['type', 'text'],
         additionalProperties: false,
       },
@@ -52,19 +72,46 @@ const reportedArticle = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { fullName: { type: 'string' }, role: nullableString, matched: { type: 'boolean' }, aliases: strings },
+        properties: {
+          fullName: { type: 'string' },
+          role: nullableString,
+          matched: { type: 'boolean' },
+          aliases: strings,
+        },
         required: ['fullName', 'role', 'matched'],
         additionalProperties: false,
       },
     },
   },
-  required: ['title', 'kicker', 'lead', 'source', 'sourceUrl', 'author', 'publishedOn', 'body', 'footer', 'reporterCode', 'officials'],
+  required: [
+    'title',
+    'kicker',
+    'lead',
+    'source',
+    'sourceUrl',
+    'author',
+    'publishedOn',
+    'body',
+    'footer',
+    'reporterCode',
+    'officials',
+  ],
   additionalProperties: false,
 };
 
 const dryRunDocument = {
   oneOf: [
-    { type: 'object', properties: { file: { type: 'string' }, ok: { const: true }, article: reportedArticle, warnings: strings }, required: ['file', 'ok', 'article', 'warnings'], additionalProperties: false },
+    {
+      type: 'object',
+      properties: {
+        file: { type: 'string' },
+        ok: { const: true },
+        article: reportedArticle,
+        warnings: strings,
+      },
+      required: ['file', 'ok', 'article', 'warnings'],
+      additionalProperties: false,
+    },
     failed,
   ],
 };
@@ -73,8 +120,13 @@ const importedDocument = {
     {
       type: 'object',
       properties: {
-        file: { type: 'string' }, ok: { const: true }, action: { enum: ['created', 'updated', 'skipped'] }, documentId: { type: 'string' },
-        title: { type: 'string' }, warnings: strings, createdOfficials: strings,
+        file: { type: 'string' },
+        ok: { const: true },
+        action: { enum: ['created', 'updated', 'skipped'] },
+        documentId: { type: 'string' },
+        title: { type: 'string' },
+        warnings: strings,
+        createdOfficials: strings,
       },
       required: ['file', 'ok', 'action', 'documentId', 'title', 'warnings', 'createdOfficials'],
       additionalProperties: false,
@@ -85,7 +137,13 @@ const importedDocument = {
 
 export const importReport = {
   oneOf: [
-    { title: 'Dry run', type: 'object', properties: { documents: { type: 'array', items: dryRunDocument } }, required: ['documents'], additionalProperties: false },
+    {
+      title: 'Dry run',
+      type: 'object',
+      properties: { documents: { type: 'array', items: dryRunDocument } },
+      required: ['documents'],
+      additionalProperties: false,
+    },
     {
       title: 'Import',
       type: 'object',
@@ -93,7 +151,12 @@ export const importReport = {
         documents: { type: 'array', items: importedDocument },
         summary: {
           type: 'object',
-          properties: { imported: { type: 'integer' }, updated: { type: 'integer' }, skipped: { type: 'integer' }, failed: { type: 'integer' } },
+          properties: {
+            imported: { type: 'integer' },
+            updated: { type: 'integer' },
+            skipped: { type: 'integer' },
+            failed: { type: 'integer' },
+          },
           required: ['imported', 'updated', 'skipped', 'failed'],
           additionalProperties: false,
         },
@@ -106,7 +169,11 @@ export const importReport = {
 
 const options = {
   locale: { type: 'string', examples: ['fa'] },
-  section: { type: 'string', description: 'Slug of the section every article is filed under', examples: ['دفاتر-پیشخوان'] },
+  section: {
+    type: 'string',
+    description: 'Slug of the section every article is filed under',
+    examples: ['دفاتر-پیشخوان'],
+  },
   publish: { type: 'boolean', default: false },
   createOfficials: { type: 'boolean', default: false },
   dryRun: { type: 'boolean', default: false },
@@ -124,7 +191,11 @@ export const importRequest = {
             minItems: 1,
             items: {
               type: 'object',
-              properties: { name: { type: 'string', minLength: 1, maxLength: 500 }, content: { type: 'string' }, contentBase64: { type: 'string', contentEncoding: 'base64' } },
+              properties: {
+                name: { type: 'string', minLength: 1, maxLength: 500 },
+                content: { type: 'string' },
+                contentBase64: { type: 'string', contentEncoding: 'base64' },
+              },
               required: ['name'],
               additionalProperties: false,
             },
@@ -135,14 +206,28 @@ export const importRequest = {
         additionalProperties: false,
       },
       example: {
-        files: [{ name: '0001.txt', content: '# گشایش دفتر پیشخوان تازه\n\nدفتر پیشخوان تازه‌ای در شهر گشایش یافت.\n\nانتهای پیام' }],
-        section: 'دفاتر-پیشخوان', publish: true, dryRun: true,
+        files: [
+          {
+            name: '0001.txt',
+            content:
+              '# گشایش دفتر پیشخوان تازه\n\nدفتر پیشخوان تازه‌ای در شهر گشایش یافت.\n\nانتهای پیام',
+          },
+        ],
+        section: 'دفاتر-پیشخوان',
+        publish: true,
+        dryRun: true,
       },
     },
     'multipart/form-data': {
       schema: {
         type: 'object',
-        properties: { files: { type: 'array', items: { type: 'string', contentMediaType: 'application/octet-stream' } }, ...options },
+        properties: {
+          files: {
+            type: 'array',
+            items: { type: 'string', contentMediaType: 'application/octet-stream' },
+          },
+          ...options,
+        },
         required: ['files'],
       },
     },

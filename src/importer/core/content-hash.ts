@@ -15,7 +15,9 @@ const HASH_VERSION = 'pishkhan-import-v1';
  * tatweel, joiners or bidi controls, Latin digits, ZWNJ and every white space run as one space.
  */
 const normalise = (text: string): string =>
-  toLatinDigits(foldLettersForMatching(stripArabicMarks(stripInvisibleJoiners(stripBidiControls(text)))))
+  toLatinDigits(
+    foldLettersForMatching(stripArabicMarks(stripInvisibleJoiners(stripBidiControls(text))))
+  )
     .replace(/[\s\u200C]+/g, ' ')
     .trim();
 
@@ -24,7 +26,16 @@ const normalise = (text: string): string =>
  * re-imported from Windows-1256, with Arabic yeh/kaf, CRLF or a BOM hashes the same; use it as the
  * idempotency key of an import.
  */
-export const contentHash = (story: { title: string; lead: string; publishedOn: string | null }): string =>
+export const contentHash = (story: {
+  title: string;
+  lead: string;
+  publishedOn: string | null;
+}): string =>
   createHash('sha256')
-    .update([HASH_VERSION, normalise(story.title), normalise(story.lead), story.publishedOn ?? ''].join('\u001F'), 'utf8')
+    .update(
+      [HASH_VERSION, normalise(story.title), normalise(story.lead), story.publishedOn ?? ''].join(
+        '\u001F'
+      ),
+      'utf8'
+    )
     .digest('hex');

@@ -60,12 +60,14 @@ const decodeUtf8 = (bytes: Uint8Array): string | null => {
 
 /** Characters besides Arabic-script ones that Persian text in Windows-1256 ordinarily holds. */
 const PERSIAN_COMPANIONS = new Set([
-  0x00a0, 0x00ab, 0x00bb, 0x00d7, 0x00f7, 0x200c, 0x200d, 0x200e, 0x200f, 0x2013, 0x2014, 0x2018, 0x2019,
-  0x201c, 0x201d, 0x2022, 0x2026,
+  0x00a0, 0x00ab, 0x00bb, 0x00d7, 0x00f7, 0x200c, 0x200d, 0x200e, 0x200f, 0x2013, 0x2014, 0x2018,
+  0x2019, 0x201c, 0x201d, 0x2022, 0x2026,
 ]);
 
 const isArabicLetter = (code: number): boolean =>
-  (code >= 0x0621 && code <= 0x063a) || (code >= 0x0641 && code <= 0x064a) || (code >= 0x0671 && code <= 0x06d3);
+  (code >= 0x0621 && code <= 0x063a) ||
+  (code >= 0x0641 && code <= 0x064a) ||
+  (code >= 0x0671 && code <= 0x06d3);
 
 /**
  * Whether text decoded as Windows-1256 reads as Persian: some Arabic-script letters, and almost every
@@ -107,9 +109,13 @@ export const decodeArchiveBytes = (input: Uint8Array | Buffer): DecodedArchive =
 
   const text = decodeUtf8(body);
   if (text !== null) return { text, encoding: 'utf-8', hadBom };
-  if (hadBom) throw unknownEncoding('the file starts with a UTF-8 byte-order mark but is not valid UTF-8');
+  if (hadBom)
+    throw unknownEncoding('the file starts with a UTF-8 byte-order mark but is not valid UTF-8');
 
-  const cp1256 = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.length), 'windows-1256');
+  const cp1256 = iconv.decode(
+    Buffer.from(body.buffer, body.byteOffset, body.length),
+    'windows-1256'
+  );
   if (readsAsPersian(cp1256)) return { text: cp1256, encoding: 'windows-1256', hadBom };
   throw unknownEncoding('the bytes are neither valid UTF-8 nor Persian text in Windows-1256');
 };

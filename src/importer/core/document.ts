@@ -24,7 +24,8 @@ export interface Block {
 }
 
 /** Nothing visible: spaces of any kind, ZWNJ, bidi controls. */
-export const isBlankLine = (text: string): boolean => text.replace(BIDI_CONTROLS, '').replace(/[\s\u200C]/g, '') === '';
+export const isBlankLine = (text: string): boolean =>
+  text.replace(BIDI_CONTROLS, '').replace(/[\s\u200C]/g, '') === '';
 
 const HEADING = /^ {0,3}(#{1,6})[ \t]+\S/;
 const SEPARATOR = /^ {0,3}([-*_=])(?:[ \t]*\1){2,}[ \t]*$/;

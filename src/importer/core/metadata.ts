@@ -22,7 +22,7 @@ const G = '[ \\u200C]*';
  * «خبرنگار: NAME», «گزارشگر: NAME», «گزارش: NAME», «تهیه و تنظیم: NAME»).
  */
 const BYLINE = new RegExp(
-  `^(?:نوشته${G}شده${G}(?:توسط|به${G}قلم)${G}:?|به${G}قلم${G}:?|(?:نویسنده|خبرنگار|گزارشگر|گزارش|تهیه${G}و${G}تنظیم|تهیه${G}کننده)${G}[:：])`,
+  `^(?:نوشته${G}شده${G}(?:توسط|به${G}قلم)${G}:?|به${G}قلم${G}:?|(?:نویسنده|خبرنگار|گزارشگر|گزارش|تهیه${G}و${G}تنظیم|تهیه${G}کننده)${G}[:：])`
 );
 
 /** A person's name as bylines hold it: 1–5 words of letters, ZWNJ, dots or hyphens, at most 60 characters. */
@@ -37,11 +37,25 @@ export const bylineAuthor = (line: string): string | null => {
   const name = fieldText(text.slice(match[0].length))
     .replace(/^[:：\s]+/, '')
     .replace(/[\s.،,:؛;\-–—]+$/, '');
-  if (name.length === 0 || name.length > 60 || !NAME.test(name) || !/\p{L}/u.test(name)) return null;
+  if (name.length === 0 || name.length > 60 || !NAME.test(name) || !/\p{L}/u.test(name))
+    return null;
   return name;
 };
 
-const WEEKDAY_WORDS = ['شنبه', 'یکشنبه', 'دوشنبه', 'سهشنبه', 'چهارشنبه', 'پنجشنبه', 'جمعه', 'یک', 'دو', 'سه', 'چهار', 'پنج'];
+const WEEKDAY_WORDS = [
+  'شنبه',
+  'یکشنبه',
+  'دوشنبه',
+  'سهشنبه',
+  'چهارشنبه',
+  'پنجشنبه',
+  'جمعه',
+  'یک',
+  'دو',
+  'سه',
+  'چهار',
+  'پنج',
+];
 const MONTH_WORDS = [...JALALI_MONTH_NAMES, 'امرداد', 'ابان', 'اذر'];
 const LABEL_WORDS = ['تاریخ', 'انتشار', 'خبر', 'ساعت', 'ماه', 'روز'];
 const DATE_WORDS = new Set([...WEEKDAY_WORDS, ...MONTH_WORDS, ...LABEL_WORDS]);
@@ -73,7 +87,11 @@ export const dateLineText = (line: string): string | null => {
     .split(/[ ،,|\-–—]+/)
     .map((token) => token.replace(/[:：]+$/, ''))
     .filter((token) => token !== '');
-  if (tokens.length === 0 || !tokens.every((token) => DATE_WORDS.has(token) || NUMBER_TOKEN.test(token))) return null;
+  if (
+    tokens.length === 0 ||
+    !tokens.every((token) => DATE_WORDS.has(token) || NUMBER_TOKEN.test(token))
+  )
+    return null;
   const numericDate = NUMERIC_DATE.test(text);
   const namedDate =
     tokens.some((token) => MONTHS.has(token)) &&
@@ -116,7 +134,9 @@ export const titleText = (line: string): string => fieldText(line.replace(/^\*\*
 const stripClosingHashes = (text: string): string => {
   let end = text.length;
   while (end > 0 && text[end - 1] === '#') end -= 1;
-  return end < text.length && (end === 0 || text[end - 1] === ' ' || text[end - 1] === '\t') ? text.slice(0, end) : text;
+  return end < text.length && (end === 0 || text[end - 1] === ' ' || text[end - 1] === '\t')
+    ? text.slice(0, end)
+    : text;
 };
 
 /**
@@ -131,7 +151,11 @@ export const subheadingText = (line: string, isHeading: boolean): string | null 
     text = stripClosingHashes(text.replace(/^#{1,6}[ \t]+/, ''));
   } else if (/^×/.test(text)) {
     text = text.slice(1);
-  } else if (/^\*\*[^*].*\*\*$/.test(text) && text.length <= 150 && !FINAL_PUNCTUATION.test(text.slice(2, -2))) {
+  } else if (
+    /^\*\*[^*].*\*\*$/.test(text) &&
+    text.length <= 150 &&
+    !FINAL_PUNCTUATION.test(text.slice(2, -2))
+  ) {
     text = text.slice(2, -2);
   } else {
     return null;
@@ -162,9 +186,11 @@ const asUrl = (target: string): string | null => {
 };
 
 const SOURCE_WITH_LINK = new RegExp(
-  `به${G}گزارش ([^()[\\]\\n،,:.!?؟]{2,150}?) ?\\( ?(?:\\[([^\\]\\n]{0,300})\\]\\( ?([^()\\s]{1,500}) ?\\)|([^()\\s]{1,500})) ?\\)`,
+  `به${G}گزارش ([^()[\\]\\n،,:.!?؟]{2,150}?) ?\\( ?(?:\\[([^\\]\\n]{0,300})\\]\\( ?([^()\\s]{1,500}) ?\\)|([^()\\s]{1,500})) ?\\)`
 );
-const SOURCE_WITH_COMMA = new RegExp(`^(?:[^.!?؟]{0,80}? )?به${G}گزارش ([^()[\\]\\n،,:.!?؟]{2,100}?) ?[،,]`);
+const SOURCE_WITH_COMMA = new RegExp(
+  `^(?:[^.!?؟]{0,80}? )?به${G}گزارش ([^()[\\]\\n،,:.!?؟]{2,100}?) ?[،,]`
+);
 
 /** Words that open «به گزارش ...» without naming a source: «به گزارش خبرنگار ما،». */
 const NOT_A_SOURCE = /^(?:خبرنگار|گروه خبری|همکار)/;
@@ -183,14 +209,16 @@ export const sourceCredit = (paragraph: string): SourceCredit | null => {
     const url = asUrl(target);
     if (name !== '' && name.split(' ').length <= 15) {
       if (url !== null) return { source: name, sourceUrl: url };
-      if (linked[4] !== undefined) return { source: `${name} (${fieldText(linked[4])})`, sourceUrl: null };
+      if (linked[4] !== undefined)
+        return { source: `${name} (${fieldText(linked[4])})`, sourceUrl: null };
       return { source: name, sourceUrl: null };
     }
   }
   const plain = SOURCE_WITH_COMMA.exec(text);
   if (plain) {
     const name = fieldText(plain[1]);
-    if (name !== '' && name.split(' ').length <= 10 && !NOT_A_SOURCE.test(name)) return { source: name, sourceUrl: null };
+    if (name !== '' && name.split(' ').length <= 10 && !NOT_A_SOURCE.test(name))
+      return { source: name, sourceUrl: null };
   }
   return null;
 };

@@ -1,6 +1,14 @@
 import { toLatinDigits } from '../../persian';
 import { SPEECH_VERB } from './speech-verbs';
-import { GAP, LETTER_CLASS, analysisText, foldedText, isLetter, squeezedKey, wordKey } from './text';
+import {
+  GAP,
+  LETTER_CLASS,
+  analysisText,
+  foldedText,
+  isLetter,
+  squeezedKey,
+  wordKey,
+} from './text';
 
 /** An official the newsroom already knows (the officials collection). */
 export interface KnownOfficial {
@@ -57,7 +65,7 @@ const SPEECH_COLON = new RegExp(`(?<![${L}\\u200C])${SPEECH_VERB} ?[:：]`);
 const INTRODUCTION = new RegExp(
   `(?<![${L}\\u200C])(?:در${GAP}(?:گفت${GAP}و${GAP}گو|گفتگو)${GAP}با|${SPEECH_VERB}(?![${L}])` +
     `|با${GAP}(?:بیان|اشاره|تاکید|اعلام)${GAP}(?:اینکه|این${GAP}که|به|بر)(?![${L}]))`,
-  'g',
+  'g'
 );
 
 const keys = (words: string): Set<string> => new Set(words.split(' ').map(wordKey));
@@ -66,14 +74,14 @@ const keys = (words: string): Set<string> => new Set(words.split(' ').map(wordKe
 const ROLE_HEADS = keys(
   'نماینده وزیر رئیس رییس معاون سخنگوی سخنگو مدیرکل مدیرعامل مدیر مشاور دبیر دبیرکل عضو استاندار فرماندار ' +
     'شهردار بخشدار دادستان فرمانده سفیر نایب جانشین قائممقام رئیسکل سرپرست نخستوزیر رهبر سرکنسول کاردار ' +
-    'سرمربی خطیب',
+    'سرمربی خطیب'
 );
 
 /** Where a role phrase stops: prepositions, verbs, pronouns, time words. */
 const ROLE_STOPS = keys(
   'با از به برای که را گفت افزود اظهار تاکید عنوان بیان خاطرنشان ادامه تصریح اعلام ضمن طی هم همچنین نیز ' +
     'امروز دیروز روز شب صبح این آن وی او ایشان است بود شد می نمی تا اگر اما ولی پس پیش درباره خطاب در ' +
-    'خبر داد کرد کرده شده دارد داشت نمود گفته کند کنند هستند باشد گفتند حضور نوشت نوشته یادآور متذکر',
+    'خبر داد کرد کرده شده دارد داشت نمود گفته کند کنند هستند باشد گفتند حضور نوشت نوشته یادآور متذکر'
 );
 
 /** «در» continues a role before these: «نماینده مردم تهران در مجلس شورای اسلامی». */
@@ -84,7 +92,7 @@ const ANAPHORA = keys('این همین آن همان');
 /** Words dropped before a name: conjunctions and honorifics. */
 const LEADING = keys('و اما ولی سپس همچنین ضمنا');
 const HONORIFICS = keys(
-  'آقای خانم دکتر مهندس سردار سرتیپ سرلشکر سرهنگ سرگرد سروان ستوان دریادار استاد حجتالاسلام حجتالاسلاموالمسلمین آیتالله',
+  'آقای خانم دکتر مهندس سردار سرتیپ سرلشکر سرهنگ سرگرد سروان ستوان دریادار استاد حجتالاسلام حجتالاسلاموالمسلمین آیتالله'
 );
 const NAME_PREFIXES = keys('سید سیده میر');
 
@@ -124,7 +132,7 @@ const STOP_WORDS = keys(
     'خانواده همسر پدر مادر برادر خواهر فرزند همکاران همتای پیکر نامه عکس شماری تعدادی جمعی اهالی ساکنان مسافران ' +
     'شاهدان کشاورزان کارگران ' +
     // what heads a description in apposition
-    DESCRIPTION_HEAD_WORDS,
+    DESCRIPTION_HEAD_WORDS
 );
 
 /** Verbs that close a clause of their own; never inside the adjunct between a speaker and «گفت». */
@@ -137,7 +145,7 @@ const FINITE_VERBS = keys('شد شدند است بود بودند کرد کرد�
 const ADJUNCT_OPENERS = keys(
   'در درباره به با برای از ضمن طی پس پیش هنگام حین روز امروز دیروز امشب دیشب صبح ظهر عصر شب شامگاه بامداد ' +
     'بعدازظهر پیشازظهر هفته ماه سال اخیرا پیشتر همچنین نیز هم که خطاب سپس ضمنا شنبه یکشنبه دوشنبه سهشنبه ' +
-    'چهارشنبه پنجشنبه جمعه',
+    'چهارشنبه پنجشنبه جمعه'
 );
 
 interface Word {
@@ -167,13 +175,20 @@ const tokenize = (folded: string, offset: number): Word[] => {
     const raw = match[0].replace(/^\u200C+|\u200C+$/g, '');
     if (raw === '') continue;
     const start = offset + (match.index ?? 0) + match[0].indexOf(raw);
-    words.push({ start, end: start + raw.length, key: raw.replace(/\u200C/g, ''), head: raw.split('\u200C')[0] });
+    words.push({
+      start,
+      end: start + raw.length,
+      key: raw.replace(/\u200C/g, ''),
+      head: raw.split('\u200C')[0],
+    });
   }
   return words;
 };
 
 const prepare = (text: string): Prepared => {
-  const analysis = analysisText(text.length > MAX_ANALYSED_CHARS ? text.slice(0, MAX_ANALYSED_CHARS) : text);
+  const analysis = analysisText(
+    text.length > MAX_ANALYSED_CHARS ? text.slice(0, MAX_ANALYSED_CHARS) : text
+  );
   const folded = foldedText(analysis);
   const latin = toLatinDigits(folded);
   const squeezedChars: string[] = [];
@@ -186,8 +201,16 @@ const prepare = (text: string): Prepared => {
   }
   // Short asides in parentheses («امروز (سه‌شنبه)», «(ره)») and titles in guillemets («در برنامه «سلام
   // تهران» گفت») are blanked for the clause reading, after known names were given their chance in `squeezed`.
-  const clauses = folded.replace(/\([^()]{0,40}\)|«[^«»]{0,60}»/g, (aside) => ' '.repeat(aside.length));
-  return { analysis, folded: clauses, squeezed: squeezedChars.join(''), origin, words: tokenize(clauses, 0) };
+  const clauses = folded.replace(/\([^()]{0,40}\)|«[^«»]{0,60}»/g, (aside) =>
+    ' '.repeat(aside.length)
+  );
+  return {
+    analysis,
+    folded: clauses,
+    squeezed: squeezedChars.join(''),
+    origin,
+    words: tokenize(clauses, 0),
+  };
 };
 
 /** Whether the text between two words is only spaces (no punctuation sets them apart). */
@@ -213,7 +236,9 @@ interface Mention {
 
 const indexOfficials = (officials: ReadonlyArray<KnownOfficial>): IndexedOfficial[] =>
   officials
-    .filter((official) => typeof official?.fullName === 'string' && squeezedKey(official.fullName) !== '')
+    .filter(
+      (official) => typeof official?.fullName === 'string' && squeezedKey(official.fullName) !== ''
+    )
     .map((official) => ({
       official,
       keys: Array.from(
@@ -221,8 +246,8 @@ const indexOfficials = (officials: ReadonlyArray<KnownOfficial>): IndexedOfficia
           [official.fullName, ...(Array.isArray(official.aliases) ? official.aliases : [])]
             .filter((name): name is string => typeof name === 'string')
             .map(squeezedKey)
-            .filter((key) => key.length >= 2),
-        ),
+            .filter((key) => key.length >= 2)
+        )
       ).sort((a, b) => b.length - a.length),
     }));
 
@@ -276,7 +301,9 @@ const quotedMention = (prepared: Prepared, mentions: ReadonlyArray<Mention>): Me
   const before = prepared.folded.slice(0, colon.index);
   let sentenceStart = 0;
   for (const match of before.matchAll(/[.!?؟](?=\s)/g)) sentenceStart = (match.index ?? 0) + 1;
-  const inSentence = mentions.filter((mention) => mention.start >= sentenceStart && mention.end <= colon.index);
+  const inSentence = mentions.filter(
+    (mention) => mention.start >= sentenceStart && mention.end <= colon.index
+  );
   if (inSentence.length === 0) return null;
   const governed = (mention: Mention): boolean => {
     const { folded } = prepared;
@@ -307,7 +334,10 @@ interface Candidate {
 }
 
 /** A name read after an office title also reads as that whole office phrase (`asRole`). */
-type Reading = { kind: 'name'; name: Span; role: string | null; asRole?: string } | { kind: 'role'; role: string } | null;
+type Reading =
+  | { kind: 'name'; name: Span; role: string | null; asRole?: string }
+  | { kind: 'role'; role: string }
+  | null;
 
 const textOf = (prepared: Prepared, words: ReadonlyArray<Word>): string =>
   words.length === 0 ? '' : prepared.analysis.slice(words[0].start, words[words.length - 1].end);
@@ -320,7 +350,9 @@ const isName = (prepared: Prepared, words: ReadonlyArray<Word>, minWords = 2): b
   words.length <= 4 &&
   words.every(
     (word) =>
-      PERSIAN_WORD.test(prepared.folded.slice(word.start, word.end)) && !STOP_WORDS.has(word.key) && !isRoleHead(word),
+      PERSIAN_WORD.test(prepared.folded.slice(word.start, word.end)) &&
+      !STOP_WORDS.has(word.key) &&
+      !isRoleHead(word)
   );
 
 /**
@@ -329,9 +361,16 @@ const isName = (prepared: Prepared, words: ReadonlyArray<Word>, minWords = 2): b
  */
 const roleExtent = (prepared: Prepared, words: ReadonlyArray<Word>, i: number): number => {
   let last = i;
-  for (let k = i + 1; k < words.length && k - i < 10 && adjacent(prepared, words[k - 1], words[k]); k += 1) {
+  for (
+    let k = i + 1;
+    k < words.length && k - i < 10 && adjacent(prepared, words[k - 1], words[k]);
+    k += 1
+  ) {
     const key = words[k].key;
-    if (key === 'در' ? !(k + 1 < words.length && ROLE_IN.has(words[k + 1].key)) : ROLE_STOPS.has(key)) break;
+    if (
+      key === 'در' ? !(k + 1 < words.length && ROLE_IN.has(words[k + 1].key)) : ROLE_STOPS.has(key)
+    )
+      break;
     last = k;
   }
   return last;
@@ -343,7 +382,15 @@ const skipHonorifics = (words: ReadonlyArray<Word>, from: number): number => {
   for (;;) {
     let step = 0;
     for (let size = 4; size >= 1 && step === 0; size -= 1) {
-      if (at + size <= words.length && HONORIFICS.has(words.slice(at, at + size).map((word) => word.key).join(''))) {
+      if (
+        at + size <= words.length &&
+        HONORIFICS.has(
+          words
+            .slice(at, at + size)
+            .map((word) => word.key)
+            .join('')
+        )
+      ) {
         step = size;
       }
     }
@@ -354,7 +401,10 @@ const skipHonorifics = (words: ReadonlyArray<Word>, from: number): number => {
 
 const trimTrailingAnd = (words: Word[]): Word[] => {
   const result = words.slice();
-  while (result.length > 0 && (result[result.length - 1].key === 'و' || HONORIFICS.has(result[result.length - 1].key))) {
+  while (
+    result.length > 0 &&
+    (result[result.length - 1].key === 'و' || HONORIFICS.has(result[result.length - 1].key))
+  ) {
     result.pop();
   }
   return result;
@@ -388,21 +438,48 @@ const readWords = (prepared: Prepared, words: ReadonlyArray<Word>, minWords: num
     const role = trimTrailingAnd(rest);
     return extent >= role.length - 1 ? { kind: 'role', role: textOf(prepared, role) } : null;
   }
-  if (isName(prepared, rest, minWords)) return { kind: 'name', name: { start: rest[0].start, end: rest[rest.length - 1].end }, role: null };
+  if (isName(prepared, rest, minWords))
+    return {
+      kind: 'name',
+      name: { start: rest[0].start, end: rest[rest.length - 1].end },
+      role: null,
+    };
   // «پژمان جمشیدی بازیگر سینما و تلویزیون»: a name, then a description without commas (not a role).
   const described = rest.findIndex((word) => DESCRIPTION_HEADS.has(word.key));
-  if (described >= 2 && described <= 4 && isName(prepared, rest.slice(0, described)) && !rest.some((word) => FINITE_VERBS.has(word.key))) {
-    return { kind: 'name', name: { start: rest[0].start, end: rest[described - 1].end }, role: null };
+  if (
+    described >= 2 &&
+    described <= 4 &&
+    isName(prepared, rest.slice(0, described)) &&
+    !rest.some((word) => FINITE_VERBS.has(word.key))
+  ) {
+    return {
+      kind: 'name',
+      name: { start: rest[0].start, end: rest[described - 1].end },
+      role: null,
+    };
   }
   // «علی رضایی و حسن کریمی»: the second subject; `findCandidates` goes back from «و» for the first.
   const and = rest.map((word) => word.key).lastIndexOf('و');
   if (and >= 2 && isName(prepared, rest.slice(0, and)) && isName(prepared, rest.slice(and + 1))) {
-    return { kind: 'name', name: { start: rest[and + 1].start, end: rest[rest.length - 1].end }, role: null };
+    return {
+      kind: 'name',
+      name: { start: rest[and + 1].start, end: rest[rest.length - 1].end },
+      role: null,
+    };
   }
   // «مسعود جهانگیری مدیرکل دفتر بازرسی وزارت کار»: a name, then an office phrase to the end.
   const title = rest.findIndex(isRoleHead);
-  if (title >= 2 && title <= 4 && isName(prepared, rest.slice(0, title)) && roleExtent(prepared, rest, title) === rest.length - 1) {
-    return { kind: 'name', name: { start: rest[0].start, end: rest[title - 1].end }, role: textOf(prepared, trimTrailingAnd(rest.slice(title))) };
+  if (
+    title >= 2 &&
+    title <= 4 &&
+    isName(prepared, rest.slice(0, title)) &&
+    roleExtent(prepared, rest, title) === rest.length - 1
+  ) {
+    return {
+      kind: 'name',
+      name: { start: rest[0].start, end: rest[title - 1].end },
+      role: textOf(prepared, trimTrailingAnd(rest.slice(title))),
+    };
   }
   return null;
 };
@@ -414,7 +491,8 @@ const readWords = (prepared: Prepared, words: ReadonlyArray<Word>, minWords: num
  */
 const readClause = (prepared: Prepared, span: Span): Reading | 'adjunct' => {
   const words = tokenize(prepared.folded.slice(span.start, span.end), span.start);
-  if (words.length > 0 && ADJUNCT_OPENERS.has(words[0].key)) return words.some((word) => FINITE_VERBS.has(word.key)) ? null : 'adjunct';
+  if (words.length > 0 && ADJUNCT_OPENERS.has(words[0].key))
+    return words.some((word) => FINITE_VERBS.has(word.key)) ? null : 'adjunct';
   const whole = readWords(prepared, words, 1);
   // A role read to the end of the clause holds its openers: «خطیب نماز جمعه تهران».
   if (whole !== null) return whole;
@@ -431,11 +509,17 @@ const readClause = (prepared: Prepared, span: Span): Reading | 'adjunct' => {
 };
 
 /** The clause that ends at `end`: back over letters, digits, ZWNJ and spaces to the previous punctuation. */
-const clauseBefore = (folded: string, end: number): (Span & { boundary: string | undefined }) | null => {
+const clauseBefore = (
+  folded: string,
+  end: number
+): (Span & { boundary: string | undefined }) | null => {
   let stop = end;
   while (stop > 0 && folded[stop - 1] === ' ') stop -= 1;
   let start = stop;
-  while (start > 0 && (isLetter(folded[start - 1]) || /[ \u200C0-9\u06F0-\u06F9]/.test(folded[start - 1]))) {
+  while (
+    start > 0 &&
+    (isLetter(folded[start - 1]) || /[ \u200C0-9\u06F0-\u06F9]/.test(folded[start - 1]))
+  ) {
     start -= 1;
     if (stop - start > MAX_CLAUSE_CHARS) return null;
   }
@@ -452,16 +536,24 @@ const SOURCE_OPENER = new RegExp(`^به${GAP}گزارش(?![${L}])`);
  * اردکانیان، …») — whose role it is. Anything else («در دیدار با همتای خود، NAME، …») makes the name
  * someone else's apposition.
  */
-const appositionOpening = (prepared: Prepared, clause: Span & { boundary: string | undefined }): { role: string | null } | null => {
+const appositionOpening = (
+  prepared: Prepared,
+  clause: Span & { boundary: string | undefined }
+): { role: string | null } | null => {
   if (!isComma(clause.boundary)) return { role: null };
   const before = clauseBefore(prepared.folded, clause.start - 1);
   if (before === null) return null;
-  if (SOURCE_OPENER.test(prepared.folded.slice(before.start, before.end).trimStart())) return { role: null };
+  if (SOURCE_OPENER.test(prepared.folded.slice(before.start, before.end).trimStart()))
+    return { role: null };
   const words = tokenize(prepared.folded.slice(before.start, before.end), before.start);
   if (words.length > 0 && DESCRIPTION_HEADS.has(words[0].key)) return { role: null };
   // A fronted adjunct that governs no person («در این نشست، NAME، …», «به گفته خبرگزاری فارس، NAME، …»;
   // not «در دیدار با همتای خود، NAME»).
-  if (!isComma(before.boundary) && readClause(prepared, before) === 'adjunct' && !words.slice(1).some((word) => PREPOSITIONS.has(word.key))) {
+  if (
+    !isComma(before.boundary) &&
+    readClause(prepared, before) === 'adjunct' &&
+    !words.slice(1).some((word) => PREPOSITIONS.has(word.key))
+  ) {
     return { role: null };
   }
   const reading = words.length === 0 ? null : readWords(prepared, words, 2);
@@ -487,7 +579,11 @@ const candidateBefore = (prepared: Prepared, unit: number, at: number): Candidat
     consumed.push(clause);
     const reading = clause.start === clause.end ? null : readClause(prepared, clause);
     // (One word further back is a list item or a description, «…، ری، شمیرانات، …», not a surname.)
-    const oneWord = reading !== null && reading !== 'adjunct' && reading.kind === 'name' && !prepared.folded.slice(reading.name.start, reading.name.end).includes(' ');
+    const oneWord =
+      reading !== null &&
+      reading !== 'adjunct' &&
+      reading.kind === 'name' &&
+      !prepared.folded.slice(reading.name.start, reading.name.end).includes(' ');
     if (hop > 0 && role === null && clause.start !== clause.end && (reading === null || oneWord)) {
       const words = tokenize(prepared.folded.slice(clause.start, clause.end), clause.start);
       if (unread === 0 && words.some((word) => word.key === 'و')) listEnd = clause.end;
@@ -499,10 +595,14 @@ const candidateBefore = (prepared: Prepared, unit: number, at: number): Candidat
       if (reading === null && hop === 0 && clause.start !== clause.end) return null;
     } else if (reading.kind === 'role') {
       // A role written as a list is cut by its commas: the items after it belong to it.
-      role ??= listEnd !== null && unread <= 4 ? reading.role + prepared.analysis.slice(clause.end, listEnd) : reading.role;
+      role ??=
+        listEnd !== null && unread <= 4
+          ? reading.role + prepared.analysis.slice(clause.end, listEnd)
+          : reading.role;
     } else if (hop === 0 || !oneWord) {
       const opening = hop === 0 ? { role: null } : appositionOpening(prepared, clause);
-      if (opening !== null) return { unit, name: reading.name, role: reading.role ?? role ?? opening.role, consumed };
+      if (opening !== null)
+        return { unit, name: reading.name, role: reading.role ?? role ?? opening.role, consumed };
       // Not a name in apposition but an office phrase («علی اکبر رحیمی، دبیرکل خانه کارگر، …») or a
       // description that reads like one («مینا اکبری، فعال حقوق کودکان، …»): the name is further back.
       if (reading.asRole !== undefined) role ??= reading.asRole;
@@ -517,11 +617,15 @@ const candidateBefore = (prepared: Prepared, unit: number, at: number): Candidat
  * The clause's words after a finite verb and «و»: «… موافقت کرد و محسن هاشمی، رئیس شورا، گفت» names
  * the speaker in a sentence of its own. Such a clause starts the name's sentence (no comma before).
  */
-const clauseAfterVerb = <T extends Span & { boundary: string | undefined }>(prepared: Prepared, clause: T | null): T | null => {
+const clauseAfterVerb = <T extends Span & { boundary: string | undefined }>(
+  prepared: Prepared,
+  clause: T | null
+): T | null => {
   if (clause === null) return null;
   const words = tokenize(prepared.folded.slice(clause.start, clause.end), clause.start);
   for (let i = words.length - 2; i >= 1; i -= 1) {
-    if (words[i].key === 'و' && FINITE_VERBS.has(words[i - 1].key)) return { ...clause, start: words[i + 1].start, boundary: 'و' };
+    if (words[i].key === 'و' && FINITE_VERBS.has(words[i - 1].key))
+      return { ...clause, start: words[i + 1].start, boundary: 'و' };
   }
   return clause;
 };
@@ -540,7 +644,10 @@ const findCandidates = (prepared: Prepared, unit: number): Candidate[] => {
     for (let more = 0; candidate && more < 4; more += 1) {
       found.push(candidate);
       const and = wordBefore(prepared, candidate.name.start);
-      candidate = and?.key === 'و' && /ند$/.test(match[0]) ? candidateBefore(prepared, unit, and.start) : null;
+      candidate =
+        and?.key === 'و' && /ند$/.test(match[0])
+          ? candidateBefore(prepared, unit, and.start)
+          : null;
     }
   }
   return found;
@@ -568,7 +675,10 @@ const findRolePhrases = (prepared: Prepared): RolePhrase[] => {
       start: words[i].start,
       end: words[last].end,
       text: textOf(prepared, phraseWords),
-      anaphoric: previous !== undefined && adjacent(prepared, previous, words[i]) && ANAPHORA.has(previous.key),
+      anaphoric:
+        previous !== undefined &&
+        adjacent(prepared, previous, words[i]) &&
+        ANAPHORA.has(previous.key),
     });
     i = last;
   }
@@ -593,15 +703,23 @@ const findRolePhrases = (prepared: Prepared): RolePhrase[] => {
  * attached to a name and anaphoric ones («این نماینده مجلس») are skipped. Candidates whose name is a
  * known official's are reported as that official (matched).
  */
-export const analyseOfficials = (units: ReadonlyArray<TextUnit>, officials: ReadonlyArray<KnownOfficial>): OfficialsAnalysis => {
+export const analyseOfficials = (
+  units: ReadonlyArray<TextUnit>,
+  officials: ReadonlyArray<KnownOfficial>
+): OfficialsAnalysis => {
   const index = indexOfficials(officials);
-  const entryNumber = new Map(index.map((entry, number): [IndexedOfficial, number] => [entry, number]));
+  const entryNumber = new Map(
+    index.map((entry, number): [IndexedOfficial, number] => [entry, number])
+  );
   const byKey = new Map<string, IndexedOfficial>();
-  for (const entry of index) for (const key of entry.keys) if (!byKey.has(key)) byKey.set(key, entry);
+  for (const entry of index)
+    for (const key of entry.keys) if (!byKey.has(key)) byKey.set(key, entry);
   const prepared = units.map((unit) => prepare(unit.text));
   const mentions = prepared.map((unit) => findMentions(unit, index));
   const perUnit = prepared.map((unit, unitIndex) =>
-    units[unitIndex].kind === 'lead' || units[unitIndex].kind === 'paragraph' ? findCandidates(unit, unitIndex) : [],
+    units[unitIndex].kind === 'lead' || units[unitIndex].kind === 'paragraph'
+      ? findCandidates(unit, unitIndex)
+      : []
   );
   const candidates = perUnit.flat();
   const leadIndex = units.findIndex((unit) => unit.kind === 'lead');
@@ -637,18 +755,23 @@ export const analyseOfficials = (units: ReadonlyArray<TextUnit>, officials: Read
   for (const candidate of candidates) {
     const role = candidate.role ?? anonymousRoleBefore(candidate.unit, candidate.name.start);
     const known = mentions[candidate.unit].find(
-      (mention) => mention.start < candidate.name.end && mention.end > candidate.name.start,
+      (mention) => mention.start < candidate.name.end && mention.end > candidate.name.start
     );
     const order: [number, number] = [candidate.unit, candidate.name.start];
     if (known) {
-      if (role !== null && !detectedRoles.has(known.official.official)) detectedRoles.set(known.official.official, role);
+      if (role !== null && !detectedRoles.has(known.official.official))
+        detectedRoles.set(known.official.official, role);
       continue;
     }
-    const fullName = prepared[candidate.unit].analysis.slice(candidate.name.start, candidate.name.end);
+    const fullName = prepared[candidate.unit].analysis.slice(
+      candidate.name.start,
+      candidate.name.end
+    );
     const key = squeezedKey(fullName);
     const byName = byKey.get(key);
     if (byName) {
-      if (role !== null && !detectedRoles.has(byName.official)) detectedRoles.set(byName.official, role);
+      if (role !== null && !detectedRoles.has(byName.official))
+        detectedRoles.set(byName.official, role);
       continue;
     }
     // «حسینی تاکید کرد» after «مریم حسینی …»: the person already introduced, called by their surname.
@@ -661,7 +784,9 @@ export const analyseOfficials = (units: ReadonlyArray<TextUnit>, officials: Read
     if (words.length < 2) continue;
     note(`candidate:${key}`, { fullName, role, matched: false, aliases: [] }, order);
     const entry = entries.get(`candidate:${key}`)!;
-    entry.tails = new Set(words.slice(1).map((_word, i) => squeezedKey(words.slice(i + 1).join(' '))));
+    entry.tails = new Set(
+      words.slice(1).map((_word, i) => squeezedKey(words.slice(i + 1).join(' ')))
+    );
   }
 
   mentions.forEach((unitMentions, unitIndex) => {
@@ -669,8 +794,12 @@ export const analyseOfficials = (units: ReadonlyArray<TextUnit>, officials: Read
       const { official } = mention.official;
       note(
         `known:${entryNumber.get(mention.official)}`,
-        { fullName: official.fullName, role: official.role ?? detectedRoles.get(official) ?? null, matched: true },
-        [unitIndex, mention.start],
+        {
+          fullName: official.fullName,
+          role: official.role ?? detectedRoles.get(official) ?? null,
+          matched: true,
+        },
+        [unitIndex, mention.start]
       );
     }
   });
@@ -682,12 +811,19 @@ export const analyseOfficials = (units: ReadonlyArray<TextUnit>, officials: Read
     if (!speaker) return;
     const { official } = speaker.official;
     const role = official.role ?? detectedRoles.get(official);
-    quotes.set(unitIndex, role === undefined ? { official: official.fullName } : { official: official.fullName, role });
+    quotes.set(
+      unitIndex,
+      role === undefined ? { official: official.fullName } : { official: official.fullName, role }
+    );
   });
 
-  const ordered = Array.from(entries.values()).sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
+  const ordered = Array.from(entries.values()).sort(
+    (a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]
+  );
   return {
     quotes,
-    officials: ordered.map(({ fullName, role, matched, aliases }) => (aliases?.length ? { fullName, role, matched, aliases } : { fullName, role, matched })),
+    officials: ordered.map(({ fullName, role, matched, aliases }) =>
+      aliases?.length ? { fullName, role, matched, aliases } : { fullName, role, matched }
+    ),
   };
 };

@@ -1,18 +1,31 @@
-import { DEFAULT_FOOTER_TEXT, findMidStoryMarkers, stripTrailingFooter } from '../../plugins/footer-policy/core';
+import {
+  DEFAULT_FOOTER_TEXT,
+  findMidStoryMarkers,
+  stripTrailingFooter,
+} from '../../plugins/footer-policy/core';
 import type { BodyBlock } from '../../plugins/footer-policy/core';
 import { parseJalaliToUtc } from '../../plugins/jalali-date/core';
 import { Block, SourceLine, joinLines, splitBlocks, splitLines } from './document';
 import { badDate, binaryFile, emptyFile, mergedStories, noLead, noTitle, tooLarge } from './errors';
 import { MAX_CONTROL_SHARE, MAX_IMPORT_BYTES } from './limits';
-import { bylineAuthor, dateLineText, isTitleLike, sourceCredit, subheadingText, titleText } from './metadata';
+import {
+  bylineAuthor,
+  dateLineText,
+  isTitleLike,
+  sourceCredit,
+  subheadingText,
+  titleText,
+} from './metadata';
 import { TextUnit, analyseOfficials } from './officials';
 import { squeezedKey, storyText } from './text';
 import type { ParseOptions, ParsedStory, StoryBlock } from './types';
 
 const firstLine = (block: Block): SourceLine => block.lines[0];
 const lastLine = (block: Block): SourceLine => block.lines[block.lines.length - 1];
-const isSingleText = (block: Block | undefined): block is Block => block?.kind === 'text' && block.lines.length === 1;
-const isTitleHeading = (block: Block | undefined): block is Block => block?.kind === 'heading' && block.level === 1;
+const isSingleText = (block: Block | undefined): block is Block =>
+  block?.kind === 'text' && block.lines.length === 1;
+const isTitleHeading = (block: Block | undefined): block is Block =>
+  block?.kind === 'heading' && block.level === 1;
 
 /** Binary content handed over as text: NUL characters or over 1% control characters. */
 const checkText = (text: string): void => {
@@ -76,7 +89,9 @@ const toFooterBlock = (block: Block, at: number): FooterInput => {
 
 /** Wrapping `**...**` around a whole paragraph (a bold lead) goes; emphasis inside stays. */
 const unwrapBold = (text: string): string =>
-  /^\*\*[^*][\s\S]*\*\*$/.test(text) && !text.slice(2, -2).includes('**') ? text.slice(2, -2).trim() : text;
+  /^\*\*[^*][\s\S]*\*\*$/.test(text) && !text.slice(2, -2).includes('**')
+    ? text.slice(2, -2).trim()
+    : text;
 
 /** Lines of a markdown block quote lose their `>`. */
 const unquoteLines = (lines: ReadonlyArray<SourceLine>): SourceLine[] =>
@@ -84,7 +99,8 @@ const unquoteLines = (lines: ReadonlyArray<SourceLine>): SourceLine[] =>
     ? lines.map((line) => ({ ...line, text: line.text.replace(/^ {0,3}> ?/, '') }))
     : lines.slice();
 
-const paragraphText = (block: Block): string => storyText(unwrapBold(joinLines(unquoteLines(block.lines))));
+const paragraphText = (block: Block): string =>
+  storyText(unwrapBold(joinLines(unquoteLines(block.lines))));
 
 const hasWords = (text: string): boolean => /[\p{L}\p{N}]/u.test(text);
 
@@ -94,7 +110,8 @@ const hasWords = (text: string): boolean => /[\p{L}\p{N}]/u.test(text);
  * NO_TITLE, NO_LEAD (checked in that order), each with the line where the problem is when it has one.
  */
 export const parseStory = (text: string, options: ParseOptions = {}): ParsedStory => {
-  if (typeof text !== 'string') throw new TypeError('parseStory expects the decoded text of one story');
+  if (typeof text !== 'string')
+    throw new TypeError('parseStory expects the decoded text of one story');
   const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
   if (text.length > maxBytes || Buffer.byteLength(text, 'utf8') > maxBytes) {
     throw tooLarge(Buffer.byteLength(text, 'utf8'), maxBytes);
@@ -107,8 +124,9 @@ export const parseStory = (text: string, options: ParseOptions = {}): ParsedStor
   const warnings = meta.warnings;
   const { story } = meta;
   const trailerLine =
-    [meta.bylineLine, meta.date?.line].filter((no): no is number => typeof no === 'number').sort((a, b) => a - b)[0] ??
-    null;
+    [meta.bylineLine, meta.date?.line]
+      .filter((no): no is number => typeof no === 'number')
+      .sort((a, b) => a - b)[0] ?? null;
 
   // Title and kicker: a `# ` heading at the top (after an optional kicker line), else the short line
   // just before the byline/date. A copy of the heading title before the byline goes too.
@@ -118,14 +136,26 @@ export const parseStory = (text: string, options: ParseOptions = {}): ParsedStor
   const removed = new Set<Block>();
   if (isTitleHeading(story[0])) {
     titleBlock = story[0];
-  } else if (isTitleHeading(story[1]) && isSingleText(story[0]) && isTitleLike(firstLine(story[0]).text)) {
+  } else if (
+    isTitleHeading(story[1]) &&
+    isSingleText(story[0]) &&
+    isTitleLike(firstLine(story[0]).text)
+  ) {
     kickerBlock = story[0];
     titleBlock = story[1];
   }
   if (titleBlock) title = subheadingText(firstLine(titleBlock).text, true);
   if (trailerLine !== null) {
-    const before = story.filter((block) => block.kind !== 'separator' && lastLine(block).no < trailerLine).pop();
-    if (before && before !== titleBlock && before !== kickerBlock && isSingleText(before) && isTitleLike(firstLine(before).text)) {
+    const before = story
+      .filter((block) => block.kind !== 'separator' && lastLine(block).no < trailerLine)
+      .pop();
+    if (
+      before &&
+      before !== titleBlock &&
+      before !== kickerBlock &&
+      isSingleText(before) &&
+      isTitleLike(firstLine(before).text)
+    ) {
       const candidate = titleText(firstLine(before).text);
       if (title === null) {
         titleBlock = before;
@@ -142,7 +172,8 @@ export const parseStory = (text: string, options: ParseOptions = {}): ParsedStor
   // A footer with story after it: two stories in one file.
   const footerInput = body.map(toFooterBlock);
   const [marker] = findMidStoryMarkers(footerInput);
-  if (marker) throw mergedStories(body[marker.blockIndex].lines[marker.line - 1].no, marker.excerpt);
+  if (marker)
+    throw mergedStories(body[marker.blockIndex].lines[marker.line - 1].no, marker.excerpt);
 
   const stripped = stripTrailingFooter(footerInput);
   body = stripped.blocks
@@ -150,7 +181,10 @@ export const parseStory = (text: string, options: ParseOptions = {}): ParsedStor
       const original = body[block.at];
       if (block.kind === 'other' || block.text === footerInput[block.at].text) return original;
       const kept = (block.text ?? '').split('\n');
-      return { ...original, lines: original.lines.slice(0, kept.length).map((line, i) => ({ ...line, text: kept[i] })) };
+      return {
+        ...original,
+        lines: original.lines.slice(0, kept.length).map((line, i) => ({ ...line, text: kept[i] })),
+      };
     })
     .filter((block) => block.lines.some((line) => line.text.trim() !== ''));
   if (stripped.found) warnings.push(...stripped.warnings.map((warning) => warning.en));
@@ -162,7 +196,10 @@ export const parseStory = (text: string, options: ParseOptions = {}): ParsedStor
       publishedOn = parseJalaliToUtc(meta.date.text).toISOString();
     } catch (error) {
       const cause = error as { message?: string; messageFa?: string };
-      throw badDate(meta.date.line, { message: String(cause?.message ?? error), messageFa: cause?.messageFa });
+      throw badDate(meta.date.line, {
+        message: String(cause?.message ?? error),
+        messageFa: cause?.messageFa,
+      });
     }
   } else {
     warnings.push('No date line found; publishedOn is empty');
@@ -191,7 +228,10 @@ export const parseStory = (text: string, options: ParseOptions = {}): ParsedStor
   }
 
   const leadIndex = body.findIndex(
-    (block) => block.kind === 'text' && !(block.lines.length === 1 && subheadingText(firstLine(block).text, false) !== null) && hasWords(paragraphText(block)),
+    (block) =>
+      block.kind === 'text' &&
+      !(block.lines.length === 1 && subheadingText(firstLine(block).text, false) !== null) &&
+      hasWords(paragraphText(block))
   );
   if (leadIndex === -1) throw noLead(titleBlock ? firstLine(titleBlock).no : null);
   const leadBlock = body[leadIndex];
@@ -201,7 +241,12 @@ export const parseStory = (text: string, options: ParseOptions = {}): ParsedStor
   const blocksOut: StoryBlock[] = [];
   let afterTrailer = false;
   for (const block of body) {
-    if (trailerLine !== null && trailerLine > firstLine(leadBlock).no && firstLine(block).no > trailerLine && block.kind !== 'separator') {
+    if (
+      trailerLine !== null &&
+      trailerLine > firstLine(leadBlock).no &&
+      firstLine(block).no > trailerLine &&
+      block.kind !== 'separator'
+    ) {
       afterTrailer = true;
     }
     if (block.kind === 'separator') continue;
@@ -209,7 +254,10 @@ export const parseStory = (text: string, options: ParseOptions = {}): ParsedStor
       warnings.push(`Image on line ${firstLine(block).no} dropped (images are not imported)`);
       continue;
     }
-    const heading = block.kind === 'heading' || block.lines.length === 1 ? subheadingText(firstLine(block).text, block.kind === 'heading') : null;
+    const heading =
+      block.kind === 'heading' || block.lines.length === 1
+        ? subheadingText(firstLine(block).text, block.kind === 'heading')
+        : null;
     if (heading !== null) {
       blocksOut.push({ type: 'subheading', text: heading });
       continue;
@@ -220,7 +268,10 @@ export const parseStory = (text: string, options: ParseOptions = {}): ParsedStor
   }
   if (afterTrailer) warnings.push('Text after the byline/date was kept in the body');
 
-  const credit = [lead, ...blocksOut.filter((block) => block.type === 'paragraph').map((block) => block.text)]
+  const credit = [
+    lead,
+    ...blocksOut.filter((block) => block.type === 'paragraph').map((block) => block.text),
+  ]
     .slice(0, 3)
     .map(sourceCredit)
     .find((found) => found !== null);
@@ -230,16 +281,26 @@ export const parseStory = (text: string, options: ParseOptions = {}): ParsedStor
   const units: TextUnit[] = [
     { kind: 'title', text: title },
     { kind: 'lead', text: lead },
-    ...blocksOut.map((block): TextUnit => ({ kind: block.type === 'subheading' ? 'subheading' : 'paragraph', text: block.text })),
+    ...blocksOut.map(
+      (block): TextUnit => ({
+        kind: block.type === 'subheading' ? 'subheading' : 'paragraph',
+        text: block.text,
+      })
+    ),
   ];
-  const analysis = analyseOfficials(units, Array.isArray(options.officials) ? options.officials : []);
+  const analysis = analyseOfficials(
+    units,
+    Array.isArray(options.officials) ? options.officials : []
+  );
   const bodyOut = blocksOut.map((block, index): StoryBlock => {
     const quote = analysis.quotes.get(index + 2);
     return quote ? { type: 'quote', text: block.text, ...quote } : block;
   });
   for (const official of analysis.officials) {
     if (!official.matched) {
-      warnings.push(`Unknown official candidate: ${official.fullName}${official.role ? ` (${official.role})` : ''}`);
+      warnings.push(
+        `Unknown official candidate: ${official.fullName}${official.role ? ` (${official.role})` : ''}`
+      );
     }
   }
 

@@ -9,11 +9,13 @@ import {
 } from '../../persian';
 
 /** Letters that make up words: Arabic-script letters (with Persian ones) and Latin letters. */
-export const LETTER_CLASS = 'A-Za-z\\u0621-\\u063A\\u0641-\\u064A\\u0671-\\u06D3\\u06D5\\u06EE\\u06EF\\u06FA-\\u06FF';
+export const LETTER_CLASS =
+  'A-Za-z\\u0621-\\u063A\\u0641-\\u064A\\u0671-\\u06D3\\u06D5\\u06EE\\u06EF\\u06FA-\\u06FF';
 
 const LETTER = new RegExp(`[${LETTER_CLASS}]`);
 
-export const isLetter = (char: string | undefined): boolean => char !== undefined && LETTER.test(char);
+export const isLetter = (char: string | undefined): boolean =>
+  char !== undefined && LETTER.test(char);
 
 /** A space or ZWNJ: typists put either, several or none between the parts of a word or a name. */
 export const GAP = '[ \\u200C]*';
@@ -59,4 +61,5 @@ export const squeezedKey = (text: string): string =>
   toLatinDigits(foldedText(analysisText(text))).replace(/[ \u200C]/g, '');
 
 /** A folded word list for set lookups: each word with its ZWNJ removed. */
-export const wordKey = (word: string): string => foldLettersForMatching(word).replace(/\u200C/g, '');
+export const wordKey = (word: string): string =>
+  foldLettersForMatching(word).replace(/\u200C/g, '');

@@ -1,17 +1,40 @@
 import type { Core } from '@strapi/strapi';
 import { mergeNeeds } from './needs';
-import { AroundStep, InlineStep, SAVE_ACTIONS, SaveAction, SaveContext, SaveParams, SaveStep, StoredRow } from './step';
+import {
+  AroundStep,
+  InlineStep,
+  SAVE_ACTIONS,
+  SaveAction,
+  SaveContext,
+  SaveParams,
+  SaveStep,
+  StoredRow,
+} from './step';
 
 type Middleware = Parameters<Core.Strapi['documents']['use']>[0];
 
-const isSave = (action: string): action is SaveAction => (SAVE_ACTIONS as ReadonlyArray<string>).includes(action);
-const applies = (step: SaveStep, uid: string, action: SaveAction) => (!step.actions || step.actions.includes(action)) && step.serves(uid);
+const isSave = (action: string): action is SaveAction =>
+  (SAVE_ACTIONS as ReadonlyArray<string>).includes(action);
+const applies = (step: SaveStep, uid: string, action: SaveAction) =>
+  (!step.actions || step.actions.includes(action)) && step.serves(uid);
 
 /** The row of Strapi's answer, given what the steps stored; a populated relation they changed is read again. */
-const updateAnswer = async (context: SaveContext, patches: Map<number, Record<string, unknown>>, stamps: Map<number, unknown>) => {
-  const answer = context.result as (Record<string, unknown> & { id?: number; documentId?: string; locale?: string; publishedAt?: unknown }) | null;
+const updateAnswer = async (
+  context: SaveContext,
+  patches: Map<number, Record<string, unknown>>,
+  stamps: Map<number, unknown>
+) => {
+  const answer = context.result as
+    | (Record<string, unknown> & {
+        id?: number;
+        documentId?: string;
+        locale?: string;
+        publishedAt?: unknown;
+      })
+    | null;
   if (!answer || answer.id === undefined || !patches.has(answer.id)) return;
-  const attributes = (context.strapi.getModel(context.uid as never) as { attributes: unknown }).attributes as Record<string, { type: string }>;
+  const attributes = (context.strapi.getModel(context.uid as never) as { attributes: unknown })
+    .attributes as Record<string, { type: string }>;
   const relations: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(patches.get(answer.id)!)) {
     if (attributes[field]?.type !== 'relation') answer[field] = value;
@@ -30,7 +53,9 @@ const updateAnswer = async (context: SaveContext, patches: Map<number, Record<st
 };
 
 const relationsOf = (strapi: Core.Strapi, uid: string): Set<string> => {
-  const attributes = (strapi.getModel(uid as never) as { attributes: Record<string, { type: string }> }).attributes;
+  const attributes = (
+    strapi.getModel(uid as never) as { attributes: Record<string, { type: string }> }
+  ).attributes;
   return new Set(Object.keys(attributes).filter((name) => attributes[name].type === 'relation'));
 };
 
@@ -40,11 +65,18 @@ const relationsOf = (strapi: Core.Strapi, uid: string): Set<string> => {
  * which reads the row before and after, only when a relation changes. Returns the new `updatedAt` as
  * the query engine reads a datetime back.
  */
-const writeRow = async (strapi: Core.Strapi, uid: string, id: number, values: Record<string, unknown>): Promise<unknown> => {
+const writeRow = async (
+  strapi: Core.Strapi,
+  uid: string,
+  id: number,
+  values: Record<string, unknown>
+): Promise<unknown> => {
   const updatedAt = new Date();
   const relations = relationsOf(strapi, uid);
   if (Object.keys(values).some((field) => relations.has(field))) {
-    const written = await strapi.db.query(uid).update({ where: { id }, data: { ...values, updatedAt }, select: ['updatedAt'] });
+    const written = await strapi.db
+      .query(uid)
+      .update({ where: { id }, data: { ...values, updatedAt }, select: ['updatedAt'] });
     return (written as { updatedAt?: unknown } | null)?.updatedAt ?? updatedAt.toISOString();
   }
   await strapi.db.query(uid).updateMany({ where: { id }, data: { ...values, updatedAt } });
@@ -59,7 +91,8 @@ const writeRow = async (strapi: Core.Strapi, uid: string, id: number, values: Re
  * answers then carry the stored values.
  */
 export const savePipeline = (strapi: Core.Strapi, steps: ReadonlyArray<SaveStep>): Middleware => {
-  const defaultLocale = (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
+  const defaultLocale = (): Promise<string> =>
+    strapi.plugin('i18n').service('locales').getDefaultLocale();
 
   return async (middlewareContext, next) => {
     const { uid, action } = middlewareContext;
@@ -70,7 +103,13 @@ export const savePipeline = (strapi: Core.Strapi, steps: ReadonlyArray<SaveStep>
     const locale = params.locale && params.locale !== '*' ? params.locale : await defaultLocale();
     const patches = new Map<number, Record<string, unknown>>();
     const context: SaveContext = {
-      strapi, uid, action, params, locale, carried: new Map(), rows: [],
+      strapi,
+      uid,
+      action,
+      params,
+      locale,
+      carried: new Map(),
+      rows: [],
       patch(row, values) {
         Object.assign(row, values);
         patches.set(row.id, { ...patches.get(row.id), ...values });
@@ -80,27 +119,38 @@ export const savePipeline = (strapi: Core.Strapi, steps: ReadonlyArray<SaveStep>
     const before = inline.filter((step) => step.phase === 'before');
     const after = inline.filter((step) => step.phase === 'after');
 
-    const save = !inline.length ? () => next() : () => strapi.db.transaction(async () => {
-      for (const step of before) await step.run(context);
-      const result = await next();
-      if (!after.length) return result;
-      context.result = result;
-      context.documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
-      if (!context.documentId) return result;
-      const needs = after.flatMap((step) => (step.reads ? [step.reads(uid)] : []));
-      if (needs.length) {
-        const { select, populate } = mergeNeeds(needs);
-        context.rows = await strapi.db.query(uid).findMany({ where: { documentId: context.documentId }, select, populate });
-      }
-      for (const step of after) await step.run(context);
-      const stamps = new Map<number, unknown>();
-      for (const [id, values] of patches) stamps.set(id, await writeRow(strapi, uid, id, values));
-      if (action === 'create' || action === 'update') await updateAnswer(context, patches, stamps);
-      return result;
-    });
+    const save = !inline.length
+      ? () => next()
+      : () =>
+          strapi.db.transaction(async () => {
+            for (const step of before) await step.run(context);
+            const result = await next();
+            if (!after.length) return result;
+            context.result = result;
+            context.documentId =
+              params.documentId ?? (result as { documentId?: string } | null)?.documentId;
+            if (!context.documentId) return result;
+            const needs = after.flatMap((step) => (step.reads ? [step.reads(uid)] : []));
+            if (needs.length) {
+              const { select, populate } = mergeNeeds(needs);
+              context.rows = await strapi.db
+                .query(uid)
+                .findMany({ where: { documentId: context.documentId }, select, populate });
+            }
+            for (const step of after) await step.run(context);
+            const stamps = new Map<number, unknown>();
+            for (const [id, values] of patches)
+              stamps.set(id, await writeRow(strapi, uid, id, values));
+            if (action === 'create' || action === 'update')
+              await updateAnswer(context, patches, stamps);
+            return result;
+          });
 
     const around = serving.filter((step): step is AroundStep => step.phase === 'around');
-    const wrapped = around.reduceRight<() => Promise<unknown>>((inner, step) => () => step.run(context, inner), save);
+    const wrapped = around.reduceRight<() => Promise<unknown>>(
+      (inner, step) => () => step.run(context, inner),
+      save
+    );
     return wrapped() as ReturnType<typeof next>;
   };
 };

@@ -1,9 +1,24 @@
 import type { Core } from '@strapi/strapi';
 
 /** The Document Service actions that change content; every other action (reads) passes by the pipeline. */
-export const SAVE_ACTIONS = ['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone'] as const;
+export const SAVE_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'publish',
+  'unpublish',
+  'discardDraft',
+  'clone',
+] as const;
 /** The writes that change a document's own rows (a clone writes another document). */
-export const ROW_WRITES: ReadonlyArray<SaveAction> = ['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft'];
+export const ROW_WRITES: ReadonlyArray<SaveAction> = [
+  'create',
+  'update',
+  'delete',
+  'publish',
+  'unpublish',
+  'discardDraft',
+];
 export type SaveAction = (typeof SAVE_ACTIONS)[number];
 
 export type SaveParams = {
@@ -15,7 +30,12 @@ export type SaveParams = {
 };
 
 /** A stored row of the saved document, as the after-write read gives it (the fields its steps asked for). */
-export type StoredRow = { id: number; documentId: string; locale: string; publishedAt: unknown } & Record<string, unknown>;
+export type StoredRow = {
+  id: number;
+  documentId: string;
+  locale: string;
+  publishedAt: unknown;
+} & Record<string, unknown>;
 
 /** What one save gives its steps. */
 export interface SaveContext {

@@ -39,46 +39,81 @@ describe('which requests are cacheable', () => {
     expect(get(path).kind).toBe('rest');
   });
 
-  it.each(['/api/import', '/api/users/me', '/admin/init', '/content-manager/collection-types/api::article.article', '/api/articles/a/b/c/d'])(
-    'not %s',
-    (path) => {
-      expect(get(path).kind).toBe('pass');
-    },
-  );
+  it.each([
+    '/api/import',
+    '/api/users/me',
+    '/admin/init',
+    '/content-manager/collection-types/api::article.article',
+    '/api/articles/a/b/c/d',
+  ])('not %s', (path) => {
+    expect(get(path).kind).toBe('pass');
+  });
 
   it('writes are not cache requests', () => {
-    expect(classifier.classify({ method: 'POST', path: '/api/articles', querystring: '', headers: {} }).kind).toBe('pass');
-    expect(classifier.classify({ method: 'PUT', path: '/api/articles/x', querystring: '', headers: {} }).kind).toBe('pass');
+    expect(
+      classifier.classify({ method: 'POST', path: '/api/articles', querystring: '', headers: {} })
+        .kind
+    ).toBe('pass');
+    expect(
+      classifier.classify({ method: 'PUT', path: '/api/articles/x', querystring: '', headers: {} })
+        .kind
+    ).toBe('pass');
   });
 
   it('a token, an admin session or a draft request bypasses', () => {
-    expect(get('/api/articles', '', { authorization: 'Bearer x' })).toMatchObject({ kind: 'bypass', reason: 'authorization' });
-    expect(get('/api/articles', '', { cookie: 'a=1; strapi_admin_refresh=abc' })).toMatchObject({ kind: 'bypass', reason: 'session' });
+    expect(get('/api/articles', '', { authorization: 'Bearer x' })).toMatchObject({
+      kind: 'bypass',
+      reason: 'authorization',
+    });
+    expect(get('/api/articles', '', { cookie: 'a=1; strapi_admin_refresh=abc' })).toMatchObject({
+      kind: 'bypass',
+      reason: 'session',
+    });
     expect(get('/api/articles', '', { cookie: 'theme=dark; _ga=1' }).kind).toBe('rest');
     expect(get('/api/articles', 'status=draft')).toMatchObject({ kind: 'bypass', reason: 'draft' });
-    expect(get('/api/articles', 'locale=fa&status=%64raft')).toMatchObject({ kind: 'bypass', reason: 'draft' });
+    expect(get('/api/articles', 'locale=fa&status=%64raft')).toMatchObject({
+      kind: 'bypass',
+      reason: 'draft',
+    });
     expect(get('/api/articles', 'status=published').kind).toBe('rest');
   });
 
   it('HEAD is answered like GET, under the same key', () => {
-    const head = classifier.classify({ method: 'HEAD', path: '/api/articles', querystring: 'a=1', headers: {} });
+    const head = classifier.classify({
+      method: 'HEAD',
+      path: '/api/articles',
+      querystring: 'a=1',
+      headers: {},
+    });
     expect(head).toEqual(get('/api/articles', 'a=1'));
   });
 
   it('GraphQL POSTs with JSON go to the body check, others bypass', () => {
-    const post = (headers: Record<string, string>) => classifier.classify({ method: 'POST', path: '/graphql', querystring: '', headers });
+    const post = (headers: Record<string, string>) =>
+      classifier.classify({ method: 'POST', path: '/graphql', querystring: '', headers });
     expect(post({ 'content-type': 'application/json' }).kind).toBe('graphql');
     expect(post({ 'content-type': 'multipart/form-data' })).toMatchObject({ kind: 'bypass' });
-    expect(post({ 'content-type': 'application/json', authorization: 'Bearer t' })).toMatchObject({ kind: 'bypass', reason: 'authorization' });
+    expect(post({ 'content-type': 'application/json', authorization: 'Bearer t' })).toMatchObject({
+      kind: 'bypass',
+      reason: 'authorization',
+    });
   });
 
   it('per-route Cache-Control, and routes can be switched off', () => {
     const custom = createClassifier({
       ...DEFAULT_OPTIONS,
-      routes: { ...DEFAULT_OPTIONS.routes, search: { match: '^/api/search/?$', enabled: false }, articles: { match: '^/api/articles(?:/[^/]+)?/?$', cacheControl: 'public, s-maxage=5' } },
+      routes: {
+        ...DEFAULT_OPTIONS.routes,
+        search: { match: '^/api/search/?$', enabled: false },
+        articles: { match: '^/api/articles(?:/[^/]+)?/?$', cacheControl: 'public, s-maxage=5' },
+      },
     });
-    expect(custom.classify({ method: 'GET', path: '/api/search', querystring: '', headers: {} }).kind).toBe('pass');
-    expect(custom.classify({ method: 'GET', path: '/api/articles', querystring: '', headers: {} })).toMatchObject({ route: { cacheControl: 'public, s-maxage=5' } });
+    expect(
+      custom.classify({ method: 'GET', path: '/api/search', querystring: '', headers: {} }).kind
+    ).toBe('pass');
+    expect(
+      custom.classify({ method: 'GET', path: '/api/articles', querystring: '', headers: {} })
+    ).toMatchObject({ route: { cacheControl: 'public, s-maxage=5' } });
   });
 });
 
@@ -87,12 +122,18 @@ describe('keys', () => {
     expect(normalizeQuerystring('b=2&a=1')).toBe('a=1&b=2');
     expect(normalizeQuerystring('a[]=y&b=1&a[]=x')).toBe('a[]=y&a[]=x&b=1');
     expect(normalizeQuerystring('')).toBe('');
-    expect(get('/api/articles', 'locale=fa&populate=section')).toEqual(get('/api/articles', 'populate=section&locale=fa'));
-    expect(get('/api/articles', 'sort=a&sort=b')).not.toEqual(get('/api/articles', 'sort=b&sort=a'));
+    expect(get('/api/articles', 'locale=fa&populate=section')).toEqual(
+      get('/api/articles', 'populate=section&locale=fa')
+    );
+    expect(get('/api/articles', 'sort=a&sort=b')).not.toEqual(
+      get('/api/articles', 'sort=b&sort=a')
+    );
   });
 
   it('stable JSON', () => {
-    expect(stableStringify({ b: 1, a: { d: [1, { f: 2, e: 1 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"e":1,"f":2}]},"b":1}');
+    expect(stableStringify({ b: 1, a: { d: [1, { f: 2, e: 1 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[1,{"e":1,"f":2}]},"b":1}'
+    );
   });
 });
 
@@ -107,22 +148,43 @@ describe('GraphQL', () => {
     const a = key({ query: '{ articles { title } }' });
     expect(a).toBe(key({ query: 'query {\n  articles {\n    title\n  }\n}  # comment' }));
     expect(a).not.toBe(key({ query: '{ articles { title slug } }' }));
-    const withVars = key({ query: 'query A($l: I18NLocaleCode) { articles(locale: $l) { title } }', variables: { l: 'fa' } });
-    expect(withVars).not.toBe(key({ query: 'query A($l: I18NLocaleCode) { articles(locale: $l) { title } }', variables: { l: 'en' } }));
+    const withVars = key({
+      query: 'query A($l: I18NLocaleCode) { articles(locale: $l) { title } }',
+      variables: { l: 'fa' },
+    });
+    expect(withVars).not.toBe(
+      key({
+        query: 'query A($l: I18NLocaleCode) { articles(locale: $l) { title } }',
+        variables: { l: 'en' },
+      })
+    );
     expect(key({ query: 'query A($a: Int, $b: Int) { x }', variables: { a: 1, b: 2 } })).toBe(
-      key({ query: 'query A($a: Int, $b: Int) { x }', variables: { b: 2, a: 1 } }),
+      key({ query: 'query A($a: Int, $b: Int) { x }', variables: { b: 2, a: 1 } })
     );
   });
 
   it('mutations and subscriptions are never cached, whichever operation is selected', () => {
-    expect(key({ query: 'mutation { deleteArticle(documentId: "x") { documentId } }' })).toBe('mutation');
-    expect(key({ query: 'query Q { articles { title } } mutation M { deleteArticle(documentId: "x") { documentId } }', operationName: 'Q' })).toBe('mutation');
+    expect(key({ query: 'mutation { deleteArticle(documentId: "x") { documentId } }' })).toBe(
+      'mutation'
+    );
+    expect(
+      key({
+        query:
+          'query Q { articles { title } } mutation M { deleteArticle(documentId: "x") { documentId } }',
+        operationName: 'Q',
+      })
+    ).toBe('mutation');
     expect(key({ query: 'subscription { x }' })).toBe('mutation');
   });
 
   it('drafts, batches, broken documents and persisted-query hashes are not cached', () => {
     expect(key({ query: '{ articles(status: DRAFT) { title } }' })).toBe('draft');
-    expect(key({ query: 'query($s: PublicationStatus) { articles(status: $s) { title } }', variables: { s: 'DRAFT' } })).toBe('draft');
+    expect(
+      key({
+        query: 'query($s: PublicationStatus) { articles(status: $s) { title } }',
+        variables: { s: 'DRAFT' },
+      })
+    ).toBe('draft');
     expect(key([{ query: '{ articles { title } }' }])).toBe('unparsable');
     expect(key({ query: '{ articles { ' })).toBe('unparsable');
     expect(key({ extensions: { persistedQuery: { sha256Hash: 'x' } } })).toBe('unparsable');
@@ -133,7 +195,11 @@ describe('GraphQL', () => {
 
 describe('entries', () => {
   it('round-trip through their stored form, Persian included', () => {
-    const entry = makeEntry(200, { 'content-type': 'application/json; charset=utf-8', 'content-language': 'fa' }, Buffer.from('{"title":"خبر\\nفوری"}'));
+    const entry = makeEntry(
+      200,
+      { 'content-type': 'application/json; charset=utf-8', 'content-language': 'fa' },
+      Buffer.from('{"title":"خبر\\nفوری"}')
+    );
     const decoded = decodeEntry(encodeEntry(entry));
     expect(decoded).toEqual(entry);
     expect(decodeEntry(Buffer.from('garbage'))).toBeNull();
@@ -183,8 +249,12 @@ describe('the in-process store', () => {
 describe('options', () => {
   it('rejects settings that cannot work', () => {
     expect(() => validateOptions({ ...DEFAULT_OPTIONS, maxMemoryMb: 0 })).toThrow(OptionsError);
-    expect(() => validateOptions({ ...DEFAULT_OPTIONS, maxEntryKb: 10_000, maxMemoryMb: 1 })).toThrow(OptionsError);
-    expect(() => validateOptions({ ...DEFAULT_OPTIONS, routes: { bad: { match: '(' } } })).toThrow(OptionsError);
+    expect(() =>
+      validateOptions({ ...DEFAULT_OPTIONS, maxEntryKb: 10_000, maxMemoryMb: 1 })
+    ).toThrow(OptionsError);
+    expect(() => validateOptions({ ...DEFAULT_OPTIONS, routes: { bad: { match: '(' } } })).toThrow(
+      OptionsError
+    );
     expect(validateOptions(DEFAULT_OPTIONS)).toBe(DEFAULT_OPTIONS);
   });
 

@@ -10,8 +10,12 @@ import { cacheStats } from './helpers';
 
 let app: TestApp;
 
-beforeAll(async () => { app = await bootApp(); }, 120_000);
-afterAll(async () => { await app?.close(); });
+beforeAll(async () => {
+  app = await bootApp();
+}, 120_000);
+afterAll(async () => {
+  await app?.close();
+});
 
 it('a story published by another process is seen by the next read', async () => {
   const list = '/api/articles?locale=fa';
@@ -23,11 +27,18 @@ it('a story published by another process is seen by the next read', async () => 
   expect(cacheStats(app.strapi).generationSource).toMatch(/^file /);
 
   const env = { ...process.env, LOG_LEVEL: 'warn' } as NodeJS.ProcessEnv;
-  await promisify(execFile)(process.execPath, [path.join(__dirname, 'write-elsewhere.js'), seed.documentId, 'تیتر نوشته‌شده در فرایندی دیگر'], {
-    env, timeout: 60_000,
-  });
+  await promisify(execFile)(
+    process.execPath,
+    [path.join(__dirname, 'write-elsewhere.js'), seed.documentId, 'تیتر نوشته‌شده در فرایندی دیگر'],
+    {
+      env,
+      timeout: 60_000,
+    }
+  );
 
-  expect((await app.http().get(list).expect(200)).body.data[0].title).toBe('تیتر نوشته‌شده در فرایندی دیگر');
+  expect((await app.http().get(list).expect(200)).body.data[0].title).toBe(
+    'تیتر نوشته‌شده در فرایندی دیگر'
+  );
   const after = await app.http().get(one).expect(200);
   expect(after.body.data.title).toBe('تیتر نوشته‌شده در فرایندی دیگر');
 });

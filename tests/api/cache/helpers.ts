@@ -11,7 +11,11 @@ const appDir = path.resolve(__dirname, '..', '..', '..');
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `check` until it returns true (or throws after `timeoutMs`). */
-export const waitFor = async (check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> => {
+export const waitFor = async (
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  what: string
+): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;
@@ -32,7 +36,13 @@ export const privateRedis = async (): Promise<PrivateRedis> => {
   const port = await freePort();
   const ping = () => {
     try {
-      return execFileSync('redis-cli', ['-p', String(port), 'ping'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() === 'PONG';
+      return (
+        execFileSync('redis-cli', ['-p', String(port), 'ping'], {
+          stdio: ['ignore', 'pipe', 'ignore'],
+        })
+          .toString()
+          .trim() === 'PONG'
+      );
     } catch {
       return false;
     }
@@ -41,7 +51,22 @@ export const privateRedis = async (): Promise<PrivateRedis> => {
     port,
     url: `redis://127.0.0.1:${port}`,
     async start() {
-      execFileSync('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'yes', '--dir', '/tmp', '--logfile', '']);
+      execFileSync('redis-server', [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--daemonize',
+        'yes',
+        '--dir',
+        '/tmp',
+        '--logfile',
+        '',
+      ]);
       await waitFor(async () => ping(), 10_000, `redis on ${port}`);
     },
     stop() {
@@ -80,7 +105,10 @@ export interface AppProcess {
  * The compiled app (dist/, made by the jest globalSetup) in a process of its own, as `strapi start`
  * runs it (without the admin panel, whose build the tests do not make), until GET /_health answers 204.
  */
-export const startAppProcess = async (env: Record<string, string>, timeoutMs = 60_000): Promise<AppProcess> => {
+export const startAppProcess = async (
+  env: Record<string, string>,
+  timeoutMs = 60_000
+): Promise<AppProcess> => {
   applyTestEnv();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -106,12 +134,17 @@ export const startAppProcess = async (env: Record<string, string>, timeoutMs = 6
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (chunk) => { log += chunk; });
-  child.stderr!.on('data', (chunk) => { log += chunk; });
+  child.stdout!.on('data', (chunk) => {
+    log += chunk;
+  });
+  child.stderr!.on('data', (chunk) => {
+    log += chunk;
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`app process exited with ${child.exitCode}:\n${log}`);
+    if (child.exitCode !== null)
+      throw new Error(`app process exited with ${child.exitCode}:\n${log}`);
     try {
       if ((await fetch(`${url}/_health`)).status === 204) break;
     } catch {
@@ -146,4 +179,7 @@ export const titles = (body: { data?: unknown }): string[] => {
 
 /** What the app's counters say (in-process instances only). */
 export const cacheStats = (strapi: Core.Strapi) =>
-  strapi.plugin('response-cache').service('cache').stats() as Record<string, number | string | boolean | null>;
+  strapi.plugin('response-cache').service('cache').stats() as Record<
+    string,
+    number | string | boolean | null
+  >;

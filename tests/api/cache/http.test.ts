@@ -17,11 +17,14 @@ beforeAll(async () => {
   token = await createApiToken(app.strapi);
   readOnly = await createApiToken(app.strapi, 'read-only');
   const draft = await app.strapi.documents(ARTICLE).create({
-    locale: 'fa', data: { title: 'پیش‌نویس محرمانه‌ی سردبیر', lead: 'هنوز منتشر نشده' } as never,
+    locale: 'fa',
+    data: { title: 'پیش‌نویس محرمانه‌ی سردبیر', lead: 'هنوز منتشر نشده' } as never,
   });
   draftId = draft.documentId;
 }, 120_000);
-afterAll(async () => { await app?.close(); });
+afterAll(async () => {
+  await app?.close();
+});
 
 describe('headers', () => {
   it('MISS then HIT, with an ETag, Cache-Control and Vary', async () => {
@@ -47,7 +50,10 @@ describe('headers', () => {
     expect(cached.status).toBe(304);
     expect(cached.text).toBe('');
     expect(cached.headers.etag).toBe(first.headers.etag);
-    const fresh = await app.http().get('/api/officials?locale=fa').set('If-None-Match', first.headers.etag);
+    const fresh = await app
+      .http()
+      .get('/api/officials?locale=fa')
+      .set('If-None-Match', first.headers.etag);
     expect(fresh.status).toBe(200);
     await app.http().get(url).set('If-None-Match', `W/${first.headers.etag}, "other"`).expect(304);
   });
@@ -55,14 +61,27 @@ describe('headers', () => {
   it('a write changes the ETag of the answers it changes, and only those', async () => {
     const list = await app.http().get('/api/articles?locale=fa').expect(200);
     const sections = await app.http().get('/api/sections?locale=fa').expect(200);
-    const created = await app.http().post('/api/articles?status=published').set('Authorization', token)
-      .send({ data: { title: 'خبر تازه برای ETag', lead: 'لید' } }).expect(201);
-    const listAfter = await app.http().get('/api/articles?locale=fa').set('If-None-Match', list.headers.etag);
+    const created = await app
+      .http()
+      .post('/api/articles?status=published')
+      .set('Authorization', token)
+      .send({ data: { title: 'خبر تازه برای ETag', lead: 'لید' } })
+      .expect(201);
+    const listAfter = await app
+      .http()
+      .get('/api/articles?locale=fa')
+      .set('If-None-Match', list.headers.etag);
     expect(listAfter.status).toBe(200);
     expect(listAfter.headers['x-cache']).toBe('MISS');
     // Recomputed after the write, but unchanged: the reader's copy is still good.
-    await app.http().get('/api/sections?locale=fa').set('If-None-Match', sections.headers.etag).expect(304);
-    await app.strapi.documents(ARTICLE).delete({ documentId: created.body.data.documentId, locale: '*' });
+    await app
+      .http()
+      .get('/api/sections?locale=fa')
+      .set('If-None-Match', sections.headers.etag)
+      .expect(304);
+    await app.strapi
+      .documents(ARTICLE)
+      .delete({ documentId: created.body.data.documentId, locale: '*' });
   });
 
   it('Content-Language of a locale fallback is replayed on a hit', async () => {
@@ -77,7 +96,10 @@ describe('headers', () => {
 
   it('HEAD is answered from the cache', async () => {
     await app.http().get('/api/articles?locale=fa&pagination[pageSize]=3').expect(200);
-    const head = await app.http().head('/api/articles?locale=fa&pagination[pageSize]=3').expect(200);
+    const head = await app
+      .http()
+      .head('/api/articles?locale=fa&pagination[pageSize]=3')
+      .expect(200);
     expect(head.headers['x-cache']).toBe('HIT');
   });
 });
@@ -113,7 +135,11 @@ describe('tokens, sessions and drafts never touch the cache', () => {
   });
 
   it('an admin session cookie bypasses it', async () => {
-    const res = await app.http().get('/api/articles?locale=fa').set('Cookie', 'strapi_admin_refresh=abc').expect(200);
+    const res = await app
+      .http()
+      .get('/api/articles?locale=fa')
+      .set('Cookie', 'strapi_admin_refresh=abc')
+      .expect(200);
     expect(res.headers['x-cache']).toBe('BYPASS');
   });
 
@@ -124,7 +150,11 @@ describe('tokens, sessions and drafts never touch the cache', () => {
     const withToken = await app.http().post('/graphql').set('Authorization', token).send({ query });
     expect(withToken.headers['x-cache']).toBe('BYPASS');
     const draftQuery = `{ article(documentId: "${draftId}", status: DRAFT) { title } }`;
-    const preview = await app.http().post('/graphql').set('Authorization', token).send({ query: draftQuery });
+    const preview = await app
+      .http()
+      .post('/graphql')
+      .set('Authorization', token)
+      .send({ query: draftQuery });
     expect(preview.body.data.article.title).toContain('محرمانه');
     const publicRead = await app.http().post('/graphql').send({ query: draftQuery });
     expect(publicRead.headers['x-cache']).toBe('BYPASS');
@@ -141,11 +171,21 @@ describe('never stored', () => {
       expect(res.status).toBe(404);
       expect(res.headers['x-cache']).toBe('MISS');
     }
-    await app.http().post('/api/articles?status=published').set('Authorization', token)
-      .send({ data: { title: 'خبری که هنوز نیست', lead: 'لید', slug } }).expect(201);
+    await app
+      .http()
+      .post('/api/articles?status=published')
+      .set('Authorization', token)
+      .send({ data: { title: 'خبری که هنوز نیست', lead: 'لید', slug } })
+      .expect(201);
     await app.http().get(url).expect(200);
-    expect((await app.http().get('/api/articles?filters[publishedOn][$gte]=1402/12/30')).status).toBe(400);
-    expect((await app.http().get('/api/articles?filters[publishedOn][$gte]=1402/12/30')).headers['x-cache']).toBe('MISS');
+    expect(
+      (await app.http().get('/api/articles?filters[publishedOn][$gte]=1402/12/30')).status
+    ).toBe(400);
+    expect(
+      (await app.http().get('/api/articles?filters[publishedOn][$gte]=1402/12/30')).headers[
+        'x-cache'
+      ]
+    ).toBe('MISS');
   });
 
   it('GraphQL answers with errors', async () => {
@@ -158,13 +198,21 @@ describe('never stored', () => {
   });
 
   it('GraphQL mutations run every time, and are refused without a token', async () => {
-    const mutation = (title: string) => `mutation { createArticle(locale: "fa", data: { title: "${title}", lead: "لید" }) { documentId } }`;
-    const anonymous = await app.http().post('/graphql').send({ query: mutation('بی‌اجازه') });
+    const mutation = (title: string) =>
+      `mutation { createArticle(locale: "fa", data: { title: "${title}", lead: "لید" }) { documentId } }`;
+    const anonymous = await app
+      .http()
+      .post('/graphql')
+      .send({ query: mutation('بی‌اجازه') });
     expect(anonymous.headers['x-cache']).toBe('BYPASS');
     expect(anonymous.body.errors).toBeDefined();
     const ids = new Set<string>();
     for (let i = 0; i < 2; i += 1) {
-      const res = await app.http().post('/graphql').set('Authorization', token).send({ query: mutation('دو بار ساخته شد') });
+      const res = await app
+        .http()
+        .post('/graphql')
+        .set('Authorization', token)
+        .send({ query: mutation('دو بار ساخته شد') });
       expect(res.body.errors).toBeUndefined();
       ids.add(res.body.data.createArticle.documentId);
     }

@@ -8,7 +8,8 @@ import { createApiToken } from '../../harness/tokens';
 import { cacheStats, privateRedis, PrivateRedis, waitFor } from './helpers';
 
 // The instance Strapi loaded (from dist/), typed by its source.
-const { getRuntime } = require('../../../dist/src/plugins/response-cache/server/runtime') as typeof import('../../../src/plugins/response-cache/server/runtime');
+const { getRuntime } =
+  require('../../../dist/src/plugins/response-cache/server/runtime') as typeof import('../../../src/plugins/response-cache/server/runtime');
 
 let app: TestApp;
 let redis: PrivateRedis;
@@ -17,7 +18,10 @@ let seedId: string;
 const warnings: string[] = [];
 
 const LIST = '/api/articles?locale=fa';
-const title = async () => (await app.http().get(LIST).expect(200)).body.data.find((a: { documentId: string }) => a.documentId === seedId).title;
+const title = async () =>
+  (await app.http().get(LIST).expect(200)).body.data.find(
+    (a: { documentId: string }) => a.documentId === seedId
+  ).title;
 
 beforeAll(async () => {
   redis = await privateRedis();
@@ -65,8 +69,12 @@ it('with Redis stopped: answers from the database, fast, logged once, the local 
 
   // A correction published while Redis is down is seen at once (from the database).
   const started = Date.now();
-  await app.http().put(`/api/articles/${seedId}?status=published&locale=fa`).set('Authorization', token)
-    .send({ data: { title: 'اصلاحیه در زمان قطعی ردیس' } }).expect(200);
+  await app
+    .http()
+    .put(`/api/articles/${seedId}?status=published&locale=fa`)
+    .set('Authorization', token)
+    .send({ data: { title: 'اصلاحیه در زمان قطعی ردیس' } })
+    .expect(200);
   expect(Date.now() - started).toBeLessThan(2000);
   expect(await title()).toBe('اصلاحیه در زمان قطعی ردیس');
   expect(warnings.filter((message) => message.includes('Redis unavailable'))).toHaveLength(1);
@@ -74,7 +82,11 @@ it('with Redis stopped: answers from the database, fast, logged once, the local 
 
 it('with Redis back: the cache is used again, and nothing cached before the outage is served', async () => {
   await redis.start();
-  await waitFor(async () => (await app.http().get(LIST)).headers['x-cache'] !== 'BYPASS', 15_000, 'the cache to come back');
+  await waitFor(
+    async () => (await app.http().get(LIST)).headers['x-cache'] !== 'BYPASS',
+    15_000,
+    'the cache to come back'
+  );
   const hit = await app.http().get(LIST).expect(200);
   expect(hit.headers['x-cache']).toBe('HIT');
   expect(await title()).toBe('اصلاحیه در زمان قطعی ردیس');
@@ -85,10 +97,15 @@ it('a Redis that lost its data (FLUSHALL) never lets an older local copy through
   await app.http().get(LIST).expect(200);
   expect((await app.http().get(LIST)).headers['x-cache']).toBe('HIT');
   // Written behind Strapi's back, then the counter lost: only the database knows the new title.
-  await app.strapi.db.connection('articles').update({ title: 'عنوان پس از پاک شدن ردیس' }).where({ document_id: seedId });
+  await app.strapi.db
+    .connection('articles')
+    .update({ title: 'عنوان پس از پاک شدن ردیس' })
+    .where({ document_id: seedId });
   const { execFileSync } = await import('child_process');
   execFileSync('redis-cli', ['-p', String(redis.port), 'flushall']);
   const res = await app.http().get(LIST).expect(200);
   expect(res.headers['x-cache']).toBe('MISS');
-  expect(res.body.data.find((a: { documentId: string }) => a.documentId === seedId).title).toBe('عنوان پس از پاک شدن ردیس');
+  expect(res.body.data.find((a: { documentId: string }) => a.documentId === seedId).title).toBe(
+    'عنوان پس از پاک شدن ردیس'
+  );
 });

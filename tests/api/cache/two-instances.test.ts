@@ -7,7 +7,13 @@ import request from 'supertest';
 import { bootApp, TestApp } from '../../harness/strapi';
 import type { TestDatabase } from '../../harness/database';
 import { createApiToken } from '../../harness/tokens';
-import { AppProcess, privatePostgres, privateRedis, PrivateRedis, startAppProcess } from './helpers';
+import {
+  AppProcess,
+  privatePostgres,
+  privateRedis,
+  PrivateRedis,
+  startAppProcess,
+} from './helpers';
 
 const ARTICLE = 'api::article.article';
 let database: TestDatabase;
@@ -23,7 +29,8 @@ const onB: Http = () => request(b.url);
 
 /** Every public view of one story on one instance: title or null, and the X-Cache labels. */
 const views = async (http: Http, documentId: string, slug: string) => {
-  const pick = (list: Array<{ documentId: string; title: string }> | undefined) => list?.find((entry) => entry.documentId === documentId)?.title ?? null;
+  const pick = (list: Array<{ documentId: string; title: string }> | undefined) =>
+    list?.find((entry) => entry.documentId === documentId)?.title ?? null;
   const gql = (query: string) => http().post('/graphql').send({ query });
   const reads = await Promise.all([
     http().get('/api/articles?locale=fa&pagination[pageSize]=100'),
@@ -57,7 +64,9 @@ const warmBoth = async (documentId: string, slug: string, title: string | null) 
     await views(http, documentId, slug);
     const second = await views(http, documentId, slug);
     expect(second.seen).toEqual(same(title));
-    expect(second.cache.filter((label) => label === 'HIT').length).toBeGreaterThanOrEqual(title === null ? 4 : 7);
+    expect(second.cache.filter((label) => label === 'HIT').length).toBeGreaterThanOrEqual(
+      title === null ? 4 : 7
+    );
   }
 };
 
@@ -69,7 +78,9 @@ beforeAll(async () => {
   const shared = { ...database.env, REDIS_URL: redis.url, RESPONSE_CACHE_REDIS_TIMEOUT_MS: '2000' };
   a = await bootApp({ env: shared });
   token = await createApiToken(a.strapi);
-  sectionId = (await a.http().get('/api/sections?locale=fa&filters[slug][$eq]=دفاتر-پیشخوان').expect(200)).body.data[0].documentId;
+  sectionId = (
+    await a.http().get('/api/sections?locale=fa&filters[slug][$eq]=دفاتر-پیشخوان').expect(200)
+  ).body.data[0].documentId;
   b = await startAppProcess(shared);
 }, 120_000);
 
@@ -92,7 +103,13 @@ it('both instances answer from one shared cache', async () => {
 it('publish, correct, unpublish and delete on one instance are seen at once on the other', async () => {
   // Publish on A (document service, as the admin does).
   const draft = await a.strapi.documents(ARTICLE).create({
-    locale: 'fa', data: { title: 'خبر فوری دو نمونه', lead: 'لید', section: sectionId, publishedOn: '2024-06-01T08:00:00Z' } as never,
+    locale: 'fa',
+    data: {
+      title: 'خبر فوری دو نمونه',
+      lead: 'لید',
+      section: sectionId,
+      publishedOn: '2024-06-01T08:00:00Z',
+    } as never,
   });
   const { documentId } = draft;
   const slug = draft.slug as string;
@@ -103,16 +120,22 @@ it('publish, correct, unpublish and delete on one instance are seen at once on t
 
   // A correction through B's REST API, read on A.
   await warmBoth(documentId, slug, 'خبر فوری دو نمونه');
-  await onB().put(`/api/articles/${documentId}?status=published&locale=fa`).set('Authorization', token)
-    .send({ data: { title: 'اصلاحیه‌ی خبر فوری' } }).expect(200);
+  await onB()
+    .put(`/api/articles/${documentId}?status=published&locale=fa`)
+    .set('Authorization', token)
+    .send({ data: { title: 'اصلاحیه‌ی خبر فوری' } })
+    .expect(200);
   expect((await views(onA, documentId, slug)).seen).toEqual(same('اصلاحیه‌ی خبر فوری'));
   expect((await views(onB, documentId, slug)).seen).toEqual(same('اصلاحیه‌ی خبر فوری'));
 
   // A correction through a GraphQL mutation on A, read on B.
   await warmBoth(documentId, slug, 'اصلاحیه‌ی خبر فوری');
-  const mutation = await onA().post('/graphql').set('Authorization', token).send({
-    query: `mutation { updateArticle(documentId: "${documentId}", locale: "fa", status: PUBLISHED, data: { title: "اصلاحیه‌ی دوم" }) { title } }`,
-  });
+  const mutation = await onA()
+    .post('/graphql')
+    .set('Authorization', token)
+    .send({
+      query: `mutation { updateArticle(documentId: "${documentId}", locale: "fa", status: PUBLISHED, data: { title: "اصلاحیه‌ی دوم" }) { title } }`,
+    });
   expect(mutation.body.errors).toBeUndefined();
   expect((await views(onB, documentId, slug)).seen).toEqual(same('اصلاحیه‌ی دوم'));
 
@@ -124,14 +147,18 @@ it('publish, correct, unpublish and delete on one instance are seen at once on t
   // Publish again, then delete through B's REST API, read on A.
   await a.strapi.documents(ARTICLE).publish({ documentId, locale: 'fa' });
   await warmBoth(documentId, slug, 'اصلاحیه‌ی دوم');
-  await onB().delete(`/api/articles/${documentId}?locale=fa`).set('Authorization', token).expect(204);
+  await onB()
+    .delete(`/api/articles/${documentId}?locale=fa`)
+    .set('Authorization', token)
+    .expect(204);
   expect((await views(onA, documentId, slug)).seen).toEqual(same(null));
   expect((await views(onB, documentId, slug)).seen).toEqual(same(null));
 });
 
 it('readers hammering B while A publishes never see the old version after the publish returned', async () => {
   const draft = await a.strapi.documents(ARTICLE).create({
-    locale: 'fa', data: { title: 'پیش از انتشار', lead: 'لید', section: sectionId } as never,
+    locale: 'fa',
+    data: { title: 'پیش از انتشار', lead: 'لید', section: sectionId } as never,
   });
   await a.strapi.documents(ARTICLE).publish({ documentId: draft.documentId, locale: 'fa' });
   const url = `/api/articles/${draft.documentId}?locale=fa`;
@@ -142,11 +169,16 @@ it('readers hammering B while A publishes never see the old version after the pu
     while (!stop) {
       const started = Date.now();
       const res = await onB().get(url);
-      if (started > publishedAt && res.body.data?.title !== 'پس از انتشار') stale.push(started - publishedAt);
+      if (started > publishedAt && res.body.data?.title !== 'پس از انتشار')
+        stale.push(started - publishedAt);
     }
   })();
   await new Promise((resolve) => setTimeout(resolve, 300));
-  await a.strapi.documents(ARTICLE).update({ documentId: draft.documentId, locale: 'fa', data: { title: 'پس از انتشار' } as never });
+  await a.strapi.documents(ARTICLE).update({
+    documentId: draft.documentId,
+    locale: 'fa',
+    data: { title: 'پس از انتشار' } as never,
+  });
   await a.strapi.documents(ARTICLE).publish({ documentId: draft.documentId, locale: 'fa' });
   publishedAt = Date.now();
   await new Promise((resolve) => setTimeout(resolve, 500));

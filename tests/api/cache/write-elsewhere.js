@@ -7,9 +7,16 @@ const appDir = path.resolve(__dirname, '..', '..', '..');
 const [documentId, title] = process.argv.slice(2);
 
 (async () => {
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  const strapi = await createStrapi({
+    appDir,
+    distDir: path.join(appDir, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
   await strapi.db.transaction(async () => {
-    await strapi.documents('api::article.article').update({ documentId, locale: 'fa', data: { title } });
+    await strapi
+      .documents('api::article.article')
+      .update({ documentId, locale: 'fa', data: { title } });
     await strapi.documents('api::article.article').publish({ documentId, locale: 'fa' });
   });
   // Strapi reads the written entries once more after the commit (for its events); let that finish, or

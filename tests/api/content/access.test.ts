@@ -11,16 +11,23 @@ beforeAll(async () => {
     data: { title: 'خبر محرمانه‌ی در دست تهیه', lead: 'این پیش‌نویس نباید منتشر شود.' } as never,
   });
   draftId = draft.documentId;
-  const [seed] = await app.strapi.documents('api::article.article').findMany({ locale: 'fa', status: 'published' });
+  const [seed] = await app.strapi
+    .documents('api::article.article')
+    .findMany({ locale: 'fa', status: 'published' });
   seedId = seed.documentId;
 });
-afterAll(async () => { await app?.close(); });
+afterAll(async () => {
+  await app?.close();
+});
 
 describe('drafts are never public', () => {
   it.each([
     ['the list', () => '/api/articles'],
     ['the list with status=draft', () => '/api/articles?status=draft'],
-    ['the list filtered on the draft title', () => `/api/articles?filters[title][$contains]=${encodeURIComponent('محرمانه')}`],
+    [
+      'the list filtered on the draft title',
+      () => `/api/articles?filters[title][$contains]=${encodeURIComponent('محرمانه')}`,
+    ],
   ])('%s', async (_name, url) => {
     const res = await app.http().get(url());
     expect(res.status).toBe(200);
@@ -35,7 +42,9 @@ describe('drafts are never public', () => {
 
   it('a published article does not leak its newer draft', async () => {
     await app.strapi.documents('api::article.article').update({
-      documentId: seedId, locale: 'fa', data: { title: 'تیتر اصلاح‌شده‌ی منتشرنشده' } as never,
+      documentId: seedId,
+      locale: 'fa',
+      data: { title: 'تیتر اصلاح‌شده‌ی منتشرنشده' } as never,
     });
     const res = await app.http().get(`/api/articles/${seedId}?status=draft`).expect(200);
     expect(res.body.data.title).not.toContain('منتشرنشده');
@@ -57,7 +66,10 @@ describe('locale fallback', () => {
   });
 
   it('a translated section is served in the locale asked for', async () => {
-    const sections = await app.http().get('/api/sections?locale=en&filters[name][$eq]=Politics').expect(200);
+    const sections = await app
+      .http()
+      .get('/api/sections?locale=en&filters[name][$eq]=Politics')
+      .expect(200);
     const { documentId } = sections.body.data[0];
     const res = await app.http().get(`/api/sections/${documentId}?locale=en`).expect(200);
     expect(res.body.data.name).toBe('Politics');
@@ -83,7 +95,12 @@ describe('writes without a token are refused', () => {
     ['POST', '/api/officials'],
   ])('%s %s → 403', async (method, path) => {
     const url = path.replace('SEED', seedId);
-    const req = method === 'POST' ? app.http().post(url) : method === 'PUT' ? app.http().put(url) : app.http().delete(url);
+    const req =
+      method === 'POST'
+        ? app.http().post(url)
+        : method === 'PUT'
+          ? app.http().put(url)
+          : app.http().delete(url);
     const res = await req.send({ data: { title: 'x', lead: 'y', name: 'z', fullName: 'w' } });
     expect(res.status).toBe(403);
     expect(res.body.error.name).toBe('ForbiddenError');

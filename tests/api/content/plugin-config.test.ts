@@ -18,10 +18,18 @@ const start = (env: Record<string, string>): Promise<{ code: number | null; outp
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['-e', LOAD], {
       cwd: appDir,
-      env: { ...process.env, DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db'), SEED_DEMO: 'false', ...env },
+      env: {
+        ...process.env,
+        DATABASE_CLIENT: 'sqlite',
+        DATABASE_FILENAME: path.join(dir, 'data.db'),
+        SEED_DEMO: 'false',
+        ...env,
+      },
     });
     let output = '';
-    child.stderr.on('data', (chunk) => { output += chunk; });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
     child.on('close', (code) => {
       rmSync(dir, { recursive: true, force: true });
       resolve({ code, output });
@@ -32,5 +40,7 @@ const start = (env: Record<string, string>): Promise<{ code: number | null; outp
 it('a footer mode that is not one of the two stops the start with the field named', async () => {
   const { code, output } = await start({ FOOTER_MODE: 'sometimes' });
   expect(code).toBe(1);
-  expect(output).toMatch(/footer-policy config: footer-policy: invalid config in config\/plugins\.ts \(mode: Invalid enum value\. Expected 'standard' \| 'none', received 'sometimes'\)/);
+  expect(output).toMatch(
+    /footer-policy config: footer-policy: invalid config in config\/plugins\.ts \(mode: Invalid enum value\. Expected 'standard' \| 'none', received 'sometimes'\)/
+  );
 }, 120_000);

@@ -28,8 +28,15 @@ const get = async (path: string) => {
   return { status: res.status, body: (await res.json()) as { data: Array<{ title: string }> } };
 };
 const graphql = async (query: string) => {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query }) });
-  return { status: res.status, body: (await res.json()) as { data: { articles: Array<{ title: string }> } } };
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { data: { articles: Array<{ title: string }> } },
+  };
 };
 
 const ARTICLE = 'api::article.article';
@@ -39,7 +46,11 @@ const TITLE = 'خبر هنوز ثبت‌نشده';
 const duringOpenWrite = async <T>(read: () => Promise<T>): Promise<T> =>
   app.strapi.db.transaction(async () => {
     await app.strapi.documents(ARTICLE).create({
-      data: { title: TITLE, lead: 'لید', body: [{ __component: 'article.paragraph', text: 'بند' }] },
+      data: {
+        title: TITLE,
+        lead: 'لید',
+        body: [{ __component: 'article.paragraph', text: 'بند' }],
+      },
       status: 'published',
     } as never);
     return read();
@@ -68,13 +79,18 @@ it('GraphQL queries are answered while a write transaction is open', async () =>
 it('a read that writes (an API token used for the first time records lastUsedAt) still writes', async () => {
   const token = await createApiToken(app.strapi, 'read-only');
   await app.http().get('/api/articles').set('Authorization', token).expect(200);
-  const stored = await app.strapi.db.query('admin::api-token').findMany({ where: { lastUsedAt: { $notNull: true } } });
+  const stored = await app.strapi.db
+    .query('admin::api-token')
+    .findMany({ where: { lastUsedAt: { $notNull: true } } });
   expect(stored.length).toBeGreaterThan(0);
 });
 
 it('a GraphQL mutation is not taken for a read: it writes', async () => {
   const token = await createApiToken(app.strapi);
-  const res = await app.http().post('/graphql').set('Authorization', token)
+  const res = await app
+    .http()
+    .post('/graphql')
+    .set('Authorization', token)
     .send({ query: 'mutation { createSection(data: { name: "بخش تازه" }) { name } }' });
   expect(res.body.errors ?? []).toEqual([]);
   expect(res.body.data.createSection.name).toBe('بخش تازه');

@@ -11,7 +11,9 @@ beforeAll(async () => {
   app = await bootApp({ seed: false });
   token = await createApiToken(app.strapi);
 });
-afterAll(async () => { await app?.close(); });
+afterAll(async () => {
+  await app?.close();
+});
 
 const ARTICLE = 'api::article.article';
 const paragraph = (text: string) => ({ __component: 'article.paragraph', text });
@@ -24,7 +26,17 @@ describe('a refused write', () => {
     const first = (await create({ title: 'خبر نخست کد', lead: 'لید' }).expect(201)).body.data;
     const refusals = [
       // Two stories pasted together: the footer policy refuses before the write.
-      [{ title: 'دو خبر چسبیده', body: [paragraph(STORY), paragraph('انتهای پیام'), paragraph('به گزارش ایرنا، خبر دوم اینجا شروع می‌شود.')] }, 'FOOTER_IN_MIDDLE'],
+      [
+        {
+          title: 'دو خبر چسبیده',
+          body: [
+            paragraph(STORY),
+            paragraph('انتهای پیام'),
+            paragraph('به گزارش ایرنا، خبر دوم اینجا شروع می‌شود.'),
+          ],
+        },
+        'FOOTER_IN_MIDDLE',
+      ],
       // A title of tatweel and spaces: persian-text refuses before the write.
       [{ title: 'ـــ  ـ' }, 'BLANK_FIELD'],
     ] as const;
@@ -42,17 +54,17 @@ describe('a refused write', () => {
 });
 
 describe('the answer to a create', () => {
-  it('carries the derived fields from the one read and one write after Strapi\'s, with no read of the row after that write', async () => {
+  it("carries the derived fields from the one read and one write after Strapi's, with no read of the row after that write", async () => {
     const table = app.strapi.db.metadata.get(ARTICLE).tableName;
     const statements: string[] = [];
     const listen = (query: { sql: string }) => statements.push(query.sql);
     app.strapi.db.connection.on('query', listen);
     let created: Record<string, unknown>;
     try {
-      created = await app.strapi.documents(ARTICLE).create({
+      created = (await app.strapi.documents(ARTICLE).create({
         data: { title: 'پاسخ بی‌خواندن', lead: 'لید', reporterCode: '۲۳' } as never,
         status: 'published',
-      }) as never;
+      })) as never;
     } finally {
       app.strapi.db.connection.off('query', listen);
     }
@@ -63,12 +75,21 @@ describe('the answer to a create', () => {
     const inSave = statements.slice(0, commit);
     const lastWrite = inSave.map((sql) => /^update/i.test(sql) && mentions(sql)).lastIndexOf(true);
     expect(lastWrite).toBeGreaterThan(-1);
-    expect(inSave.slice(lastWrite + 1).filter((sql) => /^select/i.test(sql) && mentions(sql))).toEqual([]);
+    expect(
+      inSave.slice(lastWrite + 1).filter((sql) => /^select/i.test(sql) && mentions(sql))
+    ).toEqual([]);
     // One read of the document's rows after Strapi's write: the first select of them by documentId after its last insert.
     const lastInsert = inSave.map((sql) => /^insert/i.test(sql) && mentions(sql)).lastIndexOf(true);
-    const rowReads = inSave.slice(lastInsert + 1).filter((sql) => /^select/i.test(sql) && mentions(sql) && /document_id/.test(sql.split(' from ')[1] ?? ''));
+    const rowReads = inSave
+      .slice(lastInsert + 1)
+      .filter(
+        (sql) =>
+          /^select/i.test(sql) && mentions(sql) && /document_id/.test(sql.split(' from ')[1] ?? '')
+      );
     expect(rowReads).toHaveLength(1);
-    const stored = await app.strapi.db.query(ARTICLE).findOne({ where: { id: created!.id as number } });
+    const stored = await app.strapi.db
+      .query(ARTICLE)
+      .findOne({ where: { id: created!.id as number } });
     expect(created!).toMatchObject({
       newsCode: stored.newsCode,
       footer: 'انتهای پیام',

@@ -1,11 +1,20 @@
 import { bootApp, TestApp } from '../../harness/strapi';
 import {
-  SEED_OFFICIAL, SEED_PUBLISHED_ON, SEED_ROLE, SEED_TITLE, STORY_POPULATE, seedArticle,
+  SEED_OFFICIAL,
+  SEED_PUBLISHED_ON,
+  SEED_ROLE,
+  SEED_TITLE,
+  STORY_POPULATE,
+  seedArticle,
 } from '../../harness/seed-article';
 
 let app: TestApp;
-beforeAll(async () => { app = await bootApp(); });
-afterAll(async () => { await app?.close(); });
+beforeAll(async () => {
+  app = await bootApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
 
 type Block = { __component: string; text: string; role?: string; official?: { fullName: string } };
 
@@ -24,13 +33,17 @@ describe('the seed story over REST', () => {
       locale: 'fa',
       section: { name: 'دفاتر پیشخوان' },
     });
-    expect(article.quotedOfficials).toEqual([expect.objectContaining({ fullName: SEED_OFFICIAL, role: SEED_ROLE })]);
+    expect(article.quotedOfficials).toEqual([
+      expect.objectContaining({ fullName: SEED_OFFICIAL, role: SEED_ROLE }),
+    ]);
 
     const body: Block[] = article.body;
     expect(body.map((block) => block.__component.replace('article.', ''))).toEqual(
-      seedArticle.body.map((block) => block.type),
+      seedArticle.body.map((block) => block.type)
     );
-    expect(body.filter((block) => block.__component === 'article.subheading').map((block) => block.text)).toEqual([
+    expect(
+      body.filter((block) => block.__component === 'article.subheading').map((block) => block.text)
+    ).toEqual([
       'حمایت نمایندگان مجلس از دفاتر پیشخوان',
       'مجلس تحقق دولت الکترونیکی را در اولویت قرار داده است',
       'هنوز بسیاری از سازمان ها از مصوبه قانونی دفاتر پیشخوان تمکین نکرده اند',
@@ -50,7 +63,10 @@ describe('the seed story over REST', () => {
     expect(list.body.data).toHaveLength(1);
     expect(list.body.data[0].locale).toBe('fa');
     const { documentId } = list.body.data[0];
-    const one = await app.http().get(`/api/articles/${documentId}?populate[section][populate]=parent`).expect(200);
+    const one = await app
+      .http()
+      .get(`/api/articles/${documentId}?populate[section][populate]=parent`)
+      .expect(200);
     expect(one.body.data.title).toBe(SEED_TITLE);
     expect(one.body.data.section.parent.name).toBe('ارتباطات و فناوری اطلاعات');
   });
@@ -58,14 +74,24 @@ describe('the seed story over REST', () => {
   it('shows the official with the articles quoting them', async () => {
     const res = await app.http().get('/api/officials?populate=articles').expect(200);
     expect(res.body.data).toEqual([
-      expect.objectContaining({ fullName: SEED_OFFICIAL, aliases: ['سلیمی'], articles: [expect.objectContaining({ title: SEED_TITLE })] }),
+      expect.objectContaining({
+        fullName: SEED_OFFICIAL,
+        aliases: ['سلیمی'],
+        articles: [expect.objectContaining({ title: SEED_TITLE })],
+      }),
     ]);
   });
 
   it('lists the desks with their parents and English translations', async () => {
     const fa = await app.http().get('/api/sections?populate=parent&sort=id').expect(200);
     expect(fa.body.data.map((section: { name: string }) => section.name)).toEqual(
-      expect.arrayContaining(['سیاسی', 'مجلس', 'اقتصادی', 'ارتباطات و فناوری اطلاعات', 'دفاتر پیشخوان']),
+      expect.arrayContaining([
+        'سیاسی',
+        'مجلس',
+        'اقتصادی',
+        'ارتباطات و فناوری اطلاعات',
+        'دفاتر پیشخوان',
+      ])
     );
     const en = await app.http().get('/api/sections?locale=en').expect(200);
     expect(en.body.data.map((section: { name: string }) => section.name)).toContain('Politics');
@@ -100,8 +126,11 @@ describe('the seed story over GraphQL', () => {
     });
     const kinds = article.body.map((block: { __typename: string }) => block.__typename);
     expect(kinds.filter((kind: string) => kind === 'ComponentArticleSubheading')).toHaveLength(4);
-    expect(article.body.find((block: { __typename: string }) => block.__typename === 'ComponentArticleQuote').official)
-      .toEqual({ fullName: SEED_OFFICIAL });
+    expect(
+      article.body.find(
+        (block: { __typename: string }) => block.__typename === 'ComponentArticleQuote'
+      ).official
+    ).toEqual({ fullName: SEED_OFFICIAL });
   });
 });
 
@@ -109,6 +138,8 @@ describe('demo content', () => {
   it('is created once: a second bootstrap adds nothing', async () => {
     const { seedDemoContent } = require('../../../dist/src/demo/seed-demo');
     expect(await seedDemoContent(app.strapi)).toBe(false);
-    expect(await app.strapi.db.query('api::article.article').count({ where: { locale: 'fa' } })).toBe(2);
+    expect(
+      await app.strapi.db.query('api::article.article').count({ where: { locale: 'fa' } })
+    ).toBe(2);
   });
 });

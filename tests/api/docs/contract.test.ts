@@ -10,7 +10,9 @@ import { contractError } from '../../harness/contract';
  */
 const { buildDocument } = require('../../../scripts/contract/openapi');
 
-const committed = JSON.parse(readFileSync(path.resolve(__dirname, '../../../docs/openapi.json'), 'utf8'));
+const committed = JSON.parse(
+  readFileSync(path.resolve(__dirname, '../../../docs/openapi.json'), 'utf8')
+);
 
 let app: TestApp;
 beforeAll(async () => {
@@ -21,14 +23,16 @@ afterAll(async () => {
 });
 
 const generate = () => {
-  const dist = (file: string) => path.resolve(__dirname, '../../../dist/src/plugins/jalali-date', file);
+  const dist = (file: string) =>
+    path.resolve(__dirname, '../../../dist/src/plugins/jalali-date', file);
   const { findJalaliAttributes, jalaliKeys } = require(dist('server/fields'));
   const { JALALI_WEEKDAY_NAMES, JALALI_MONTH_NAMES } = require(dist('core/names'));
   return buildDocument(app.strapi, {
     jalaliKeys: jalaliKeys(findJalaliAttributes(app.strapi)),
     weekdays: [...JALALI_WEEKDAY_NAMES],
     months: [...JALALI_MONTH_NAMES],
-    paginationRanges: require(path.resolve(__dirname, '../../../dist/src/lib/pagination-range')).PAGINATION_RANGES,
+    paginationRanges: require(path.resolve(__dirname, '../../../dist/src/lib/pagination-range'))
+      .PAGINATION_RANGES,
   });
 };
 
@@ -46,10 +50,19 @@ it('the committed document is what `npm run contract` makes of this app', () => 
 });
 
 it('a content-API route without an `openapi` declaration stops the generation', () => {
-  const { routes } = (app.strapi.apis as Record<string, { routes: Record<string, { routes: unknown[] }> }>).article.routes['01-lookups'];
-  routes.push({ method: 'GET', path: '/articles/undeclared', handler: 'api::article.by-slug.findOne', info: { type: 'content-api' } });
+  const { routes } = (
+    app.strapi.apis as Record<string, { routes: Record<string, { routes: unknown[] }> }>
+  ).article.routes['01-lookups'];
+  routes.push({
+    method: 'GET',
+    path: '/articles/undeclared',
+    handler: 'api::article.by-slug.findOne',
+    info: { type: 'content-api' },
+  });
   try {
-    expect(generate).toThrow(/GET \/api\/articles\/undeclared \(src\/api\/article\/routes\/01-lookups\)/);
+    expect(generate).toThrow(
+      /GET \/api\/articles\/undeclared \(src\/api\/article\/routes\/01-lookups\)/
+    );
   } finally {
     routes.pop();
   }
@@ -60,21 +73,36 @@ describe('an answer the document does not describe is reported', () => {
     const report = contractError('GET', 'http://127.0.0.1/api/articles?locale=fa', 200, {
       data: [{ id: 1, documentId: 'a', title: 7, headline: 'x' }],
     });
-    expect(report).toContain('GET /articles answered 200 with a body docs/openapi.json does not describe');
+    expect(report).toContain(
+      'GET /articles answered 200 with a body docs/openapi.json does not describe'
+    );
     expect(report).toContain("at (body): must have required property 'meta'");
     expect(report).toContain('at /data/0/title: must be string');
     expect(report).toContain('at /data/0: must NOT have additional properties "headline"');
   });
 
   it('a status the operation does not list; a Persian slug percent-encoded or not', () => {
-    expect(contractError('GET', '/api/articles/slug/x', 418, {})).toBe('GET /articles/slug/{slug} answered 418, which docs/openapi.json does not list for it');
+    expect(contractError('GET', '/api/articles/slug/x', 418, {})).toBe(
+      'GET /articles/slug/{slug} answered 418, which docs/openapi.json does not list for it'
+    );
     const redirect = { redirect: { slug: 'دفاتر-پیشخوان', locale: 'fa' } };
-    expect(contractError('GET', `/api/sections/slug/${encodeURIComponent('دفاتر')}`, 301, redirect)).toBeNull();
-    expect(contractError('GET', '/api/sections/slug/دفاتر', 301, { redirect: { slug: 'x' } })).toContain("must have required property 'locale'");
+    expect(
+      contractError('GET', `/api/sections/slug/${encodeURIComponent('دفاتر')}`, 301, redirect)
+    ).toBeNull();
+    expect(
+      contractError('GET', '/api/sections/slug/دفاتر', 301, { redirect: { slug: 'x' } })
+    ).toContain("must have required property 'locale'");
   });
 
-  it('routes outside the document (admin, GraphQL, Strapi\'s own plugins) are not checked', () => {
-    expect(contractError('GET', '/content-manager/collection-types/api::article.article', 200, 'anything')).toBeNull();
+  it("routes outside the document (admin, GraphQL, Strapi's own plugins) are not checked", () => {
+    expect(
+      contractError(
+        'GET',
+        '/content-manager/collection-types/api::article.article',
+        200,
+        'anything'
+      )
+    ).toBeNull();
     expect(contractError('POST', '/graphql', 200, 'anything')).toBeNull();
     expect(contractError('GET', '/api/users/me', 200, 'anything')).toBeNull();
   });

@@ -21,9 +21,16 @@ const DOC_HOST = 'http://localhost:1337';
 /** The commands of the ```sh blocks: continuation lines joined, comments left out. */
 const shellCommands = (markdown: string): string[] =>
   [...markdown.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((block) =>
-    block[1].replace(/\\\n/g, ' ').split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#')));
+    block[1]
+      .replace(/\\\n/g, ' ')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('#'))
+  );
 
-const curls = [...shellCommands(doc), ...shellCommands(read('README.md'))].filter((command) => command.startsWith('curl '));
+const curls = [...shellCommands(doc), ...shellCommands(read('README.md'))].filter((command) =>
+  command.startsWith('curl ')
+);
 const queries = [...doc.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]);
 
 let app: TestApp;
@@ -66,16 +73,32 @@ it.each(curls.map((command) => [command]))('%s', async (command) => {
   const answer = JSON.parse(body);
   // GET unless data is sent without -G (curl then POSTs it).
   const method = /\s-[a-zA-Z]*G/.test(command) || !/\s(-d|--data)/.test(command) ? 'GET' : 'POST';
-  expect(contractError(method, command.match(/'(http:\/\/[^']+)'|(http:\/\/\S+)/)!.slice(1).find(Boolean)!, status, answer)).toBeNull();
+  expect(
+    contractError(
+      method,
+      command
+        .match(/'(http:\/\/[^']+)'|(http:\/\/\S+)/)!
+        .slice(1)
+        .find(Boolean)!,
+      status,
+      answer
+    )
+  ).toBeNull();
   const data = answer.data ?? answer.documents;
   expect(Array.isArray(data) ? data.length : data ? 1 : 0).toBeGreaterThan(0);
-  if (answer.documents) expect(answer.documents).toEqual(answer.documents.map(() => expect.objectContaining({ ok: true })));
+  if (answer.documents)
+    expect(answer.documents).toEqual(
+      answer.documents.map(() => expect.objectContaining({ ok: true }))
+    );
 });
 
-it.each(queries.map((query) => [query.split('\n')[1].trim(), query]))('GraphQL %s', async (_label, query) => {
-  const res = await app.http().post('/graphql').send({ query }).expect(200);
-  expect(res.body.errors).toBeUndefined();
-  for (const value of Object.values(res.body.data)) {
-    expect(Array.isArray(value) ? value.length : value).toBeTruthy();
+it.each(queries.map((query) => [query.split('\n')[1].trim(), query]))(
+  'GraphQL %s',
+  async (_label, query) => {
+    const res = await app.http().post('/graphql').send({ query }).expect(200);
+    expect(res.body.errors).toBeUndefined();
+    for (const value of Object.values(res.body.data)) {
+      expect(Array.isArray(value) ? value.length : value).toBeTruthy();
+    }
   }
-});
+);

@@ -20,7 +20,9 @@ const mismatches: string[] = [];
 beforeAll(async () => {
   global.fetch = async (input, init) => {
     const response = await realFetch(input, init);
-    const body = /json/.test(response.headers.get('content-type') ?? '') ? await response.clone().json() : undefined;
+    const body = /json/.test(response.headers.get('content-type') ?? '')
+      ? await response.clone().json()
+      : undefined;
     const mismatch = contractError(init?.method ?? 'GET', response.url, response.status, body);
     if (mismatch) mismatches.push(mismatch);
     return response;
@@ -41,25 +43,45 @@ afterAll(async () => {
 
 it('compiles with tsc, strict, against the generated types alone', async () => {
   const tsc = path.join(root, 'node_modules/.bin/tsc');
-  const args = ['--noEmit', '--strict', '--target', 'ES2020', '--module', 'commonjs', '--moduleResolution', 'node', '--types', 'node', '--skipLibCheck', 'docs/types/example.ts'];
+  const args = [
+    '--noEmit',
+    '--strict',
+    '--target',
+    'ES2020',
+    '--module',
+    'commonjs',
+    '--moduleResolution',
+    'node',
+    '--types',
+    'node',
+    '--skipLibCheck',
+    'docs/types/example.ts',
+  ];
   await expect(promisify(execFile)(tsc, args, { cwd: root })).resolves.toBeDefined();
 });
 
-it('lists a section\'s stories, newest first', async () => {
+it("lists a section's stories, newest first", async () => {
   const { data, meta } = await client.sectionStories('دفاتر-پیشخوان');
   expect(data.length).toBeGreaterThan(0);
   for (const story of data) expect(story.section?.slug).toBe('دفاتر-پیشخوان');
   expect(meta.pagination.total).toBe(data.length);
 });
 
-it('opens a story by slug, following an old slug\'s redirect', async () => {
+it("opens a story by slug, following an old slug's redirect", async () => {
   const token = await createApiToken(app.strapi);
   const [seed] = (await client.sectionStories('دفاتر-پیشخوان', 1)).data;
   const old = seed.slug!;
-  await app.http().put(`/api/articles/${seed.documentId}?status=published`).set('Authorization', token)
-    .send({ data: { slug: 'پیش-بینی-واگذاری-خدمات-به-دفاتر' } }).expect(200);
+  await app
+    .http()
+    .put(`/api/articles/${seed.documentId}?status=published`)
+    .set('Authorization', token)
+    .send({ data: { slug: 'پیش-بینی-واگذاری-خدمات-به-دفاتر' } })
+    .expect(200);
   const { data } = await client.story(old);
-  expect(data).toMatchObject({ documentId: seed.documentId, slug: 'پیش-بینی-واگذاری-خدمات-به-دفاتر' });
+  expect(data).toMatchObject({
+    documentId: seed.documentId,
+    slug: 'پیش-بینی-واگذاری-خدمات-به-دفاتر',
+  });
 });
 
 it('pages through the Jalali archive of a month', async () => {

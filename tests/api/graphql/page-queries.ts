@@ -12,7 +12,12 @@ const pageQuery = (name: string): string =>
 export const SEED_SLUG = 'پیش-بینی-یک-نماینده-مجلس-از-واگذاری-خدمات-سازمان-ها-به-دفاتر';
 export const SEED_SECTION = 'دفاتر-پیشخوان';
 
-export const pageQueries: Array<{ name: string; query: string; variables?: Record<string, unknown>; cost: number }> = [
+export const pageQueries: Array<{
+  name: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  cost: number;
+}> = [
   {
     name: 'front page: lead stories, the latest, and every desk with its newest four',
     query: pageQuery('front-page'),

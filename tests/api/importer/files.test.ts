@@ -7,7 +7,17 @@ import { displayName, expandInputs, readInput } from '../../../src/importer/file
 let root: string;
 beforeAll(() => {
   root = mkdtempSync(path.join(os.tmpdir(), 'pishkhan-files-'));
-  const files = ['a/1.txt', 'a/2.md', 'a/10.txt', 'a/notes', 'a/photo.jpg', 'a/.hidden.txt', 'a/deep/3.markdown', 'b/x.txt', 'b/y.text'];
+  const files = [
+    'a/1.txt',
+    'a/2.md',
+    'a/10.txt',
+    'a/notes',
+    'a/photo.jpg',
+    'a/.hidden.txt',
+    'a/deep/3.markdown',
+    'b/x.txt',
+    'b/y.text',
+  ];
   for (const file of files) {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), 'x');
@@ -25,7 +35,10 @@ describe('expandInputs', () => {
   });
 
   it('a file is taken as given, whatever its extension; globs are expanded; duplicates dropped', async () => {
-    const { files } = await expandInputs(['a/photo.jpg', 'b/*.t*', 'b/x.txt', path.join(root, 'a', '1.txt')], root);
+    const { files } = await expandInputs(
+      ['a/photo.jpg', 'b/*.t*', 'b/x.txt', path.join(root, 'a', '1.txt')],
+      root
+    );
     expect(names(files)).toEqual(['a/photo.jpg', 'b/x.txt', 'b/y.text', 'a/1.txt']);
   });
 
@@ -45,8 +58,17 @@ describe('readInput', () => {
     const file = path.join(root, 'big.txt');
     writeFileSync(file, Buffer.alloc(2048, 'a'));
     expect(await readInput(file, 'big.txt', 1024)).toEqual({ name: 'big.txt', size: 2048 });
-    expect(await readInput(file, 'big.txt', 4096)).toMatchObject({ name: 'big.txt', bytes: expect.any(Buffer) });
-    expect(await readInput(path.join(root, 'nope.txt'), 'nope.txt')).toEqual({ name: 'nope.txt', readError: 'ENOENT' });
-    expect(await readInput(path.join(root, 'a'), 'a')).toEqual({ name: 'a', readError: 'not a regular file' });
+    expect(await readInput(file, 'big.txt', 4096)).toMatchObject({
+      name: 'big.txt',
+      bytes: expect.any(Buffer),
+    });
+    expect(await readInput(path.join(root, 'nope.txt'), 'nope.txt')).toEqual({
+      name: 'nope.txt',
+      readError: 'ENOENT',
+    });
+    expect(await readInput(path.join(root, 'a'), 'a')).toEqual({
+      name: 'a',
+      readError: 'not a regular file',
+    });
   });
 });

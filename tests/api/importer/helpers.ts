@@ -17,10 +17,12 @@ export const TITLE_LINE = 'پیش بینی یک نماینده مجلس از و�
 export const ARTICLE = 'api::article.article';
 export const OFFICIAL = 'api::official.official';
 
-const latinDigits = (text: string): string => text.replace(/[۰-۹]/g, (digit) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(digit)));
+const latinDigits = (text: string): string =>
+  text.replace(/[۰-۹]/g, (digit) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(digit)));
 
 /** The seed as an old Windows-1256 archive holds it: Arabic yeh, Latin digits, CRLF. */
-export const cp1256 = (text: string): Buffer => iconv.encode(latinDigits(text).replace(/ی/g, 'ي').replace(/\n/g, '\r\n'), 'windows-1256');
+export const cp1256 = (text: string): Buffer =>
+  iconv.encode(latinDigits(text).replace(/ی/g, 'ي').replace(/\n/g, '\r\n'), 'windows-1256');
 
 export const crlf = (text: string): string => text.replace(/\n/g, '\r\n');
 
@@ -42,13 +44,16 @@ export const replaceLine = (text: string, start: string, by: string): string => 
 };
 
 /** The title as a `# ` heading at the top instead of the line before the byline. */
-export const headingTitle = (text: string): string => `# ${TITLE_LINE}\n\n${withoutLine(text, TITLE_LINE)}`;
+export const headingTitle = (text: string): string =>
+  `# ${TITLE_LINE}\n\n${withoutLine(text, TITLE_LINE)}`;
 
 /** The footer typed with a reporter code: «انتهای پیام/ ۲۳». */
-export const footerWithCode = (text: string, code = '۲۳'): string => replaceLine(text, FOOTER, `${FOOTER}/ ${code}`);
+export const footerWithCode = (text: string, code = '۲۳'): string =>
+  replaceLine(text, FOOTER, `${FOOTER}/ ${code}`);
 
 /** 1-based number of the first line starting with `start`. */
-export const lineOf = (text: string, start: string): number => text.split(/\r\n|\r|\n/).findIndex((line) => line.startsWith(start)) + 1;
+export const lineOf = (text: string, start: string): number =>
+  text.split(/\r\n|\r|\n/).findIndex((line) => line.startsWith(start)) + 1;
 
 export const input = (name: string, content: string | Buffer): ImportInput => ({
   name,
@@ -67,11 +72,15 @@ export const story = (n: number, extra: { paragraphs?: string[]; date?: string }
     '',
     '## × زیرتیتر آزمایشی',
     '',
-    ...(extra.paragraphs ?? ['این بند پایانی خبر آزمایشی است.']).flatMap((paragraph) => [paragraph, '']),
+    ...(extra.paragraphs ?? ['این بند پایانی خبر آزمایشی است.']).flatMap((paragraph) => [
+      paragraph,
+      '',
+    ]),
     `تیتر خبر آزمایشی شماره ${n}`,
     '',
     'نوشته شده توسط مریم احمدی  ',
-    extra.date ?? `سه شنبه ۰۹ آبان ۱۳۹۶ ساعت ${String(8 + (n % 12)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')} -`,
+    extra.date ??
+      `سه شنبه ۰۹ آبان ۱۳۹۶ ساعت ${String(8 + (n % 12)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')} -`,
     '',
     '---',
     '',
@@ -80,10 +89,17 @@ export const story = (n: number, extra: { paragraphs?: string[]; date?: string }
 
 /** Rows of the articles table (drafts, one per document) in a locale. */
 export const draftArticles = (strapi: Core.Strapi, where: Record<string, unknown> = {}) =>
-  strapi.db.query(ARTICLE).findMany({ where: { locale: 'fa', publishedAt: null, ...where }, select: ['documentId', 'title', 'importKey', 'author', 'reporterCode'] });
+  strapi.db.query(ARTICLE).findMany({
+    where: { locale: 'fa', publishedAt: null, ...where },
+    select: ['documentId', 'title', 'importKey', 'author', 'reporterCode'],
+  });
 
 /** A stored article with what a story page shows: body with quote officials, section, quoted officials. */
-export const storedArticle = (strapi: Core.Strapi, documentId: string, status: 'draft' | 'published' = 'draft') =>
+export const storedArticle = (
+  strapi: Core.Strapi,
+  documentId: string,
+  status: 'draft' | 'published' = 'draft'
+) =>
   strapi.documents(ARTICLE).findOne({
     documentId,
     locale: 'fa',
@@ -91,6 +107,12 @@ export const storedArticle = (strapi: Core.Strapi, documentId: string, status: '
     populate: {
       section: true,
       quotedOfficials: true,
-      body: { on: { 'article.paragraph': true, 'article.subheading': true, 'article.quote': { populate: { official: true } } } },
+      body: {
+        on: {
+          'article.paragraph': true,
+          'article.subheading': true,
+          'article.quote': { populate: { official: true } },
+        },
+      },
     } as never,
   }) as Promise<Record<string, any> | null>;

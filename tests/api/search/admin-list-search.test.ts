@@ -9,24 +9,43 @@ const ARTICLE = 'api::article.article';
 const LIST = `/content-manager/collection-types/${ARTICLE}`;
 
 const list = async (q: string, extra = '', pageSize = 10) => {
-  const res = await app.http().get(`${LIST}?page=1&pageSize=${pageSize}&sort=title:ASC&locale=fa&_q=${encodeURIComponent(q)}${extra}`).set('Authorization', jwt);
+  const res = await app
+    .http()
+    .get(
+      `${LIST}?page=1&pageSize=${pageSize}&sort=title:ASC&locale=fa&_q=${encodeURIComponent(q)}${extra}`
+    )
+    .set('Authorization', jwt);
   expect(res.status).toBe(200);
-  return { titles: (res.body.results as Array<{ title: string }>).map((row) => row.title), pagination: res.body.pagination };
+  return {
+    titles: (res.body.results as Array<{ title: string }>).map((row) => row.title),
+    pagination: res.body.pagination,
+  };
 };
 
 beforeAll(async () => {
   app = await bootApp();
   const credentials = { email: 'editor@example.com', password: 'Editor-Pass-1234' };
-  await app.http().post('/admin/register-admin').send({ firstname: 'Editor', lastname: 'Chief', ...credentials }).expect(200);
+  await app
+    .http()
+    .post('/admin/register-admin')
+    .send({ firstname: 'Editor', lastname: 'Chief', ...credentials })
+    .expect(200);
   jwt = `Bearer ${(await app.http().post('/admin/login').send(credentials).expect(200)).body.data.token}`;
   const documents = app.strapi.documents(ARTICLE);
   // A draft never published: the public search index does not hold it, the list search must.
   await documents.create({ locale: 'fa', data: { title: 'گزارش بودجهٔ سال ۱۴۰۳', lead: 'لید' } });
-  const old = await documents.create({ locale: 'fa', data: { title: 'دیدار کاظمی با وزیر', lead: 'لید' } });
+  const old = await documents.create({
+    locale: 'fa',
+    data: { title: 'دیدار کاظمی با وزیر', lead: 'لید' },
+  });
   // A row written before the editor-text hygiene (an old import): Arabic yeh and kaf as stored.
-  await app.strapi.db.query(ARTICLE).update({ where: { id: old.id }, data: { title: 'ديدار كاظمي با وزير' } });
+  await app.strapi.db
+    .query(ARTICLE)
+    .update({ where: { id: old.id }, data: { title: 'ديدار كاظمي با وزير' } });
 });
-afterAll(async () => { await app?.close(); });
+afterAll(async () => {
+  await app?.close();
+});
 
 test('«پیش‌بینی» with a ZWNJ, without a space, or in Arabic letters finds the story written «پیش بینی»', async () => {
   for (const q of ['پیش‌بینی', 'پیشبینی', 'پيش بيني', 'پیش بینی']) {
@@ -37,7 +56,8 @@ test('«پیش‌بینی» with a ZWNJ, without a space, or in Arabic letters f
 });
 
 test('Persian, Arabic-Indic and Latin digits are one; a draft is found; a row stored with ي/ك is found by ی/ک', async () => {
-  for (const q of ['1403', '۱۴۰۳', '١٤٠٣']) expect((await list(q)).titles).toEqual(['گزارش بودجهٔ سال ۱۴۰۳']);
+  for (const q of ['1403', '۱۴۰۳', '١٤٠٣'])
+    expect((await list(q)).titles).toEqual(['گزارش بودجهٔ سال ۱۴۰۳']);
   expect((await list('کاظمی')).titles).toEqual(['ديدار كاظمي با وزير']);
   expect((await list('كاظمي')).titles).toEqual(['ديدار كاظمي با وزير']);
 });
@@ -47,14 +67,23 @@ test('paging, counts and the other filters still apply; a search that matches no
   expect(all.titles).toHaveLength(1);
   expect(all.pagination.total).toBeGreaterThan(2);
   expect(all.pagination.pageCount).toBe(all.pagination.total);
-  const filtered = await list('ی', `&filters[$and][0][title][$startsWith]=${encodeURIComponent('گزارش')}`);
+  const filtered = await list(
+    'ی',
+    `&filters[$and][0][title][$startsWith]=${encodeURIComponent('گزارش')}`
+  );
   expect(filtered.titles).toEqual(['گزارش بودجهٔ سال ۱۴۰۳']);
-  expect(await list('واژه‌ای‌که‌نیست')).toEqual({ titles: [], pagination: expect.objectContaining({ total: 0 }) });
+  expect(await list('واژه‌ای‌که‌نیست')).toEqual({
+    titles: [],
+    pagination: expect.objectContaining({ total: 0 }),
+  });
   // `%` and `_` are searched for, not wildcards.
   expect((await list('%')).titles).toEqual([]);
   expect(MAX_FOLDED_MATCHES).toBeGreaterThan(1000);
 });
 
 test('the list search stays behind the admin login', async () => {
-  await app.http().get(`${LIST}?_q=${encodeURIComponent('پیش‌بینی')}`).expect(401);
+  await app
+    .http()
+    .get(`${LIST}?_q=${encodeURIComponent('پیش‌بینی')}`)
+    .expect(401);
 });

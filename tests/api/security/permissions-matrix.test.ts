@@ -12,19 +12,34 @@ let draftCode: number;
 beforeAll(async () => {
   app = await bootApp();
   auth = await createIdentities(app);
-  const [seed] = await app.strapi.documents('api::article.article').findMany({ locale: 'fa', status: 'published' });
+  const [seed] = await app.strapi
+    .documents('api::article.article')
+    .findMany({ locale: 'fa', status: 'published' });
   seedId = seed.documentId;
-  const [section] = await app.strapi.documents('api::section.section').findMany({ locale: 'fa', status: 'published', filters: { name: 'دفاتر پیشخوان' } });
+  const [section] = await app.strapi
+    .documents('api::section.section')
+    .findMany({ locale: 'fa', status: 'published', filters: { name: 'دفاتر پیشخوان' } });
   const draft = await app.strapi.documents('api::article.article').create({
     locale: 'fa',
-    data: { title: `خبر ${EMBARGO} انتخابات`, lead: `لید ${EMBARGO}`, section: section.documentId, publishedOn: '2017-10-31T12:00:00Z' } as never,
+    data: {
+      title: `خبر ${EMBARGO} انتخابات`,
+      lead: `لید ${EMBARGO}`,
+      section: section.documentId,
+      publishedOn: '2017-10-31T12:00:00Z',
+    } as never,
   });
   draftId = draft.documentId;
-  draftCode = (await app.strapi.db.query('api::article.article').findOne({ where: { documentId: draftId } })).newsCode;
+  draftCode = (
+    await app.strapi.db.query('api::article.article').findOne({ where: { documentId: draftId } })
+  ).newsCode;
   // A published story whose newer draft is embargoed.
-  await app.strapi.documents('api::article.article').update({ documentId: seedId, locale: 'fa', data: { kicker: EMBARGO } as never });
+  await app.strapi
+    .documents('api::article.article')
+    .update({ documentId: seedId, locale: 'fa', data: { kicker: EMBARGO } as never });
 });
-afterAll(async () => { await app?.close(); });
+afterAll(async () => {
+  await app?.close();
+});
 
 const send = (method: 'get' | 'post' | 'put' | 'delete', url: string, who: Who, body?: object) => {
   const req = app.http()[method](url);
@@ -37,8 +52,14 @@ const EVERYONE: Who[] = [...READERS, 'full-access token'];
 
 describe('reads: every reader may read published content', () => {
   const routes = () => [
-    '/api/articles', `/api/articles/${seedId}`, `/api/articles/slug/${encodeURIComponent(SEED_SLUG)}`, '/api/articles/code/1',
-    '/api/articles/archive/1396/8', `/api/search?q=${encodeURIComponent('سلیمی')}`, '/api/sections', '/api/officials',
+    '/api/articles',
+    `/api/articles/${seedId}`,
+    `/api/articles/slug/${encodeURIComponent(SEED_SLUG)}`,
+    '/api/articles/code/1',
+    '/api/articles/archive/1396/8',
+    `/api/search?q=${encodeURIComponent('سلیمی')}`,
+    '/api/sections',
+    '/api/officials',
   ];
   it.each(EVERYONE)('%s', async (who) => {
     for (const url of routes()) {
@@ -50,11 +71,19 @@ describe('reads: every reader may read published content', () => {
 
 describe('drafts never reach readers, through any route', () => {
   const leaks = () => [
-    '/api/articles', '/api/articles?status=draft', `/api/articles/${seedId}?status=draft`, `/api/articles/${draftId}?status=draft`,
+    '/api/articles',
+    '/api/articles?status=draft',
+    `/api/articles/${seedId}?status=draft`,
+    `/api/articles/${draftId}?status=draft`,
     `/api/articles?filters[title][$contains]=${encodeURIComponent(EMBARGO)}`,
-    `/api/articles/code/${draftCode}`, `/api/articles/slug/${encodeURIComponent(`خبر-${EMBARGO}-انتخابات`)}`,
-    '/api/articles/archive/1396/8/9', '/api/articles/archive/1396/8/9?status=draft', `/api/search?q=${encodeURIComponent(EMBARGO)}`,
-    '/api/sections?populate=articles', '/api/sections?populate=articles&status=draft', '/api/officials?populate=articles&status=draft',
+    `/api/articles/code/${draftCode}`,
+    `/api/articles/slug/${encodeURIComponent(`خبر-${EMBARGO}-انتخابات`)}`,
+    '/api/articles/archive/1396/8/9',
+    '/api/articles/archive/1396/8/9?status=draft',
+    `/api/search?q=${encodeURIComponent(EMBARGO)}`,
+    '/api/sections?populate=articles',
+    '/api/sections?populate=articles&status=draft',
+    '/api/officials?populate=articles&status=draft',
   ];
   const graphql = () => [
     '{ articles(status: DRAFT) { title kicker lead } }',
@@ -72,25 +101,33 @@ describe('drafts never reach readers, through any route', () => {
     }
     for (const query of graphql()) {
       const res = await send('post', '/graphql', who, { query });
-      expect([query, JSON.stringify(res.body)]).not.toEqual([query, expect.stringContaining(EMBARGO)]);
+      expect([query, JSON.stringify(res.body)]).not.toEqual([
+        query,
+        expect.stringContaining(EMBARGO),
+      ]);
     }
   });
 
   it('a full-access token (previews) does read drafts', async () => {
-    const res = await send('get', `/api/articles/${draftId}?status=draft`, 'full-access token').expect(200);
+    const res = await send(
+      'get',
+      `/api/articles/${draftId}?status=draft`,
+      'full-access token'
+    ).expect(200);
     expect(res.body.data.title).toContain(EMBARGO);
   });
 });
 
 describe('writes: only a full-access token', () => {
-  const writes = () => [
-    ['post', '/api/articles', { data: { title: 'نفوذی', lead: 'x' } }],
-    ['put', `/api/articles/${seedId}`, { data: { title: 'نفوذی' } }],
-    ['delete', `/api/articles/${draftId}`, undefined],
-    ['post', '/api/sections', { data: { name: 'نفوذی' } }],
-    ['put', `/api/officials/any`, { data: { fullName: 'نفوذی' } }],
-    ['post', '/api/import', { files: [{ name: 'x.txt', content: 'لید نفوذی\n\nتیتر نفوذی' }] }],
-  ] as const;
+  const writes = () =>
+    [
+      ['post', '/api/articles', { data: { title: 'نفوذی', lead: 'x' } }],
+      ['put', `/api/articles/${seedId}`, { data: { title: 'نفوذی' } }],
+      ['delete', `/api/articles/${draftId}`, undefined],
+      ['post', '/api/sections', { data: { name: 'نفوذی' } }],
+      ['put', `/api/officials/any`, { data: { fullName: 'نفوذی' } }],
+      ['post', '/api/import', { files: [{ name: 'x.txt', content: 'لید نفوذی\n\nتیتر نفوذی' }] }],
+    ] as const;
 
   it.each(READERS)('%s is refused with 403 and nothing changes', async (who) => {
     const before = await app.strapi.db.query('api::article.article').count();
@@ -98,13 +135,17 @@ describe('writes: only a full-access token', () => {
       const res = await send(method, url, who, body);
       expect([method, url, res.status]).toEqual([method, url, 403]);
     }
-    const mutation = await send('post', '/graphql', who, { query: 'mutation { createArticle(data: { title: "نفوذی", lead: "x" }) { documentId } }' });
+    const mutation = await send('post', '/graphql', who, {
+      query: 'mutation { createArticle(data: { title: "نفوذی", lead: "x" }) { documentId } }',
+    });
     expect(mutation.body.errors[0].message).toMatch(/Forbidden/);
     expect(await app.strapi.db.query('api::article.article').count()).toBe(before);
   });
 
   it('full-access token may write', async () => {
-    await send('post', '/api/sections', 'full-access token', { data: { name: 'سرویس تازه' } }).expect(201);
+    await send('post', '/api/sections', 'full-access token', {
+      data: { name: 'سرویس تازه' },
+    }).expect(201);
   });
 });
 
@@ -115,19 +156,33 @@ describe('users and plugin admin routes', () => {
     expect([401, 403]).toContain(res.status);
   });
 
-  it.each([...EVERYONE])('%s cannot use the plugins\' admin routes', async (who) => {
-    for (const url of ['/persian-slug/preview?uid=api::article.article&from=x', '/footer-policy/preview', `/scheduling/articles/${seedId}`]) {
+  it.each([...EVERYONE])("%s cannot use the plugins' admin routes", async (who) => {
+    for (const url of [
+      '/persian-slug/preview?uid=api::article.article&from=x',
+      '/footer-policy/preview',
+      `/scheduling/articles/${seedId}`,
+    ]) {
       const res = await send('get', url, who);
       expect([url, res.status]).toEqual([url, 401]);
     }
   });
 
   it('an admin can', async () => {
-    const slug = await send('get', `/persian-slug/preview?uid=api::article.article&locale=fa&from=${encodeURIComponent('سلام دنیا')}`, 'admin').expect(200);
+    const slug = await send(
+      'get',
+      `/persian-slug/preview?uid=api::article.article&locale=fa&from=${encodeURIComponent('سلام دنیا')}`,
+      'admin'
+    ).expect(200);
     expect(slug.body).toMatchObject({ slug: 'سلام-دنیا', free: true });
-    const footer = await send('get', `/footer-policy/preview?documentId=${seedId}&locale=fa`, 'admin').expect(200);
+    const footer = await send(
+      'get',
+      `/footer-policy/preview?documentId=${seedId}&locale=fa`,
+      'admin'
+    ).expect(200);
     expect(footer.body.footer).toBe('انتهای پیام');
-    const schedule = await send('get', `/scheduling/articles/${seedId}?locale=fa`, 'admin').expect(200);
+    const schedule = await send('get', `/scheduling/articles/${seedId}?locale=fa`, 'admin').expect(
+      200
+    );
     expect(schedule.body).toMatchObject({ scheduledAt: null, live: true });
   });
 });

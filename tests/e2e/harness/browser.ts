@@ -8,7 +8,8 @@ export const SCREENSHOTS = path.resolve(__dirname, '..', '..', '..', 'docs', 'sc
 
 export const baseUrl = (): string => {
   const url = process.env.E2E_BASE_URL;
-  if (!url) throw new Error('E2E_BASE_URL is not set: run the browser tests through `npm run test:e2e`');
+  if (!url)
+    throw new Error('E2E_BASE_URL is not set: run the browser tests through `npm run test:e2e`');
   return url.replace(/\/$/, '');
 };
 
@@ -22,14 +23,25 @@ export interface Session {
 }
 
 export const openBrowser = async (): Promise<Session> => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   // A Persian editor's browser: Tehran time and Persian as the browser language.
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'fa-IR', timezoneId: 'Asia/Tehran' });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 1000 },
+    locale: 'fa-IR',
+    timezoneId: 'Asia/Tehran',
+  });
   context.setDefaultTimeout(30000);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -38,10 +50,17 @@ export const openBrowser = async (): Promise<Session> => {
 };
 
 /** Writes docs/screenshots/<name>.png; the README shows the latest ones. */
-export const screenshot = async (page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> => {
+export const screenshot = async (
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {}
+): Promise<void> => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   // Let fonts and transitions settle so the pictures show what an editor sees.
   await page.evaluate('document.fonts.ready');
   await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: options.fullPage ?? false });
+  await page.screenshot({
+    path: path.join(SCREENSHOTS, `${name}.png`),
+    fullPage: options.fullPage ?? false,
+  });
 };

@@ -10,7 +10,11 @@ const os = require('os');
 const path = require('path');
 
 const appDir = path.resolve(__dirname, '..', '..', '..');
-const strapiBin = path.join(path.dirname(require.resolve('@strapi/strapi/package.json', { paths: [appDir] })), 'bin', 'strapi.js');
+const strapiBin = path.join(
+  path.dirname(require.resolve('@strapi/strapi/package.json', { paths: [appDir] })),
+  'bin',
+  'strapi.js'
+);
 
 const TEST_ENV = {
   NODE_ENV: 'production',

@@ -5,7 +5,9 @@ import path from 'path';
 type Area = { area: string; ms: number; share: number };
 type Summary = { busyMs: number; areas: Area[]; callerAreas: Area[] };
 // The benchmark suite is plain JavaScript outside the app's sources.
-const { summarizeProfile } = require('../../../bench/lib/profile') as { summarizeProfile: (file: string) => Summary };
+const { summarizeProfile } = require('../../../bench/lib/profile') as {
+  summarizeProfile: (file: string) => Summary;
+};
 
 const PLUGIN = 'file:///bench/app/dist/src/plugins/jalali-date/server/siblings-json.js';
 const KOA = 'file:///bench/app/node_modules/koa/lib/application.js';
@@ -35,7 +37,10 @@ const writeProfile = (self: Record<number, number>): string => {
     samples.push(Number(id));
     timeDeltas.push(micros);
   }
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'profile-test-')), 'test.cpuprofile');
+  const file = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'profile-test-')),
+    'test.cpuprofile'
+  );
   fs.writeFileSync(file, JSON.stringify({ nodes, startTime: 0, endTime: 1, samples, timeDeltas }));
   return file;
 };
@@ -43,7 +48,9 @@ const writeProfile = (self: Record<number, number>): string => {
 const msOf = (areas: Area[], area: string) => areas.find((item) => item.area === area)?.ms ?? 0;
 
 describe('summarizeProfile', () => {
-  const summary = summarizeProfile(writeProfile({ 2: 1000, 3: 2000, 4: 500, 5: 300, 6: 400, 7: 600, 8: 5000, 9: 200 }));
+  const summary = summarizeProfile(
+    writeProfile({ 2: 1000, 3: 2000, 4: 500, 5: 300, 6: 400, 7: 600, 8: 5000, 9: 200 })
+  );
 
   it('keeps self time by the area of the frame itself', () => {
     expect(msOf(summary.areas, 'plugin:jalali-date')).toBe(1);
@@ -61,7 +68,9 @@ describe('summarizeProfile', () => {
 
   it('gives shares of the busy time, idle left out, in both tables', () => {
     expect(summary.busyMs).toBeCloseTo(5);
-    expect(summary.callerAreas.find((item) => item.area === 'plugin:jalali-date')?.share).toBeCloseTo(0.72);
+    expect(
+      summary.callerAreas.find((item) => item.area === 'plugin:jalali-date')?.share
+    ).toBeCloseTo(0.72);
     expect(summary.callerAreas.some((item) => item.area === 'idle')).toBe(false);
     expect(summary.callerAreas.reduce((sum, item) => sum + item.ms, 0)).toBeCloseTo(summary.busyMs);
   });

@@ -24,4 +24,6 @@ export const markdownToBlocks = (markdown: string): BodyBlock[] =>
     .split(/\n[ \t]*\n/)
     .map((chunk) => chunk.replace(/^\n+|\n+$/g, ''))
     .filter((chunk) => chunk.trim() !== '')
-    .map((chunk) => (/^#{1,6} /.test(chunk) && !chunk.includes('\n') ? h(chunk.replace(/^#+ /, '')) : p(chunk)));
+    .map((chunk) =>
+      /^#{1,6} /.test(chunk) && !chunk.includes('\n') ? h(chunk.replace(/^#+ /, '')) : p(chunk)
+    );

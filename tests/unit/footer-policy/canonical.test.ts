@@ -15,8 +15,10 @@ describe('canonical text', () => {
         const canonical = canonicalize(text);
         const origins = canonicalOrigins(text);
         expect(origins).toHaveLength(canonical.length);
-        origins.forEach((origin, index) => expect(canonicalize(text[origin])).toBe(canonical[index]));
-      }),
+        origins.forEach((origin, index) =>
+          expect(canonicalize(text[origin])).toBe(canonical[index])
+        );
+      })
     );
   });
 });

@@ -1,5 +1,9 @@
 import { readFileSync } from 'fs';
-import { BodyBlock, findMidStoryMarkers, stripTrailingFooter } from '../../../src/plugins/footer-policy/core';
+import {
+  BodyBlock,
+  findMidStoryMarkers,
+  stripTrailingFooter,
+} from '../../../src/plugins/footer-policy/core';
 import { SEED_PATH } from '../../fixtures/paths';
 import { h, img, LRM, markdownToBlocks, NBSP, p, q, RLM, STORY, ZWNJ } from './blocks';
 
@@ -24,7 +28,12 @@ const after = (name: string, footer: string, code: string | null = null): Detect
 });
 
 /** The story whose last paragraph ends with `tail` appended. */
-const inLast = (name: string, tail: string, code: string | null = null, count = 1): DetectionCase => ({
+const inLast = (
+  name: string,
+  tail: string,
+  code: string | null = null,
+  count = 1
+): DetectionCase => ({
   name,
   input: [first, p(lastText + tail)],
   expected: [first, p(lastText)],
@@ -201,9 +210,16 @@ describe('stripTrailingFooter: result shape', () => {
   });
 
   it('rewrites only the block that lost its tail, keeping its other fields', () => {
-    const block = { kind: 'paragraph' as const, text: 'خبر تمام شد. انتهای پیام/ ۹', id: 7, __component: 'body.paragraph' };
+    const block = {
+      kind: 'paragraph' as const,
+      text: 'خبر تمام شد. انتهای پیام/ ۹',
+      id: 7,
+      __component: 'body.paragraph',
+    };
     const result = stripTrailingFooter([block]);
-    expect(result.blocks).toEqual([{ kind: 'paragraph', text: 'خبر تمام شد.', id: 7, __component: 'body.paragraph' }]);
+    expect(result.blocks).toEqual([
+      { kind: 'paragraph', text: 'خبر تمام شد.', id: 7, __component: 'body.paragraph' },
+    ]);
     expect(result.reporterCode).toBe('9');
   });
 
@@ -214,14 +230,22 @@ describe('stripTrailingFooter: result shape', () => {
   });
 
   it('reports the removed footers as typed, in body order', () => {
-    const result = stripTrailingFooter([first, p(`${lastText} **انتهاي پيام**`), p('۲۰۲/ انتهای پیام/ ۲۳')]);
+    const result = stripTrailingFooter([
+      first,
+      p(`${lastText} **انتهاي پيام**`),
+      p('۲۰۲/ انتهای پیام/ ۲۳'),
+    ]);
     expect(result.removed).toEqual(['**انتهاي پيام**', '۲۰۲/ انتهای پیام/ ۲۳']);
     expect(result.reporterCode).toBe('23');
   });
 
   it('warns about duplicates and conflicting codes in both languages', () => {
     const result = stripTrailingFooter([first, p('انتهای پیام/ ۱۱'), p('انتهای پیام/ ۲۳')]);
-    expect(result.warnings.map((w) => w.code)).toEqual(['footer-removed', 'duplicate-footer', 'conflicting-codes']);
+    expect(result.warnings.map((w) => w.code)).toEqual([
+      'footer-removed',
+      'duplicate-footer',
+      'conflicting-codes',
+    ]);
     expect(result.warnings[1].fa).toContain('۲ بار');
     expect(result.warnings[2].fa).toContain('۲۳');
     expect(result.warnings[2].en).toContain('23');
@@ -230,12 +254,24 @@ describe('stripTrailingFooter: result shape', () => {
   it('returns no warnings and a copy when nothing is found', () => {
     const input = [first, last, p('---')];
     const result = stripTrailingFooter(input);
-    expect(result).toEqual({ blocks: input, found: false, removed: [], reporterCode: null, warnings: [] });
+    expect(result).toEqual({
+      blocks: input,
+      found: false,
+      removed: [],
+      reporterCode: null,
+      warnings: [],
+    });
     expect(result.blocks).not.toBe(input);
   });
 
   it('handles an empty body', () => {
-    expect(stripTrailingFooter([])).toEqual({ blocks: [], found: false, removed: [], reporterCode: null, warnings: [] });
+    expect(stripTrailingFooter([])).toEqual({
+      blocks: [],
+      found: false,
+      removed: [],
+      reporterCode: null,
+      warnings: [],
+    });
   });
 
   it('leaves a footer that story text follows (a mid-story marker) in place', () => {
@@ -253,7 +289,10 @@ describe('stripTrailingFooter: result shape', () => {
 
 describe('stripTrailingFooter: pathological lines stay fast', () => {
   it.each([
-    ['long runs of spaces and asterisks before a footer-like ending', `خبر${' '.repeat(20000)}${'*'.repeat(20000)}انتهای پیام x`],
+    [
+      'long runs of spaces and asterisks before a footer-like ending',
+      `خبر${' '.repeat(20000)}${'*'.repeat(20000)}انتهای پیام x`,
+    ],
     ['long runs of full stops and brackets', `خبر${'.'.repeat(30000)}${')'.repeat(30000)}x`],
     ['a footer repeated many times', `خبر. ${'انتهای پیام '.repeat(5000)}`],
   ])('%s', (_name, text) => {

@@ -1,4 +1,8 @@
-import { DEFAULT_FOOTER_TEXT, footerLine, normalizeFooterText } from '../../../src/plugins/footer-policy/core';
+import {
+  DEFAULT_FOOTER_TEXT,
+  footerLine,
+  normalizeFooterText,
+} from '../../../src/plugins/footer-policy/core';
 
 describe('footerLine', () => {
   it.each([
@@ -29,7 +33,11 @@ describe('normalizeFooterText', () => {
   it.each([
     ['trims', '  انتهای پیام \n', 'انتهای پیام'],
     ['unifies Arabic yeh and kaf', 'انتهاي پيام كوتاه', 'انتهای پیام کوتاه'],
-    ['collapses spaces, no-break spaces and line breaks', 'پایان \u00A0  خبر\nامروز', 'پایان خبر امروز'],
+    [
+      'collapses spaces, no-break spaces and line breaks',
+      'پایان \u00A0  خبر\nامروز',
+      'پایان خبر امروز',
+    ],
     ['drops bidi controls and tatweel', '\u200Fانتهـــای پیام\u200E', 'انتهای پیام'],
     ['keeps ZWNJ inside a word', 'پیام‌ها', 'پیام‌ها'],
     ['keeps digits as written', 'بخش 2', 'بخش 2'],

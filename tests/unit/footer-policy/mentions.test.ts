@@ -6,7 +6,10 @@ const MENTIONS: Array<[string, string]> = [
   ['the words inside a sentence', 'او گفت این انتهای پیام ما به دولت است.'],
   ['a sentence that starts with the words', 'انتهای پیام رئیس جمهور به مجلس را خواندید'],
   ['«در انتهای پیام» starting a clause', 'در انتهای پیام خود تاکید کرد که همکاری ادامه دارد.'],
-  ['the words closing a line without a finished sentence before them', 'این نکته را گفت در انتهای پیام'],
+  [
+    'the words closing a line without a finished sentence before them',
+    'این نکته را گفت در انتهای پیام',
+  ],
   ['after a colon, not a sentence end', 'سخنگو گفت: انتهای پیام'],
   ['glued to the word before', 'او این را درانتهای پیام'],
   ['پیامک is another word', 'انتهای پیامک'],

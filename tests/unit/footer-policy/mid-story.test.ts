@@ -50,7 +50,9 @@ describe('findMidStoryMarkers', () => {
 
   it('finds nothing in a clean body or one that only ends with footers', () => {
     expect(findMidStoryMarkers(STORY)).toEqual([]);
-    expect(findMidStoryMarkers([first, last, p('---'), p('انتهای پیام'), p('انتهای پیام/ ۲')])).toEqual([]);
+    expect(
+      findMidStoryMarkers([first, last, p('---'), p('انتهای پیام'), p('انتهای پیام/ ۲')])
+    ).toEqual([]);
     expect(findMidStoryMarkers([])).toEqual([]);
   });
 

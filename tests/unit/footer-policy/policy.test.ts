@@ -18,21 +18,76 @@ const custom = (text: string | null): SectionFooterPolicy => ({ mode: 'custom', 
 const CASES: Array<[string, FooterDefaults, SectionFooterPolicy[], ResolvedFooter]> = [
   ['empty chain, default standard', STANDARD, [], { footer: 'انتهای پیام', source: 'default' }],
   ['empty chain, default none', NONE, [], { footer: null, source: 'default' }],
-  ['all inherit, default standard', STANDARD, [inherit, inherit, inherit], { footer: 'انتهای پیام', source: 'default' }],
+  [
+    'all inherit, default standard',
+    STANDARD,
+    [inherit, inherit, inherit],
+    { footer: 'انتهای پیام', source: 'default' },
+  ],
   ['all inherit, default none', NONE, [inherit, inherit], { footer: null, source: 'default' }],
   ['section standard', STANDARD, [standard, none], { footer: 'انتهای پیام', source: 'section' }],
-  ['section standard under default none', NONE, [standard], { footer: 'انتهای پیام', source: 'section' }],
+  [
+    'section standard under default none',
+    NONE,
+    [standard],
+    { footer: 'انتهای پیام', source: 'section' },
+  ],
   ['section none', STANDARD, [none, standard], { footer: null, source: 'section' }],
-  ['section custom', STANDARD, [custom('پایان خبر'), none], { footer: 'پایان خبر', source: 'section' }],
-  ['parent custom', STANDARD, [inherit, custom('پایان گزارش')], { footer: 'پایان گزارش', source: 'ancestor' }],
+  [
+    'section custom',
+    STANDARD,
+    [custom('پایان خبر'), none],
+    { footer: 'پایان خبر', source: 'section' },
+  ],
+  [
+    'parent custom',
+    STANDARD,
+    [inherit, custom('پایان گزارش')],
+    { footer: 'پایان گزارش', source: 'ancestor' },
+  ],
   ['parent none', STANDARD, [inherit, none, custom('x')], { footer: null, source: 'ancestor' }],
-  ['grandparent custom', NONE, [inherit, inherit, custom('پایان')], { footer: 'پایان', source: 'ancestor' }],
-  ['grandparent standard under default none', NONE, [inherit, inherit, standard], { footer: 'انتهای پیام', source: 'ancestor' }],
-  ['custom text is normalised', STANDARD, [custom('  پايان\u00A0 خبر ')], { footer: 'پایان خبر', source: 'section' }],
-  ['invalid empty custom prints the standard text', STANDARD, [custom('  ')], { footer: 'انتهای پیام', source: 'section' }],
-  ['null custom prints the standard text', NONE, [inherit, custom(null)], { footer: 'انتهای پیام', source: 'ancestor' }],
-  ['configured default text', { text: ' انتهاي خبر ', mode: 'standard' }, [standard], { footer: 'انتهای خبر', source: 'section' }],
-  ['blank default text falls back to انتهای پیام', { text: ' ', mode: 'standard' }, [], { footer: 'انتهای پیام', source: 'default' }],
+  [
+    'grandparent custom',
+    NONE,
+    [inherit, inherit, custom('پایان')],
+    { footer: 'پایان', source: 'ancestor' },
+  ],
+  [
+    'grandparent standard under default none',
+    NONE,
+    [inherit, inherit, standard],
+    { footer: 'انتهای پیام', source: 'ancestor' },
+  ],
+  [
+    'custom text is normalised',
+    STANDARD,
+    [custom('  پايان\u00A0 خبر ')],
+    { footer: 'پایان خبر', source: 'section' },
+  ],
+  [
+    'invalid empty custom prints the standard text',
+    STANDARD,
+    [custom('  ')],
+    { footer: 'انتهای پیام', source: 'section' },
+  ],
+  [
+    'null custom prints the standard text',
+    NONE,
+    [inherit, custom(null)],
+    { footer: 'انتهای پیام', source: 'ancestor' },
+  ],
+  [
+    'configured default text',
+    { text: ' انتهاي خبر ', mode: 'standard' },
+    [standard],
+    { footer: 'انتهای خبر', source: 'section' },
+  ],
+  [
+    'blank default text falls back to انتهای پیام',
+    { text: ' ', mode: 'standard' },
+    [],
+    { footer: 'انتهای پیام', source: 'default' },
+  ],
 ];
 
 describe('resolveFooter', () => {
@@ -47,14 +102,26 @@ describe('resolveFooter', () => {
       { mode: 'inherit', id: 1 },
       { mode: 'none', id: 3 },
     ];
-    expect(resolveFooter({ defaults: STANDARD, chain })).toEqual({ footer: 'انتهای پیام', source: 'default' });
+    expect(resolveFooter({ defaults: STANDARD, chain })).toEqual({
+      footer: 'انتهای پیام',
+      source: 'default',
+    });
   });
 
   it('reads no further than MAX_SECTION_DEPTH entries', () => {
-    const deep: SectionFooterPolicy[] = [...Array<SectionFooterPolicy>(MAX_SECTION_DEPTH).fill(inherit), none];
-    expect(resolveFooter({ defaults: STANDARD, chain: deep })).toEqual({ footer: 'انتهای پیام', source: 'default' });
+    const deep: SectionFooterPolicy[] = [
+      ...Array<SectionFooterPolicy>(MAX_SECTION_DEPTH).fill(inherit),
+      none,
+    ];
+    expect(resolveFooter({ defaults: STANDARD, chain: deep })).toEqual({
+      footer: 'انتهای پیام',
+      source: 'default',
+    });
     const within = [...deep.slice(1)];
-    expect(resolveFooter({ defaults: STANDARD, chain: within })).toEqual({ footer: null, source: 'ancestor' });
+    expect(resolveFooter({ defaults: STANDARD, chain: within })).toEqual({
+      footer: null,
+      source: 'ancestor',
+    });
   });
 
   it('does not mutate its input', () => {
@@ -77,7 +144,11 @@ describe('validateSectionPolicy', () => {
   it.each([
     ['custom without text', { mode: 'custom' }, 'custom-text-required'],
     ['custom with null text', { mode: 'custom', text: null }, 'custom-text-required'],
-    ['custom with only spaces and marks', { mode: 'custom', text: ' \u200F\u00A0 ' }, 'custom-text-required'],
+    [
+      'custom with only spaces and marks',
+      { mode: 'custom', text: ' \u200F\u00A0 ' },
+      'custom-text-required',
+    ],
     ['custom too long', { mode: 'custom', text: 'پ'.repeat(101) }, 'custom-text-too-long'],
     ['an unknown mode', { mode: 'hidden' }, 'unknown-mode'],
   ])('rejects %s', (_name, policy, code) => {

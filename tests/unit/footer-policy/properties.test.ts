@@ -1,12 +1,33 @@
 import fc from 'fast-check';
-import { BodyBlock, findMidStoryMarkers, stripTrailingFooter } from '../../../src/plugins/footer-policy/core';
+import {
+  BodyBlock,
+  findMidStoryMarkers,
+  stripTrailingFooter,
+} from '../../../src/plugins/footer-policy/core';
 import { img, p } from './blocks';
 
 /** Words that come close to the marker (انتهای, پیام, پیامک, در) without ever forming it. */
-const WORDS = ['خبر', 'انتهای', 'پیام', 'پیامک', 'در', 'مجلس', 'دولت', 'گفت', '۲۳', '1402', 'IRNA', 'می‌شود', '«نقل»'];
+const WORDS = [
+  'خبر',
+  'انتهای',
+  'پیام',
+  'پیامک',
+  'در',
+  'مجلس',
+  'دولت',
+  'گفت',
+  '۲۳',
+  '1402',
+  'IRNA',
+  'می‌شود',
+  '«نقل»',
+];
 const SENTENCE_ENDS = ['.', '!', '؟', '…', '.»'];
 
-const word = fc.oneof(fc.constantFrom(...WORDS), fc.stringOf(fc.constantFrom(...'ابپتسشمنویهکگ'), { minLength: 1, maxLength: 8 }));
+const word = fc.oneof(
+  fc.constantFrom(...WORDS),
+  fc.stringOf(fc.constantFrom(...'ابپتسشمنویهکگ'), { minLength: 1, maxLength: 8 })
+);
 const sentence = fc
   .tuple(fc.array(word, { minLength: 1, maxLength: 12 }), fc.constantFrom(...SENTENCE_ENDS))
   .map(([words, end]) => words.join(' ') + end)
@@ -24,9 +45,20 @@ const footer = fc
     second: fc.constantFrom('پیام', 'پيام', 'پیـام'),
     code: fc.constantFrom('', '/', '/ ۲۳', ' /23', '/٢٣', '/۱۰۴'),
     lead: fc.constantFrom('', '۲۰۲/ ', '202/'),
-    wrap: fc.constantFrom(['', ''], ['*', '*'], ['**', '**'], ['# ', ''], ['× ', ''], ['\u200F', '\u200F'], ['', '.']),
+    wrap: fc.constantFrom(
+      ['', ''],
+      ['*', '*'],
+      ['**', '**'],
+      ['# ', ''],
+      ['× ', ''],
+      ['\u200F', '\u200F'],
+      ['', '.']
+    ),
   })
-  .map(({ first, gap, second, code, lead, wrap }) => `${wrap[0]}${lead}${first}${gap}${second}${code}${wrap[1]}`);
+  .map(
+    ({ first, gap, second, code, lead, wrap }) =>
+      `${wrap[0]}${lead}${first}${gap}${second}${code}${wrap[1]}`
+  );
 
 type Placement = 'paragraph' | 'separated' | 'own line' | 'after sentence' | 'twice';
 
@@ -47,7 +79,13 @@ const place = (blocks: BodyBlock[], text: string, placement: Placement): BodyBlo
   }
 };
 
-const placement = fc.constantFrom<Placement>('paragraph', 'separated', 'own line', 'after sentence', 'twice');
+const placement = fc.constantFrom<Placement>(
+  'paragraph',
+  'separated',
+  'own line',
+  'after sentence',
+  'twice'
+);
 
 describe('stripTrailingFooter properties', () => {
   it('returns exactly the original story for any story plus a footer in any spelling and place', () => {
@@ -58,7 +96,7 @@ describe('stripTrailingFooter properties', () => {
         expect(result.found).toBe(true);
         expect(result.blocks).toEqual(expected);
         expect(findMidStoryMarkers(result.blocks)).toEqual([]);
-      }),
+      })
     );
   });
 
@@ -68,7 +106,7 @@ describe('stripTrailingFooter properties', () => {
         const result = stripTrailingFooter(blocks);
         expect(result.found).toBe(false);
         expect(result.blocks).toEqual(blocks);
-      }),
+      })
     );
   });
 
@@ -82,7 +120,7 @@ describe('stripTrailingFooter properties', () => {
         stripTrailingFooter(input);
         findMidStoryMarkers(input);
         expect(input).toEqual(copy);
-      }),
+      })
     );
   });
 
@@ -91,7 +129,7 @@ describe('stripTrailingFooter properties', () => {
       fc.property(story, footer, story, (one, text, two) => {
         const markers = findMidStoryMarkers([...one, p(text), ...two]);
         expect(markers.map((m) => m.blockIndex)).toEqual([one.length]);
-      }),
+      })
     );
   });
 });

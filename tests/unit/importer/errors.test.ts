@@ -7,12 +7,24 @@ import {
   parseStory,
 } from '../../../src/importer/core';
 import type { ImportErrorCode } from '../../../src/importer/core';
-import { BYLINE, DATE_LINE, FOOTER_LINE, SEED, TITLE, lineOf, miniStory, replaceLine, utf8 } from './helpers';
+import {
+  BYLINE,
+  DATE_LINE,
+  FOOTER_LINE,
+  SEED,
+  TITLE,
+  lineOf,
+  miniStory,
+  replaceLine,
+  utf8,
+} from './helpers';
 
 /** The seed's date line: «سه شنبه ۰۹ آبان ۱۳۹۶ ساعت ۱۹:۲۳ -» is line 32 (after four leading blank lines). */
 const DATE_LINE_NO = 32;
 
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+const PNG = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+]);
 
 const failure = (bytes: Uint8Array, maxBytes?: number) => {
   const result = parseArchiveFile(bytes, maxBytes === undefined ? {} : { maxBytes });
@@ -38,14 +50,49 @@ describe('documents the importer refuses', () => {
     ['white space only', () => utf8(' \n\t\r\n\u00A0\u200C\u200F\n  '), 'EMPTY_FILE', null],
     ['a PNG image', () => PNG, 'BINARY_FILE', null],
     ['a PDF', () => utf8('%PDF-1.4\n%âãÏÓ\n'), 'BINARY_FILE', null],
-    ['a ZIP (DOCX) archive', () => Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]), 'BINARY_FILE', null],
-    ['text with NUL bytes', () => Buffer.concat([utf8(SEED.slice(0, 200)), Buffer.from([0]), utf8(SEED.slice(200))]), 'BINARY_FILE', null],
-    ['UTF-16 text', () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SEED, 'utf16le')]), 'UNKNOWN_ENCODING', null],
-    ['Latin-1 text', () => iconv.encode('Café crème, déjà vu — résumé', 'latin1'), 'UNKNOWN_ENCODING', null],
-    ['UTF-8 with a broken byte', () => Buffer.concat([utf8(SEED.slice(0, 300)), Buffer.from([0xd8]), utf8(SEED.slice(300))]), 'UNKNOWN_ENCODING', null],
+    [
+      'a ZIP (DOCX) archive',
+      () => Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]),
+      'BINARY_FILE',
+      null,
+    ],
+    [
+      'text with NUL bytes',
+      () => Buffer.concat([utf8(SEED.slice(0, 200)), Buffer.from([0]), utf8(SEED.slice(200))]),
+      'BINARY_FILE',
+      null,
+    ],
+    [
+      'UTF-16 text',
+      () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SEED, 'utf16le')]),
+      'UNKNOWN_ENCODING',
+      null,
+    ],
+    [
+      'Latin-1 text',
+      () => iconv.encode('Café crème, déjà vu — résumé', 'latin1'),
+      'UNKNOWN_ENCODING',
+      null,
+    ],
+    [
+      'UTF-8 with a broken byte',
+      () => Buffer.concat([utf8(SEED.slice(0, 300)), Buffer.from([0xd8]), utf8(SEED.slice(300))]),
+      'UNKNOWN_ENCODING',
+      null,
+    ],
     ['a file over the limit', () => Buffer.alloc(MAX_IMPORT_BYTES + 1, 0x20), 'TOO_LARGE', null],
-    ['a story with no title', () => utf8(replaceLine(SEED, TITLE, null)), 'NO_TITLE', lineOf(replaceLine(SEED, TITLE, null), BYLINE)],
-    ['a title and nothing else', () => utf8(`# ${TITLE}\n\n${BYLINE}\n${DATE_LINE}\n`), 'NO_LEAD', 1],
+    [
+      'a story with no title',
+      () => utf8(replaceLine(SEED, TITLE, null)),
+      'NO_TITLE',
+      lineOf(replaceLine(SEED, TITLE, null), BYLINE),
+    ],
+    [
+      'a title and nothing else',
+      () => utf8(`# ${TITLE}\n\n${BYLINE}\n${DATE_LINE}\n`),
+      'NO_LEAD',
+      1,
+    ],
     ['separators and a footer only', () => utf8('---\n\nانتهای پیام\n'), 'NO_TITLE', 1],
   ];
 
@@ -65,22 +112,38 @@ describe('documents the importer refuses', () => {
     expect(error.message).toMatch(/line 32.*Esfand 1402/);
     expect(error.messageFa).toContain('اسفند ۱۴۰۲ ۲۹ روز دارد');
     // The same line with CRLF ends and a BOM.
-    const crlf = failure(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8(text.replace(/\n/g, '\r\n'))]));
+    const crlf = failure(
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8(text.replace(/\n/g, '\r\n'))])
+    );
     expect(crlf).toMatchObject({ code: 'BAD_DATE', line: DATE_LINE_NO });
   });
 
   it('a weekday that disagrees with the date, a month that does not exist, a Gregorian year', () => {
-    for (const line of ['دوشنبه ۰۹ آبان ۱۳۹۶ ساعت ۱۹:۲۳', '۱۳۹۶/۱۳/۰۱', '2017/10/31', '۹ آبان ۱۳۹۶ ساعت ۲۵:۰۰']) {
-      expect(failure(utf8(replaceLine(SEED, DATE_LINE, line)))).toMatchObject({ code: 'BAD_DATE', line: DATE_LINE_NO });
+    for (const line of [
+      'دوشنبه ۰۹ آبان ۱۳۹۶ ساعت ۱۹:۲۳',
+      '۱۳۹۶/۱۳/۰۱',
+      '2017/10/31',
+      '۹ آبان ۱۳۹۶ ساعت ۲۵:۰۰',
+    ]) {
+      expect(failure(utf8(replaceLine(SEED, DATE_LINE, line)))).toMatchObject({
+        code: 'BAD_DATE',
+        line: DATE_LINE_NO,
+      });
     }
   });
 
   it('two stories merged: MERGED_STORIES on the first footer line', () => {
     const merged = `${SEED}\n\n${SEED}`;
-    expect(failure(utf8(merged))).toMatchObject({ code: 'MERGED_STORIES', line: lineOf(SEED, FOOTER_LINE) });
+    expect(failure(utf8(merged))).toMatchObject({
+      code: 'MERGED_STORIES',
+      line: lineOf(SEED, FOOTER_LINE),
+    });
     const second = miniStory(['متن خبر دوم.']);
     const mergedMini = `${replaceLine(SEED, FOOTER_LINE, 'انتهای پیام/ ۲۳')}\n${second}`;
-    expect(failure(utf8(mergedMini.replace(/\n/g, '\r\n')))).toMatchObject({ code: 'MERGED_STORIES', line: lineOf(SEED, FOOTER_LINE) });
+    expect(failure(utf8(mergedMini.replace(/\n/g, '\r\n')))).toMatchObject({
+      code: 'MERGED_STORIES',
+      line: lineOf(SEED, FOOTER_LINE),
+    });
   });
 
   it('a footer mentioned inside a sentence is not a merge', () => {
@@ -101,7 +164,9 @@ describe('documents the importer refuses', () => {
 
   it('decodeArchiveBytes throws ImportError too', () => {
     expect(() => decodeArchiveBytes(PNG)).toThrow(ImportError);
-    expect(() => decodeArchiveBytes(new Uint8Array(0))).toThrow(expect.objectContaining({ code: 'EMPTY_FILE' }));
+    expect(() => decodeArchiveBytes(new Uint8Array(0))).toThrow(
+      expect.objectContaining({ code: 'EMPTY_FILE' })
+    );
   });
 
   it('oversized input is refused before it is read', () => {

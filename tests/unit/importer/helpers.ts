@@ -37,7 +37,9 @@ export const demoFields = (story: ParsedStory) => ({
 
 /** The 1-based line of the first line of `text` that equals `line` once trailing spaces are ignored. */
 export const lineOf = (text: string, line: string): number => {
-  const index = text.split(/\r\n|\r|\n/).findIndex((candidate) => candidate.trimEnd() === line.trimEnd());
+  const index = text
+    .split(/\r\n|\r|\n/)
+    .findIndex((candidate) => candidate.trimEnd() === line.trimEnd());
   if (index === -1) throw new Error(`line not in text: ${line}`);
   return index + 1;
 };
@@ -55,5 +57,18 @@ export const replaceLine = (text: string, line: string, by: string | null): stri
 export const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
 
 /** A minimal story around the given body paragraphs: `# ` title, lead, paragraphs, byline, date, footer. */
-export const miniStory = (paragraphs: string[], lead = 'لید خبر آزمایشی درباره دفاتر پیشخوان است.'): string =>
-  ['# تیتر خبر آزمایشی', '', lead, '', ...paragraphs.flatMap((paragraph) => [paragraph, '']), 'نویسنده: مریم احمدی', '۱۳۹۶/۰۸/۰۹ ساعت ۱۹:۲۳', '', 'انتهای پیام'].join('\n');
+export const miniStory = (
+  paragraphs: string[],
+  lead = 'لید خبر آزمایشی درباره دفاتر پیشخوان است.'
+): string =>
+  [
+    '# تیتر خبر آزمایشی',
+    '',
+    lead,
+    '',
+    ...paragraphs.flatMap((paragraph) => [paragraph, '']),
+    'نویسنده: مریم احمدی',
+    '۱۳۹۶/۰۸/۰۹ ساعت ۱۹:۲۳',
+    '',
+    'انتهای پیام',
+  ].join('\n');

@@ -39,19 +39,24 @@ describe('robustness', () => {
   });
 
   it('parseArchiveFile never throws on corrupted seed bytes', () => {
-    const mutation = fc.array(fc.tuple(fc.nat(SEED_BYTES.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 8 });
+    const mutation = fc.array(
+      fc.tuple(fc.nat(SEED_BYTES.length - 1), fc.integer({ min: 0, max: 255 })),
+      { maxLength: 8 }
+    );
     fc.assert(
       fc.property(mutation, (changes) => {
         const bytes = Buffer.from(SEED_BYTES);
         for (const [at, byte] of changes) bytes[at] = byte;
         assertNeverThrows(bytes);
       }),
-      { numRuns: 200 },
+      { numRuns: 200 }
     );
   });
 
   it('parseStory only ever throws ImportError on story-like text, and never leaves a footer or byline in the body', () => {
-    const story = fc.array(fc.oneof(fc.constantFrom(...LINE_POOL), fc.string({ maxLength: 20 })), { maxLength: 40 });
+    const story = fc.array(fc.oneof(fc.constantFrom(...LINE_POOL), fc.string({ maxLength: 20 })), {
+      maxLength: 40,
+    });
     fc.assert(
       fc.property(story, (lines) => {
         try {
@@ -60,28 +65,40 @@ describe('robustness', () => {
           expect(parsed.lead).not.toBe('');
           const last = parsed.body[parsed.body.length - 1];
           if (last) expect(last.text.trim().endsWith('انتهای پیام')).toBe(false);
-          if (parsed.publishedOn !== null) expect(parsed.publishedOn).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:00\.000Z$/);
+          if (parsed.publishedOn !== null)
+            expect(parsed.publishedOn).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:00\.000Z$/);
         } catch (error) {
           expect(error).toBeInstanceOf(ImportError);
           expect((error as ImportError).code).not.toBe('INTERNAL_ERROR');
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 
   it('the seed with shuffled line ends, BOM and encodings always parses to the same hash', () => {
     const expected = contentHash(parseStory(SEED, { officials }));
     fc.assert(
-      fc.property(fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), fc.boolean(), (eol, bom, arabic) => {
-        let text = SEED.replace(/\n/g, eol);
-        if (arabic) text = text.replace(/ی/g, 'ي').replace(/ک/g, 'ك');
-        const bytes = arabic && !bom ? iconv.encode(text.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d))), 'windows-1256') : utf8(text);
-        const withBom = bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]) : bytes;
-        const result = parseArchiveFile(withBom, { officials });
-        expect(result.ok).toBe(true);
-        if (result.ok) expect(contentHash(result.article)).toBe(expected);
-      }),
+      fc.property(
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.boolean(),
+        fc.boolean(),
+        (eol, bom, arabic) => {
+          let text = SEED.replace(/\n/g, eol);
+          if (arabic) text = text.replace(/ی/g, 'ي').replace(/ک/g, 'ك');
+          const bytes =
+            arabic && !bom
+              ? iconv.encode(
+                  text.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d))),
+                  'windows-1256'
+                )
+              : utf8(text);
+          const withBom = bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]) : bytes;
+          const result = parseArchiveFile(withBom, { officials });
+          expect(result.ok).toBe(true);
+          if (result.ok) expect(contentHash(result.article)).toBe(expected);
+        }
+      )
     );
   });
 
@@ -92,12 +109,24 @@ describe('robustness', () => {
       fc.property(text, text, (title, lead) => {
         const base = contentHash({ title, lead, publishedOn: null });
         const variant = (value: string) =>
-          value.replace(/ی/g, 'ي').replace(/ک/g, 'ك').replace(/\u200C/g, ' ').replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d)));
-        expect(contentHash({ title: variant(title), lead: `  ${variant(lead)}\u064E `, publishedOn: null })).toBe(base);
+          value
+            .replace(/ی/g, 'ي')
+            .replace(/ک/g, 'ك')
+            .replace(/\u200C/g, ' ')
+            .replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d)));
+        expect(
+          contentHash({
+            title: variant(title),
+            lead: `  ${variant(lead)}\u064E `,
+            publishedOn: null,
+          })
+        ).toBe(base);
         expect(contentHash({ title: `${title} نو`, lead, publishedOn: null })).not.toBe(base);
-        expect(contentHash({ title, lead, publishedOn: '2017-10-31T15:53:00.000Z' })).not.toBe(base);
+        expect(contentHash({ title, lead, publishedOn: '2017-10-31T15:53:00.000Z' })).not.toBe(
+          base
+        );
       }),
-      { numRuns: 100 },
+      { numRuns: 100 }
     );
   });
 });

@@ -1,5 +1,10 @@
 import iconv from 'iconv-lite';
-import { contentHash, decodeArchiveBytes, parseArchiveFile, parseStory } from '../../../src/importer/core';
+import {
+  contentHash,
+  decodeArchiveBytes,
+  parseArchiveFile,
+  parseStory,
+} from '../../../src/importer/core';
 import type { ParsedStory } from '../../../src/importer/core';
 import { toLatinDigits } from '../../../src/persian';
 import {
@@ -38,12 +43,27 @@ describe('seed variants that must give the demo article', () => {
     ['CRLF line ends', () => utf8(SEED.replace(/\n/g, '\r\n'))],
     ['old Mac CR line ends', () => utf8(SEED.replace(/\n/g, '\r'))],
     ['Arabic ي and ك throughout', () => utf8(SEED.replace(/ی/g, 'ي').replace(/ک/g, 'ك'))],
-    ['more leading blank lines, with spaces, NBSP and ZWNJ', () => utf8(`\n \n\u00A0\u200C\n\t\n${SEED}`)],
+    [
+      'more leading blank lines, with spaces, NBSP and ZWNJ',
+      () => utf8(`\n \n\u00A0\u200C\n\t\n${SEED}`),
+    ],
     ['a BOM, CRLF and Windows-1256 at once', () => asCp1256Archive(SEED.replace(/\n/g, '\r\n'))],
     ['no trailing newline and trailing blank lines', () => utf8(`${SEED.trimEnd()}\n\n\n`)],
-    ['the byline in bold and the date with a label', () =>
-      utf8(replaceLine(replaceLine(SEED, BYLINE, '**نوشته شده توسط شریف زاده**'), DATE_LINE, 'تاریخ انتشار: ۱۳۹۶/۰۸/۰۹ - ۱۹:۲۳'))],
-    ['the title before the byline also given as a `# ` heading at the top', () => utf8(`# ${TITLE}\n\n${SEED}`)],
+    [
+      'the byline in bold and the date with a label',
+      () =>
+        utf8(
+          replaceLine(
+            replaceLine(SEED, BYLINE, '**نوشته شده توسط شریف زاده**'),
+            DATE_LINE,
+            'تاریخ انتشار: ۱۳۹۶/۰۸/۰۹ - ۱۹:۲۳'
+          )
+        ),
+    ],
+    [
+      'the title before the byline also given as a `# ` heading at the top',
+      () => utf8(`# ${TITLE}\n\n${SEED}`),
+    ],
   ];
 
   it.each(cases)('%s', (_name, bytes) => {
@@ -64,12 +84,16 @@ describe('seed variants that must give the demo article', () => {
     const story = parseStory(SEED, { officials: [arabicOfficial] });
     expect(story.body.filter((block) => block.type === 'quote')).toHaveLength(3);
     const arabicText = parseStory(SEED.replace(/ی/g, 'ي'), { officials });
-    expect(arabicText.officials).toStrictEqual([{ fullName: 'اصغر سلیمی', role: 'نماینده مجلس شورای اسلامی', matched: true }]);
+    expect(arabicText.officials).toStrictEqual([
+      { fullName: 'اصغر سلیمی', role: 'نماینده مجلس شورای اسلامی', matched: true },
+    ]);
   });
 
   it('matches names typed with ZWNJ or joined', () => {
     for (const name of ['اصغر\u200Cسلیمی', 'اصغرسلیمی', 'اصغر  سلیمی']) {
-      const story = parseStory(SEED.replace('اصغر سلیمی در', `${name} در`), { officials: [{ ...SALIMI, aliases: [] }] });
+      const story = parseStory(SEED.replace('اصغر سلیمی در', `${name} در`), {
+        officials: [{ ...SALIMI, aliases: [] }],
+      });
       expect(story.body[0]).toMatchObject({ type: 'quote', official: 'اصغر سلیمی' });
     }
   });
@@ -91,9 +115,13 @@ describe('seed variants with other metadata', () => {
   });
 
   it('missing byline and date: the short last line is the title, with a warning', () => {
-    const story = parseStory(replaceLine(replaceLine(SEED, BYLINE, null), DATE_LINE, null), { officials });
+    const story = parseStory(replaceLine(replaceLine(SEED, BYLINE, null), DATE_LINE, null), {
+      officials,
+    });
     expect(story.title).toBe(TITLE);
-    expect(story.warnings).toContain('Title taken from the last line (no heading, byline or date found)');
+    expect(story.warnings).toContain(
+      'Title taken from the last line (no heading, byline or date found)'
+    );
     expect(story.body).toStrictEqual(EXPECTED.body);
   });
 
@@ -106,7 +134,9 @@ describe('seed variants with other metadata', () => {
 
   it('a kicker (روتیتر) line before the `# ` title', () => {
     const kicker = 'نماینده مجلس شورای اسلامی خبر داد';
-    const story = parseStory(`${kicker}\n# ${TITLE}\n\n${replaceLine(SEED, TITLE, null)}`, { officials });
+    const story = parseStory(`${kicker}\n# ${TITLE}\n\n${replaceLine(SEED, TITLE, null)}`, {
+      officials,
+    });
     expect(story.kicker).toBe(kicker);
     expect(demoFields(story)).toStrictEqual(EXPECTED);
   });
@@ -128,7 +158,11 @@ describe('seed variants with other metadata', () => {
 
   it('footer typed at the end of the last paragraph, with a code before it', () => {
     const lastParagraph = EXPECTED.body[EXPECTED.body.length - 1].text;
-    const text = replaceLine(replaceLine(SEED, FOOTER_LINE, null), lastParagraph, `${lastParagraph} ۱۱۰/ انتهای پیام`);
+    const text = replaceLine(
+      replaceLine(SEED, FOOTER_LINE, null),
+      lastParagraph,
+      `${lastParagraph} ۱۱۰/ انتهای پیام`
+    );
     const story = parseStory(text, { officials });
     expect(story.reporterCode).toBe('110');
     expect(story.body).toStrictEqual(EXPECTED.body);
@@ -173,32 +207,59 @@ describe('seed variants with other metadata', () => {
       source: EXPECTED.source,
       sourceUrl: 'https://ictb.ir/news',
     });
-    expect(parseStory(SEED.replace(link, '(www.ictb.ir)'))).toMatchObject({ source: EXPECTED.source, sourceUrl: 'http://www.ictb.ir' });
-    expect(parseStory(SEED.replace(link, '(ایرنا)'))).toMatchObject({ source: `${EXPECTED.source} (ایرنا)`, sourceUrl: null });
-    expect(parseStory(SEED.replace(` ${link}`, '،'))).toMatchObject({ source: EXPECTED.source, sourceUrl: null });
+    expect(parseStory(SEED.replace(link, '(www.ictb.ir)'))).toMatchObject({
+      source: EXPECTED.source,
+      sourceUrl: 'http://www.ictb.ir',
+    });
+    expect(parseStory(SEED.replace(link, '(ایرنا)'))).toMatchObject({
+      source: `${EXPECTED.source} (ایرنا)`,
+      sourceUrl: null,
+    });
+    expect(parseStory(SEED.replace(` ${link}`, '،'))).toMatchObject({
+      source: EXPECTED.source,
+      sourceUrl: null,
+    });
   });
 
   it('the source paragraph stays in the body verbatim', () => {
     const story = parseStory(SEED, { officials });
-    expect(story.body[0].text.startsWith('به گزارش پایگاه خبری پیشخوان دفاتر ارتباطات و فناوری اطلاعات ([IR.ICTB.WWW](http://IR.ICTB.WWW))')).toBe(true);
+    expect(
+      story.body[0].text.startsWith(
+        'به گزارش پایگاه خبری پیشخوان دفاتر ارتباطات و فناوری اطلاعات ([IR.ICTB.WWW](http://IR.ICTB.WWW))'
+      )
+    ).toBe(true);
   });
 
   it('sub-headings as `## text`, `### × text` and a bold line', () => {
     const text = SEED.replace('## × حمایت', '## حمایت')
       .replace('## × مجلس تحقق', '### × مجلس تحقق')
-      .replace('×هنوز بسیاری از سازمان ها از مصوبه قانونی دفاتر پیشخوان تمکین نکرده اند', '**هنوز بسیاری از سازمان ها از مصوبه قانونی دفاتر پیشخوان تمکین نکرده اند**');
+      .replace(
+        '×هنوز بسیاری از سازمان ها از مصوبه قانونی دفاتر پیشخوان تمکین نکرده اند',
+        '**هنوز بسیاری از سازمان ها از مصوبه قانونی دفاتر پیشخوان تمکین نکرده اند**'
+      );
     expect(demoFields(parseStory(text, { officials }))).toStrictEqual(EXPECTED);
   });
 
   it('paragraphs wrapped over several lines are joined; hard breaks are kept', () => {
-    const wrapped = SEED.replace('وی تاکید کرد: بنده و نمایندگان مجلس', 'وی تاکید کرد: بنده و\nنمایندگان مجلس');
+    const wrapped = SEED.replace(
+      'وی تاکید کرد: بنده و نمایندگان مجلس',
+      'وی تاکید کرد: بنده و\nنمایندگان مجلس'
+    );
     expect(demoFields(parseStory(wrapped, { officials }))).toStrictEqual(EXPECTED);
-    const hard = SEED.replace('وی تاکید کرد: بنده و نمایندگان مجلس', 'وی تاکید کرد: بنده و  \nنمایندگان مجلس');
-    expect(parseStory(hard).body[2].text).toBe(EXPECTED.body[2].text.replace('بنده و ', 'بنده و\n'));
+    const hard = SEED.replace(
+      'وی تاکید کرد: بنده و نمایندگان مجلس',
+      'وی تاکید کرد: بنده و  \nنمایندگان مجلس'
+    );
+    expect(parseStory(hard).body[2].text).toBe(
+      EXPECTED.body[2].text.replace('بنده و ', 'بنده و\n')
+    );
   });
 
   it('drops images with a warning', () => {
-    const story = parseStory(SEED.replace('## × حمایت', '![عکس](http://example.com/a.jpg)\n\n## × حمایت'), { officials });
+    const story = parseStory(
+      SEED.replace('## × حمایت', '![عکس](http://example.com/a.jpg)\n\n## × حمایت'),
+      { officials }
+    );
     expect(demoFields(story)).toStrictEqual(EXPECTED);
     expect(story.warnings.some((warning) => warning.startsWith('Image on line'))).toBe(true);
   });

@@ -46,7 +46,7 @@ describe('the official leap table 1206–1498', () => {
       ({ year, leap, firstOfFarvardin }) =>
         isLeapJalaliYear(year) !== leap ||
         jalaliMonthLength(year, 12) !== (leap ? 30 : 29) ||
-        isoDay(utcDayOf(toGregorian(year, 1, 1))) !== firstOfFarvardin,
+        isoDay(utcDayOf(toGregorian(year, 1, 1))) !== firstOfFarvardin
     );
     expect(disagreements).toEqual([]);
   });
@@ -69,7 +69,10 @@ describe('the official leap table 1206–1498', () => {
 
 describe('the 33-year arithmetic rule', () => {
   it('gives the same leap years over the whole supported range', () => {
-    const years = Array.from({ length: JALALI_MAX_YEAR - JALALI_MIN_YEAR + 1 }, (_, n) => JALALI_MIN_YEAR + n);
+    const years = Array.from(
+      { length: JALALI_MAX_YEAR - JALALI_MIN_YEAR + 1 },
+      (_, n) => JALALI_MIN_YEAR + n
+    );
     expect(years.filter((year) => isLeapJalaliYear(year) !== leapBy33YearRule(year))).toEqual([]);
   });
 });
@@ -106,10 +109,13 @@ describe("ICU's Persian calendar, day by day", () => {
       const ours = toJalali(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate());
       const theirs = icuDate(ms);
       if (ours.year !== theirs.year || ours.month !== theirs.month || ours.day !== theirs.day) {
-        disagreements.push(`${isoDay(ms)}: ours ${JSON.stringify(ours)}, ICU ${JSON.stringify(theirs)}`);
+        disagreements.push(
+          `${isoDay(ms)}: ours ${JSON.stringify(ours)}, ICU ${JSON.stringify(theirs)}`
+        );
       }
       // Date counts from Sunday = 0; the Iranian week from Saturday = 0.
-      if (jalaliWeekday(ours.year, ours.month, ours.day) !== (day.getUTCDay() + 1) % 7) weekdayErrors.push(isoDay(ms));
+      if (jalaliWeekday(ours.year, ours.month, ours.day) !== (day.getUTCDay() + 1) % 7)
+        weekdayErrors.push(isoDay(ms));
       compared += 1;
       if (theirs.year >= 1300) comparedIn1300To1500 += 1;
     }
@@ -118,7 +124,9 @@ describe("ICU's Persian calendar, day by day", () => {
     expect(compared).toBe((afterLast - first) / DAY_MS);
     expect(compared).toBe(107_746);
     // 201 years of 365 days plus one day per leap year, counted by the 33-year rule.
-    const leapYears1300To1500 = Array.from({ length: 201 }, (_, n) => 1300 + n).filter(leapBy33YearRule).length;
+    const leapYears1300To1500 = Array.from({ length: 201 }, (_, n) => 1300 + n).filter(
+      leapBy33YearRule
+    ).length;
     expect(comparedIn1300To1500).toBe(201 * 365 + leapYears1300To1500);
     expect(comparedIn1300To1500).toBe(73_414);
   });
@@ -127,9 +135,9 @@ describe("ICU's Persian calendar, day by day", () => {
 describe('month lengths and validity', () => {
   it('gives 31 days to months 1–6, 30 to 7–11, and 29 or 30 to Esfand', () => {
     for (const year of [1396, 1399, 1402, 1403, 1404]) {
-      expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((month) => jalaliMonthLength(year, month))).toEqual([
-        31, 31, 31, 31, 31, 31, 30, 30, 30, 30, 30,
-      ]);
+      expect(
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((month) => jalaliMonthLength(year, month))
+      ).toEqual([31, 31, 31, 31, 31, 31, 30, 30, 30, 30, 30]);
     }
     expect(jalaliMonthLength(1403, 12)).toBe(30);
     expect(jalaliMonthLength(1404, 12)).toBe(29);
@@ -179,7 +187,9 @@ describe('weekdays', () => {
 describe('errors on bad input', () => {
   it('explains an impossible day, naming the leap status for Esfand', () => {
     const error = expectJalaliDateError(() => toGregorian(1402, 12, 30), 'DAY_OUT_OF_RANGE');
-    expect(error.message).toBe('Day 30 is out of range for Esfand 1402 (1402 is not a leap year; Esfand has 29 days)');
+    expect(error.message).toBe(
+      'Day 30 is out of range for Esfand 1402 (1402 is not a leap year; Esfand has 29 days)'
+    );
     expect(error.messageFa).toBe('اسفند ۱۴۰۲ ۲۹ روز دارد؛ روز ۳۰ وجود ندارد.');
     expect(error.name).toBe('JalaliDateError');
   });

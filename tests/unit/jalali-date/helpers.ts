@@ -11,7 +11,7 @@ export const utcMsAt = (
   day: number,
   hour: number,
   minute: number,
-  offsetMinutes: number,
+  offsetMinutes: number
 ): number => {
   const g = toGregorian(year, month, day);
   return Date.UTC(g.year, g.month - 1, g.day, hour, minute) - offsetMinutes * MINUTE_MS;

@@ -1,4 +1,8 @@
-import { JalaliDateTimeParts, parseJalali, parseJalaliToUtc } from '../../../src/plugins/jalali-date/core';
+import {
+  JalaliDateTimeParts,
+  parseJalali,
+  parseJalaliToUtc,
+} from '../../../src/plugins/jalali-date/core';
 import { expectJalaliDateError } from './helpers';
 
 const ZWNJ = '\u200C';
@@ -34,7 +38,10 @@ const ACCEPTED: Array<[string, JalaliDateTimeParts]> = [
   // Archives that kept seconds.
   ['۱۴۰۲/۰۱/۰۵ ۰۸:۱۵:۳۰', { year: 1402, month: 1, day: 5, hour: 8, minute: 15, second: 30 }],
   ['1402-01-05 08:15:30', { year: 1402, month: 1, day: 5, hour: 8, minute: 15, second: 30 }],
-  ['۵ فروردین ۱۴۰۲ ساعت ۰۸:۱۵:۰۰', { year: 1402, month: 1, day: 5, hour: 8, minute: 15, second: 0 }],
+  [
+    '۵ فروردین ۱۴۰۲ ساعت ۰۸:۱۵:۰۰',
+    { year: 1402, month: 1, day: 5, hour: 8, minute: 15, second: 0 },
+  ],
   ['  ۱۳۹۶/۰۸/۰۹  ', SEED_DATE],
   ['\u200F۱۳۹۶/۰۸/۰۹\u200F', SEED_DATE],
   ['۹\u00A0آبان\u00A0۱۳۹۶', SEED_DATE],
@@ -95,7 +102,8 @@ const REJECTED: Array<[string, string]> = [
 ];
 
 describe('parseJalali accepts dates as editors type them and archives hold them', () => {
-  it('has a fixture table of at least 30 accepted inputs', () => expect(ACCEPTED.length).toBeGreaterThanOrEqual(30));
+  it('has a fixture table of at least 30 accepted inputs', () =>
+    expect(ACCEPTED.length).toBeGreaterThanOrEqual(30));
 
   it.each(ACCEPTED)('%p', (input, expected) => {
     expect(parseJalali(input)).toStrictEqual(expected);
@@ -103,7 +111,8 @@ describe('parseJalali accepts dates as editors type them and archives hold them'
 });
 
 describe('parseJalali refuses what is not a date, saying what is wrong', () => {
-  it('has a fixture table of at least 15 rejected inputs', () => expect(REJECTED.length).toBeGreaterThanOrEqual(15));
+  it('has a fixture table of at least 15 rejected inputs', () =>
+    expect(REJECTED.length).toBeGreaterThanOrEqual(15));
 
   it.each(REJECTED)('%p → %s', (input, code) => {
     expectJalaliDateError(() => parseJalali(input), code);
@@ -112,35 +121,42 @@ describe('parseJalali refuses what is not a date, saying what is wrong', () => {
   it('explains 30 Esfand of a common year, in English with the input and in Persian', () => {
     const error = expectJalaliDateError(() => parseJalali('1402/12/30'), 'DAY_OUT_OF_RANGE');
     expect(error.message).toBe(
-      'Day 30 is out of range for Esfand 1402 (1402 is not a leap year; Esfand has 29 days): "1402/12/30"',
+      'Day 30 is out of range for Esfand 1402 (1402 is not a leap year; Esfand has 29 days): "1402/12/30"'
     );
     expect(error.messageFa).toBe('اسفند ۱۴۰۲ ۲۹ روز دارد؛ روز ۳۰ وجود ندارد.');
   });
 
   it('explains a 31st day of Mehr', () => {
     const error = expectJalaliDateError(() => parseJalali('۳۱ مهر ۱۳۹۶'), 'DAY_OUT_OF_RANGE');
-    expect(error.message).toBe('Day 31 is out of range for Mehr 1396 (Mehr has 30 days): "۳۱ مهر ۱۳۹۶"');
+    expect(error.message).toBe(
+      'Day 31 is out of range for Mehr 1396 (Mehr has 30 days): "۳۱ مهر ۱۳۹۶"'
+    );
     expect(error.messageFa).toBe('مهر ۱۳۹۶ ۳۰ روز دارد؛ روز ۳۱ وجود ندارد.');
   });
 
   it('explains a weekday that does not match the date', () => {
-    const error = expectJalaliDateError(() => parseJalali('یکشنبه ۹ آبان ۱۳۹۶'), 'WEEKDAY_MISMATCH');
-    expect(error.message).toBe('Weekday Sunday does not match 9 Aban 1396, which is a Tuesday: "یکشنبه ۹ آبان ۱۳۹۶"');
+    const error = expectJalaliDateError(
+      () => parseJalali('یکشنبه ۹ آبان ۱۳۹۶'),
+      'WEEKDAY_MISMATCH'
+    );
+    expect(error.message).toBe(
+      'Weekday Sunday does not match 9 Aban 1396, which is a Tuesday: "یکشنبه ۹ آبان ۱۳۹۶"'
+    );
     expect(error.messageFa).toBe(`۹ آبان ۱۳۹۶ سه${ZWNJ}شنبه است، نه یک${ZWNJ}شنبه.`);
   });
 
   it('names the month, the hour and the minute that do not exist', () => {
-    expect(expectJalaliDateError(() => parseJalali('1396/13/01'), 'MONTH_OUT_OF_RANGE').message).toBe(
-      'Month 13 is out of range (months are 1–12): "1396/13/01"',
-    );
-    expect(expectJalaliDateError(() => parseJalali('1396/08/09 25:00'), 'HOUR_OUT_OF_RANGE').messageFa).toBe(
-      'ساعت ۲۵ وجود ندارد؛ ساعت باید عددی صحیح از ۰ تا ۲۳ باشد.',
-    );
-    expect(expectJalaliDateError(() => parseJalali('1396/08/09 19:60'), 'MINUTE_OUT_OF_RANGE').message).toBe(
-      'Minute 60 is out of range (minutes are 0–59): "1396/08/09 19:60"',
-    );
+    expect(
+      expectJalaliDateError(() => parseJalali('1396/13/01'), 'MONTH_OUT_OF_RANGE').message
+    ).toBe('Month 13 is out of range (months are 1–12): "1396/13/01"');
+    expect(
+      expectJalaliDateError(() => parseJalali('1396/08/09 25:00'), 'HOUR_OUT_OF_RANGE').messageFa
+    ).toBe('ساعت ۲۵ وجود ندارد؛ ساعت باید عددی صحیح از ۰ تا ۲۳ باشد.');
+    expect(
+      expectJalaliDateError(() => parseJalali('1396/08/09 19:60'), 'MINUTE_OUT_OF_RANGE').message
+    ).toBe('Minute 60 is out of range (minutes are 0–59): "1396/08/09 19:60"');
     expect(expectJalaliDateError(() => parseJalali('۹ آبانن ۱۳۹۶'), 'INVALID_FORMAT').message).toBe(
-      'Unknown Jalali month name "آبانن": "۹ آبانن ۱۳۹۶"',
+      'Unknown Jalali month name "آبانن": "۹ آبانن ۱۳۹۶"'
     );
   });
 

@@ -4,7 +4,8 @@ import { siblingsSerializer } from '../../../src/plugins/jalali-date/server/sibl
 const KEYS = ['publishedOn', 'publishedAt', 'updatedAt'];
 
 /** A sibling that shows what it was made of. */
-const siblingOf = (value: string | null) => Buffer.from(JSON.stringify(value === null ? null : { of: value }));
+const siblingOf = (value: string | null) =>
+  Buffer.from(JSON.stringify(value === null ? null : { of: value }));
 
 /**
  * The rule, written as plainly as possible: a copy of the body with `<key>Jalali` right after every key of
@@ -14,11 +15,22 @@ const reference = (node: unknown, keys: readonly string[]): unknown => {
   if (Array.isArray(node)) return node.map((item) => reference(item, keys));
   if (node === null || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
-  const put = (key: string, value: unknown) => Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-  for (const [key, value] of Object.entries(JSON.parse(JSON.stringify(node)) as Record<string, unknown>)) {
+  const put = (key: string, value: unknown) =>
+    Object.defineProperty(out, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  for (const [key, value] of Object.entries(
+    JSON.parse(JSON.stringify(node)) as Record<string, unknown>
+  )) {
     if (keys.includes(key)) {
       put(key, value);
-      put(`${key}Jalali`, JSON.parse(siblingOf(typeof value === 'string' ? value : null).toString()));
+      put(
+        `${key}Jalali`,
+        JSON.parse(siblingOf(typeof value === 'string' ? value : null).toString())
+      );
     } else {
       put(key, reference(value, keys));
     }
@@ -48,7 +60,9 @@ describe('REST bodies serialised with Jalali siblings', () => {
       meta: { pagination: { page: 1, pageSize: 25, total: 1 } },
     };
     expect(text(body)).toBe(expected(body));
-    expect(text(body)).toContain('"publishedOn":"2017-10-31T15:53:00.000Z","publishedOnJalali":{"of":"2017-10-31T15:53:00.000Z"}');
+    expect(text(body)).toContain(
+      '"publishedOn":"2017-10-31T15:53:00.000Z","publishedOnJalali":{"of":"2017-10-31T15:53:00.000Z"}'
+    );
     expect(text(body)).toContain('"updatedAt":null,"updatedAtJalali":null');
   });
 
@@ -80,19 +94,33 @@ describe('REST bodies serialised with Jalali siblings', () => {
     };
     expect(text(body)).toBe(expected(body));
     const out = JSON.parse(text(body));
-    expect(Object.keys(out).filter((key) => key.endsWith('Jalali'))).toEqual(['publishedAtJalali', 'updatedAtJalali']);
+    expect(Object.keys(out).filter((key) => key.endsWith('Jalali'))).toEqual([
+      'publishedAtJalali',
+      'updatedAtJalali',
+    ]);
     expect(out.publishedAtJalali).toEqual({ of: 'with "quotes" and \\ backslashes\\' });
     expect(out.updatedAtJalali).toEqual({ of: '\\"' });
   });
 
   it('keeps Persian text, ZWNJ and characters outside the BMP intact around the siblings', () => {
-    const body = { title: 'سه‌شنبه 📰', publishedAt: '2024-01-01T10:00:00.000Z', tail: '👍🏽 ي ك', updatedAt: null };
+    const body = {
+      title: 'سه‌شنبه 📰',
+      publishedAt: '2024-01-01T10:00:00.000Z',
+      tail: '👍🏽 ي ك',
+      updatedAt: null,
+    };
     expect(text(body)).toBe(expected(body));
     expect(JSON.parse(text(body)).tail).toBe('👍🏽 ي ك');
   });
 
   it('answers bodies larger than its kept buffer, and the next small one, exactly', () => {
-    const big = { data: Array.from({ length: 3000 }, (_, id) => ({ id, text: 'ن'.repeat(1500), publishedAt: '2024-01-01T10:00:00.000Z' })) };
+    const big = {
+      data: Array.from({ length: 3000 }, (_, id) => ({
+        id,
+        text: 'ن'.repeat(1500),
+        publishedAt: '2024-01-01T10:00:00.000Z',
+      })),
+    };
     expect(Buffer.byteLength(JSON.stringify(big))).toBeGreaterThan(8 * 1024 * 1024);
     expect(text(big)).toBe(expected(big));
     const small = { publishedAt: null };
@@ -109,29 +137,44 @@ describe('REST bodies serialised with Jalali siblings', () => {
 
   it('serialises what JSON.stringify serialises (dates, toJSON) and nothing for undefined', () => {
     const body = { publishedAt: new Date('2024-01-01T10:00:00.000Z'), skipped: undefined };
-    expect(text(body)).toBe('{"publishedAt":"2024-01-01T10:00:00.000Z","publishedAtJalali":{"of":"2024-01-01T10:00:00.000Z"}}');
+    expect(text(body)).toBe(
+      '{"publishedAt":"2024-01-01T10:00:00.000Z","publishedAtJalali":{"of":"2024-01-01T10:00:00.000Z"}}'
+    );
     expect(serialize(undefined)).toBeUndefined();
   });
 
   it('does not change the body', () => {
-    const body = { data: [{ publishedAt: '2024-01-01T10:00:00.000Z', section: { updatedAt: null } }] };
+    const body = {
+      data: [{ publishedAt: '2024-01-01T10:00:00.000Z', section: { updatedAt: null } }],
+    };
     const before = JSON.stringify(body);
     serialize(body);
     expect(JSON.stringify(body)).toBe(before);
   });
 
   it('equals the rule on arbitrary JSON', () => {
-    const key = fc.oneof(fc.constantFrom(...KEYS, 'title', 'a"publishedAt', 'publishedAt\\', '{"updatedAt"'), fc.string());
+    const key = fc.oneof(
+      fc.constantFrom(...KEYS, 'title', 'a"publishedAt', 'publishedAt\\', '{"updatedAt"'),
+      fc.string()
+    );
     const leaf = fc.oneof(
       fc.string(),
       fc.fullUnicodeString(),
       fc.constantFrom('2024-01-01T10:00:00.000Z', '","publishedAt":"', '\\', '"', null),
       fc.integer(),
-      fc.boolean(),
+      fc.boolean()
     );
     const json = fc.letrec((tie) => ({
-      node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(key, tie('node'), { maxKeys: 5 })),
+      node: fc.oneof(
+        { depthSize: 'small' },
+        leaf,
+        fc.array(tie('node'), { maxLength: 4 }),
+        fc.dictionary(key, tie('node'), { maxKeys: 5 })
+      ),
     })).node;
-    fc.assert(fc.property(json, (body) => text(body) === expected(body)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(json, (body) => text(body) === expected(body)),
+      { numRuns: 2000 }
+    );
   });
 });

@@ -52,10 +52,16 @@ describe.each(DST_YEARS)('daylight saving in %i', (year) => {
 
   it('moves a skipped time forward by the gap: 00:30 becomes 01:30 +04:30', () => {
     expect(tehranToUtc({ year, month: 1, day: 2 }).getTime()).toBe(springForward);
-    expect(tehranToUtc({ year, month: 1, day: 2, hour: 0, minute: 30 }).getTime()).toBe(springForward + 30 * MINUTE_MS);
+    expect(tehranToUtc({ year, month: 1, day: 2, hour: 0, minute: 30 }).getTime()).toBe(
+      springForward + 30 * MINUTE_MS
+    );
     expect(clockAt(springForward + 30 * MINUTE_MS)).toEqual([year, 1, 2, 1, 30, 0, 270]);
-    expect(tehranToUtc({ year, month: 1, day: 2, hour: 0, minute: 59 }).getTime()).toBe(springForward + 59 * MINUTE_MS);
-    expect(tehranToUtc({ year, month: 1, day: 2, hour: 1, minute: 0 }).getTime()).toBe(springForward);
+    expect(tehranToUtc({ year, month: 1, day: 2, hour: 0, minute: 59 }).getTime()).toBe(
+      springForward + 59 * MINUTE_MS
+    );
+    expect(tehranToUtc({ year, month: 1, day: 2, hour: 1, minute: 0 }).getTime()).toBe(
+      springForward
+    );
   });
 
   it('gives a repeated time its earlier instant, the one at +04:30', () => {
@@ -70,15 +76,20 @@ describe.each(DST_YEARS)('daylight saving in %i', (year) => {
 });
 
 describe('the offset on every day, at Tehran noon', () => {
-  const offsetsAtNoon = (year: number, offsetFor: (month: number, day: number) => number): string[] => {
+  const offsetsAtNoon = (
+    year: number,
+    offsetFor: (month: number, day: number) => number
+  ): string[] => {
     const wrong: string[] = [];
     for (let month = 1; month <= 12; month += 1) {
       for (let day = 1; day <= jalaliMonthLength(year, month); day += 1) {
         const expected = offsetFor(month, day);
         const noon = utcMsAt(year, month, day, 12, 0, expected);
         const [, , , hour, minute, , offset] = clockAt(noon);
-        if (hour !== 12 || minute !== 0 || offset !== expected) wrong.push(`${year}/${month}/${day}: ${offset}`);
-        if (tehranToUtc({ year, month, day, hour: 12 }).getTime() !== noon) wrong.push(`${year}/${month}/${day} back`);
+        if (hour !== 12 || minute !== 0 || offset !== expected)
+          wrong.push(`${year}/${month}/${day}: ${offset}`);
+        if (tehranToUtc({ year, month, day, hour: 12 }).getTime() !== noon)
+          wrong.push(`${year}/${month}/${day} back`);
       }
     }
     return wrong;
@@ -87,7 +98,9 @@ describe('the offset on every day, at Tehran noon', () => {
   it('is +04:30 from 2 Farvardin to 30 Shahrivar and +03:30 otherwise in 1387–1401 (2008–2022)', () => {
     const daylightSaving = (month: number, day: number) =>
       (month === 1 && day >= 2) || (month > 1 && month < 6) || (month === 6 && day <= 30);
-    expect(DST_YEARS.flatMap((year) => offsetsAtNoon(year, (m, d) => (daylightSaving(m, d) ? 270 : 210)))).toEqual([]);
+    expect(
+      DST_YEARS.flatMap((year) => offsetsAtNoon(year, (m, d) => (daylightSaving(m, d) ? 270 : 210)))
+    ).toEqual([]);
   });
 
   it('is +03:30 all year in 1385–1386 (2006–2007) and from 1402 (2023) on', () => {
@@ -96,9 +109,13 @@ describe('the offset on every day, at Tehran noon', () => {
 
   it('has no gap and no repeated hour any more: 1402 and 1403 at the old transition times', () => {
     const iso = (local: Parameters<typeof tehranToUtc>[0]) => tehranToUtc(local).toISOString();
-    expect(iso({ year: 1402, month: 1, day: 2, hour: 0, minute: 30 })).toBe('2023-03-21T21:00:00.000Z');
+    expect(iso({ year: 1402, month: 1, day: 2, hour: 0, minute: 30 })).toBe(
+      '2023-03-21T21:00:00.000Z'
+    );
     expect(clockAt(Date.UTC(2023, 2, 21, 21, 0))).toEqual([1402, 1, 2, 0, 30, 0, 210]);
-    expect(iso({ year: 1403, month: 6, day: 30, hour: 23, minute: 30 })).toBe('2024-09-20T20:00:00.000Z');
+    expect(iso({ year: 1403, month: 6, day: 30, hour: 23, minute: 30 })).toBe(
+      '2024-09-20T20:00:00.000Z'
+    );
     expect(clockAt(Date.UTC(2024, 8, 20, 19, 59))).toEqual([1403, 6, 30, 23, 29, 0, 210]);
   });
 });
@@ -107,10 +124,22 @@ describe('midnight and Nowruz', () => {
   it('turns 30 Esfand 1395 (a leap year) into 1 Farvardin 1396 at 20:30 UTC', () => {
     const nowruz = Date.UTC(2017, 2, 20, 20, 30);
     expect(utcToTehran(new Date(nowruz - 1000))).toMatchObject({
-      year: 1395, month: 12, day: 30, hour: 23, minute: 59, second: 59, weekday: 2,
+      year: 1395,
+      month: 12,
+      day: 30,
+      hour: 23,
+      minute: 59,
+      second: 59,
+      weekday: 2,
     });
     expect(utcToTehran(new Date(nowruz))).toMatchObject({
-      year: 1396, month: 1, day: 1, hour: 0, minute: 0, second: 0, weekday: 3,
+      year: 1396,
+      month: 1,
+      day: 1,
+      hour: 0,
+      minute: 0,
+      second: 0,
+      weekday: 3,
     });
     expect(tehranToUtc({ year: 1396, month: 1, day: 1 }).getTime()).toBe(nowruz);
   });
@@ -148,7 +177,14 @@ describe('before 1979, as the time zone database records it', () => {
 
   it('reports Tehran mean time, +03:25:44, before 13 June 1935', () => {
     const reading = utcToTehran(new Date(Date.UTC(1921, 5, 1)));
-    expect(reading).toMatchObject({ year: 1300, month: 3, day: 11, hour: 3, minute: 25, second: 44 });
+    expect(reading).toMatchObject({
+      year: 1300,
+      month: 3,
+      day: 11,
+      hour: 3,
+      minute: 25,
+      second: 44,
+    });
     expect(reading.offsetMinutes * 60).toBeCloseTo(3 * 3600 + 25 * 60 + 44, 6);
     expect(tehranToUtc(reading).getTime()).toBe(Date.UTC(1921, 5, 1));
   });
@@ -157,10 +193,24 @@ describe('before 1979, as the time zone database records it', () => {
 describe('the supported range and bad input', () => {
   it('reaches from Tehran midnight of 1 Farvardin 1206 to the last second of 1500', () => {
     const first = tehranToUtc({ year: 1206, month: 1, day: 1 });
-    expect(utcToTehran(first)).toMatchObject({ year: 1206, month: 1, day: 1, hour: 0, minute: 0, second: 0 });
+    expect(utcToTehran(first)).toMatchObject({
+      year: 1206,
+      month: 1,
+      day: 1,
+      hour: 0,
+      minute: 0,
+      second: 0,
+    });
     expectJalaliDateError(() => utcToTehran(new Date(first.getTime() - 1000)), 'YEAR_OUT_OF_RANGE');
     const last = tehranToUtc({ year: 1500, month: 12, day: 29, hour: 23, minute: 59, second: 59 });
-    expect(utcToTehran(last)).toMatchObject({ year: 1500, month: 12, day: 29, hour: 23, minute: 59, second: 59 });
+    expect(utcToTehran(last)).toMatchObject({
+      year: 1500,
+      month: 12,
+      day: 29,
+      hour: 23,
+      minute: 59,
+      second: 59,
+    });
     expectJalaliDateError(() => utcToTehran(new Date(last.getTime() + 1000)), 'YEAR_OUT_OF_RANGE');
     expectJalaliDateError(() => utcToTehran(new Date(8.64e15)), 'YEAR_OUT_OF_RANGE');
     expectJalaliDateError(() => utcToTehran(new Date(-8.64e15)), 'YEAR_OUT_OF_RANGE');
@@ -179,17 +229,42 @@ describe('the supported range and bad input', () => {
   it('reads ISO timestamps with Z or an offset, fractions included', () => {
     expect(utcToTehran('2017-10-31T15:53:00.000Z')).toEqual(utcToTehran(SEED));
     expect(utcToTehran('2017-10-31T19:23+03:30')).toEqual(utcToTehran(SEED));
-    expect(utcToTehran('2017-10-31T10:53:00.999999-05:00')).toMatchObject({ hour: 19, minute: 23, second: 0 });
+    expect(utcToTehran('2017-10-31T10:53:00.999999-05:00')).toMatchObject({
+      hour: 19,
+      minute: 23,
+      second: 0,
+    });
   });
 
   it('refuses impossible local dates and times', () => {
-    expectJalaliDateError(() => tehranToUtc({ year: 1402, month: 12, day: 30 }), 'DAY_OUT_OF_RANGE');
-    expectJalaliDateError(() => tehranToUtc({ year: 1396, month: 13, day: 1 }), 'MONTH_OUT_OF_RANGE');
-    expectJalaliDateError(() => tehranToUtc({ year: 1205, month: 12, day: 29 }), 'YEAR_OUT_OF_RANGE');
-    expectJalaliDateError(() => tehranToUtc({ year: 1396, month: 8, day: 9, hour: 24 }), 'HOUR_OUT_OF_RANGE');
-    expectJalaliDateError(() => tehranToUtc({ year: 1396, month: 8, day: 9, minute: 60 }), 'MINUTE_OUT_OF_RANGE');
-    expectJalaliDateError(() => tehranToUtc({ year: 1396, month: 8, day: 9, second: 60 }), 'SECOND_OUT_OF_RANGE');
-    expectJalaliDateError(() => tehranToUtc({ year: 1396, month: 8, day: 9, hour: 1.5 }), 'HOUR_OUT_OF_RANGE');
+    expectJalaliDateError(
+      () => tehranToUtc({ year: 1402, month: 12, day: 30 }),
+      'DAY_OUT_OF_RANGE'
+    );
+    expectJalaliDateError(
+      () => tehranToUtc({ year: 1396, month: 13, day: 1 }),
+      'MONTH_OUT_OF_RANGE'
+    );
+    expectJalaliDateError(
+      () => tehranToUtc({ year: 1205, month: 12, day: 29 }),
+      'YEAR_OUT_OF_RANGE'
+    );
+    expectJalaliDateError(
+      () => tehranToUtc({ year: 1396, month: 8, day: 9, hour: 24 }),
+      'HOUR_OUT_OF_RANGE'
+    );
+    expectJalaliDateError(
+      () => tehranToUtc({ year: 1396, month: 8, day: 9, minute: 60 }),
+      'MINUTE_OUT_OF_RANGE'
+    );
+    expectJalaliDateError(
+      () => tehranToUtc({ year: 1396, month: 8, day: 9, second: 60 }),
+      'SECOND_OUT_OF_RANGE'
+    );
+    expectJalaliDateError(
+      () => tehranToUtc({ year: 1396, month: 8, day: 9, hour: 1.5 }),
+      'HOUR_OUT_OF_RANGE'
+    );
   });
 
   it('does not change the object it is given', () => {

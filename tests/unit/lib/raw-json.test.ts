@@ -1,7 +1,9 @@
 import { findInvalidUtf8, tooDeepAt } from '../../../src/lib/raw-json';
 
 const bytes = (...parts: Array<string | number[] | Buffer>) =>
-  Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part))));
+  Buffer.concat(
+    parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part)))
+  );
 
 describe('findInvalidUtf8: the byte offset of the first invalid sequence and the key written before it', () => {
   it('is null for UTF-8, a written U+FFFD included', () => {
@@ -16,7 +18,10 @@ describe('findInvalidUtf8: the byte offset of the first invalid sequence and the
     ['an encoded surrogate', [0xed, 0xa0, 0x80]],
   ])('%s after Persian text and a written U+FFFD', (_name, bad) => {
     const head = bytes('{"data":{"title":"عنوان � درست","lead":"لید ');
-    expect(findInvalidUtf8(bytes(head, bad, '"}}'))).toEqual({ offset: head.length, field: 'lead' });
+    expect(findInvalidUtf8(bytes(head, bad, '"}}'))).toEqual({
+      offset: head.length,
+      field: 'lead',
+    });
   });
 
   it('names no field when no key came before', () => {

@@ -19,19 +19,30 @@ describe('the order of the save steps', () => {
   });
 
   it('refuses a name no plugin offers', () => {
-    expect(() => orderSteps(offered, [...order, 'd.gone'])).toThrow('no plugin offers the step(s) d.gone');
+    expect(() => orderSteps(offered, [...order, 'd.gone'])).toThrow(
+      'no plugin offers the step(s) d.gone'
+    );
   });
 
   it('refuses a step offered and not placed', () => {
-    expect(() => orderSteps(offered, order.filter((name) => name !== 'b.code'))).toThrow('b.code are offered but not placed');
+    expect(() =>
+      orderSteps(
+        offered,
+        order.filter((name) => name !== 'b.code')
+      )
+    ).toThrow('b.code are offered but not placed');
   });
 
   it('refuses a step placed before a step that gives what it needs', () => {
-    expect(() => orderSteps(offered, ['a.wrap', 'b.slug', 'a.clean', 'b.code', 'c.index'])).toThrow('b.slug needs clean-text');
+    expect(() => orderSteps(offered, ['a.wrap', 'b.slug', 'a.clean', 'b.code', 'c.index'])).toThrow(
+      'b.slug needs clean-text'
+    );
   });
 
   it('refuses phases out of their order', () => {
-    expect(() => orderSteps(offered, ['a.clean', 'a.wrap', 'b.slug', 'b.code', 'c.index'])).toThrow('a.wrap (around) is placed after a.clean (before)');
+    expect(() => orderSteps(offered, ['a.clean', 'a.wrap', 'b.slug', 'b.code', 'c.index'])).toThrow(
+      'a.wrap (around) is placed after a.clean (before)'
+    );
   });
 
   it('lists each step of the app once', () => {
@@ -43,7 +54,10 @@ describe('the one read after a write', () => {
   it('merges what the steps read: an object over true, selects and dynamic-zone fragments added up', () => {
     const merged = mergePopulate(
       { section: { select: ['id'] }, body: true },
-      { section: { select: ['documentId'] }, body: { on: { 'article.quote': { populate: { official: { select: ['id'] } } } } } },
+      {
+        section: { select: ['documentId'] },
+        body: { on: { 'article.quote': { populate: { official: { select: ['id'] } } } } },
+      }
     );
     expect(merged).toEqual({
       section: { select: ['id', 'documentId'] },

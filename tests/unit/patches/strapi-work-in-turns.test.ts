@@ -10,13 +10,18 @@ import path from 'path';
 import { traverseEntity } from '@strapi/utils';
 
 // Not among @strapi/core's exports: required by its path.
-const entityValidator = require(path.join(__dirname, '../../../node_modules/@strapi/core/dist/services/entity-validator/index.js'));
+const entityValidator = require(
+  path.join(__dirname, '../../../node_modules/@strapi/core/dist/services/entity-validator/index.js')
+);
 
 const paragraph = {
   uid: 'article.paragraph',
   modelType: 'component',
   info: { displayName: 'Paragraph' },
-  attributes: { text: { type: 'richtext', required: true, maxLength: 200 }, words: { type: 'integer' } },
+  attributes: {
+    text: { type: 'richtext', required: true, maxLength: 200 },
+    words: { type: 'integer' },
+  },
 };
 const article = {
   uid: 'api::article.article',
@@ -24,7 +29,10 @@ const article = {
   kind: 'collectionType',
   info: { displayName: 'Article' },
   options: {},
-  attributes: { title: { type: 'string', required: true }, body: { type: 'dynamiczone', components: ['article.paragraph'] } },
+  attributes: {
+    title: { type: 'string', required: true },
+    body: { type: 'dynamiczone', components: ['article.paragraph'] },
+  },
 };
 const models: Record<string, unknown> = { [article.uid]: article, [paragraph.uid]: paragraph };
 beforeAll(() => {
@@ -33,78 +41,131 @@ beforeAll(() => {
     components: { [paragraph.uid]: paragraph },
   };
 });
-afterAll(() => { delete (global as unknown as { strapi?: unknown }).strapi; });
+afterAll(() => {
+  delete (global as unknown as { strapi?: unknown }).strapi;
+});
 
-const body = (n: number) => Array.from({ length: n }, (_, i) => ({ __component: 'article.paragraph', text: `بند ${i}`, words: String(i) }));
+const body = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    __component: 'article.paragraph',
+    text: `بند ${i}`,
+    words: String(i),
+  }));
 
 /** Whether a `setImmediate` queued now runs before `work` settles. */
 const givesTurns = async (work: Promise<unknown>) => {
   let turned = false;
-  setImmediate(() => { turned = true; });
+  setImmediate(() => {
+    turned = true;
+  });
   await work.catch(() => undefined);
   return turned;
 };
 
 /** Holds the event loop for about `ms` milliseconds (a visitor with work to do). */
-const busy = (ms: number) => { const end = performance.now() + ms; while (performance.now() < end); };
+const busy = (ms: number) => {
+  const end = performance.now() + ms;
+  while (performance.now() < end);
+};
 
 describe('entity validator', () => {
   it('a long dynamic zone is cast and validated as before: values cast, order kept', async () => {
-    const valid = await entityValidator.validateEntityCreation(article, { title: 'خبر', body: body(600) }, { isDraft: false });
+    const valid = await entityValidator.validateEntityCreation(
+      article,
+      { title: 'خبر', body: body(600) },
+      { isDraft: false }
+    );
     expect(valid.body).toHaveLength(600);
     expect(valid.body[0]).toEqual({ __component: 'article.paragraph', text: 'بند 0', words: 0 });
-    expect(valid.body[599]).toEqual({ __component: 'article.paragraph', text: 'بند 599', words: 599 });
+    expect(valid.body[599]).toEqual({
+      __component: 'article.paragraph',
+      text: 'بند 599',
+      words: 599,
+    });
   });
 
   it('its errors name the item by its index in the whole body, every one of them', async () => {
     const long = body(600);
     delete (long[77] as { text?: string }).text;
     long[512].text = 'ب'.repeat(201);
-    const error = await entityValidator.validateEntityCreation(article, { title: 'خبر', body: long }, { isDraft: false })
+    const error = await entityValidator
+      .validateEntityCreation(article, { title: 'خبر', body: long }, { isDraft: false })
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: 'ValidationError' });
-    const paths = (error as { details: { errors: Array<{ path: string[] }> } }).details.errors.map((e) => e.path.join('.'));
+    const paths = (error as { details: { errors: Array<{ path: string[] }> } }).details.errors.map(
+      (e) => e.path.join('.')
+    );
     expect(paths).toEqual(['body.77.text', 'body.512.text']);
   });
 
   it('a short dynamic zone is validated by yup as before (same errors)', async () => {
     const short = body(5);
     delete (short[3] as { text?: string }).text;
-    const error = await entityValidator.validateEntityCreation(article, { title: 'خبر', body: short }, { isDraft: false })
+    const error = await entityValidator
+      .validateEntityCreation(article, { title: 'خبر', body: short }, { isDraft: false })
       .catch((caught: unknown) => caught);
-    expect((error as { details: { errors: Array<{ path: string[] }> } }).details.errors.map((e) => e.path.join('.'))).toEqual(['body.3.text']);
+    expect(
+      (error as { details: { errors: Array<{ path: string[] }> } }).details.errors.map((e) =>
+        e.path.join('.')
+      )
+    ).toEqual(['body.3.text']);
   });
 
   it('gives other requests a turn while it validates a long body', async () => {
-    expect(await givesTurns(entityValidator.validateEntityCreation(article, { title: 'خبر', body: body(3000) }, { isDraft: false }))).toBe(true);
+    expect(
+      await givesTurns(
+        entityValidator.validateEntityCreation(
+          article,
+          { title: 'خبر', body: body(3000) },
+          { isDraft: false }
+        )
+      )
+    ).toBe(true);
   });
 });
 
 describe('traverseEntity', () => {
-  const traverse = (visitor: (options: { key: string; value: unknown }, utils: { set(key: string, value: unknown): void }) => unknown, data: unknown) =>
-    (traverseEntity as unknown as (v: unknown, o: unknown, d: unknown) => Promise<{ body: Array<{ text: string }> }>)(
-      visitor,
-      { schema: article, getModel: (uid: string) => models[uid] },
-      data,
-    );
+  const traverse = (
+    visitor: (
+      options: { key: string; value: unknown },
+      utils: { set(key: string, value: unknown): void }
+    ) => unknown,
+    data: unknown
+  ) =>
+    (
+      traverseEntity as unknown as (
+        v: unknown,
+        o: unknown,
+        d: unknown
+      ) => Promise<{ body: Array<{ text: string }> }>
+    )(visitor, { schema: article, getModel: (uid: string) => models[uid] }, data);
 
   it('visits every item of a long dynamic zone, results in order', async () => {
-    const result = await traverse(({ key, value }, { set }) => {
-      if (key === 'text') set(key, `${value as string}!`);
-    }, { title: 'خبر', body: body(3000) });
+    const result = await traverse(
+      ({ key, value }, { set }) => {
+        if (key === 'text') set(key, `${value as string}!`);
+      },
+      { title: 'خبر', body: body(3000) }
+    );
     expect(result.body).toHaveLength(3000);
     expect(result.body.map((item) => item.text)).toEqual(body(3000).map((item) => `${item.text}!`));
   });
 
   it('rejects with the first failing item in index order', async () => {
-    const failing = traverse(({ key, value }) => {
-      busy(0.01);
-      if (key === 'text' && (value === 'بند 2500' || value === 'بند 2900')) throw new Error(value as string);
-    }, { title: 'خبر', body: body(3000) });
+    const failing = traverse(
+      ({ key, value }) => {
+        busy(0.01);
+        if (key === 'text' && (value === 'بند 2500' || value === 'بند 2900'))
+          throw new Error(value as string);
+      },
+      { title: 'خبر', body: body(3000) }
+    );
     await expect(failing).rejects.toThrow('بند 2500');
   });
 
   it('gives other requests a turn while it traverses a long body', async () => {
-    expect(await givesTurns(traverse(() => busy(0.01), { title: 'خبر', body: body(3000) }))).toBe(true);
+    expect(await givesTurns(traverse(() => busy(0.01), { title: 'خبر', body: body(3000) }))).toBe(
+      true
+    );
   });
 });

@@ -5,7 +5,9 @@
  * left the validation unsettled. With the patch the error reaches the caller, who can retry.
  */
 // The copy Strapi's validators use.
-const yup = require(require.resolve('yup', { paths: [require.resolve('@strapi/utils')] })) as typeof import('yup');
+const yup = require(
+  require.resolve('yup', { paths: [require.resolve('@strapi/utils')] })
+) as typeof import('yup');
 
 it('an async test that rejects makes validate reject with its error', async () => {
   const lost = new Error('terminating connection due to administrator command');
@@ -13,7 +15,9 @@ it('an async test that rejects makes validate reject with its error', async () =
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
   process.on('unhandledRejection', onUnhandled);
   try {
-    const schema = yup.string().test('unique', 'taken', async () => { throw lost; });
+    const schema = yup.string().test('unique', 'taken', async () => {
+      throw lost;
+    });
     await expect(schema.validate('slug')).rejects.toBe(lost);
     await new Promise((resolve) => setImmediate(resolve));
     expect(unhandled).toEqual([]);
@@ -24,5 +28,8 @@ it('an async test that rejects makes validate reject with its error', async () =
 
 it('an async test that fails still answers a validation error', async () => {
   const schema = yup.string().test('unique', 'taken', async () => false);
-  await expect(schema.validate('slug')).rejects.toMatchObject({ name: 'ValidationError', errors: ['taken'] });
+  await expect(schema.validate('slug')).rejects.toMatchObject({
+    name: 'ValidationError',
+    errors: ['taken'],
+  });
 });

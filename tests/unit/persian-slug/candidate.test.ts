@@ -1,4 +1,10 @@
-import { SLUG_MAX_LENGTH, SlugError, firstFreeCandidate, isValidSlug, slugCandidate } from '../../../src/plugins/persian-slug/core';
+import {
+  SLUG_MAX_LENGTH,
+  SlugError,
+  firstFreeCandidate,
+  isValidSlug,
+  slugCandidate,
+} from '../../../src/plugins/persian-slug/core';
 import { thrown } from './thrown';
 
 const word = 'خبرها'; // 5 code points
@@ -6,7 +12,12 @@ const sixteenWords = Array(16).fill(word).join('-'); // 95 code points
 
 describe('slugCandidate', () => {
   it('gives base, base-2, base-3 … and never base-1', () => {
-    expect([1, 2, 3, 10].map((n) => slugCandidate('خبر', n))).toEqual(['خبر', 'خبر-2', 'خبر-3', 'خبر-10']);
+    expect([1, 2, 3, 10].map((n) => slugCandidate('خبر', n))).toEqual([
+      'خبر',
+      'خبر-2',
+      'خبر-3',
+      'خبر-10',
+    ]);
   });
 
   it('works for latin-mode bases', () => {
@@ -50,8 +61,11 @@ describe('slugCandidate', () => {
     (base) => {
       const error = thrown(() => slugCandidate(base, 2));
       expect(error).toBeInstanceOf(SlugError);
-      expect(error).toMatchObject({ code: 'INVALID_SLUG', messageFa: expect.stringContaining('۱۰۰') });
-    },
+      expect(error).toMatchObject({
+        code: 'INVALID_SLUG',
+        messageFa: expect.stringContaining('۱۰۰'),
+      });
+    }
   );
 
   it('rejects a base longer than a shorter maxLength', () => {
@@ -79,13 +93,20 @@ describe('firstFreeCandidate', () => {
   it('is the first of base, base-2, … the check accepts, asked in that order', async () => {
     const asked: string[] = [];
     const taken = new Set(['خبر', 'خبر-2', 'خبر-4']);
-    const slug = await firstFreeCandidate('خبر', (candidate) => (asked.push(candidate), !taken.has(candidate)));
+    const slug = await firstFreeCandidate(
+      'خبر',
+      (candidate) => (asked.push(candidate), !taken.has(candidate))
+    );
     expect(slug).toBe('خبر-3');
     expect(asked).toEqual(['خبر', 'خبر-2', 'خبر-3']);
   });
 
   it('waits for a check that goes to the database, and gives up after the tries allowed', async () => {
-    expect(await firstFreeCandidate('خبر', async (candidate) => candidate === 'خبر-2')).toBe('خبر-2');
-    await expect(firstFreeCandidate('خبر', () => false, 3)).rejects.toThrow('No free slug for "خبر" in 3 candidates.');
+    expect(await firstFreeCandidate('خبر', async (candidate) => candidate === 'خبر-2')).toBe(
+      'خبر-2'
+    );
+    await expect(firstFreeCandidate('خبر', () => false, 3)).rejects.toThrow(
+      'No free slug for "خبر" in 3 candidates.'
+    );
   });
 });

@@ -13,7 +13,11 @@ describe('persianSlug, latin mode', () => {
     ['ی opening a word is y', 'یک', 'yk'],
     ['ی inside a word is i', 'ایران', 'airan'],
     ['two-letter spellings', 'چای خیابان ژاله شهر غذا', 'chai-khiaban-zhalh-shhr-ghza'],
-    ['letters sharing a sound', 'ثابت صبح ذره ضرب ظهر طلا قلم عباس آب', 'sabt-sbh-zrh-zrb-zhr-tla-ghlm-abas-ab'],
+    [
+      'letters sharing a sound',
+      'ثابت صبح ذره ضرب ظهر طلا قلم عباس آب',
+      'sabt-sbh-zrh-zrb-zhr-tla-ghlm-abas-ab',
+    ],
     ['ئ is e, ء is dropped', 'مسئول جزء', 'mseol-jz'],
     ['a word of ء only disappears', 'ء ایران', 'airan'],
     ['ZWNJ starts a new word', 'می‌شود', 'mi-shod'],
@@ -22,8 +26,11 @@ describe('persianSlug, latin mode', () => {
     ['mixed Latin', 'ICT و دولت الکترونیک', 'ict-v-dolt-alktronik'],
     ['Latin accents', 'Café Déjà', 'cafe-deja'],
     ['presentation forms', 'ﺳﻼﻡ ﷼', 'slam-rial'],
-    ['seed title', 'پیش بینی یک نماینده مجلس از واگذاری خدمات سازمان ها به دفاتر',
-      'pish-bini-yk-nmaindh-mjls-az-vagzari-khdmat-sazman-ha-bh-dfatr'],
+    [
+      'seed title',
+      'پیش بینی یک نماینده مجلس از واگذاری خدمات سازمان ها به دفاتر',
+      'pish-bini-yk-nmaindh-mjls-az-vagzari-khdmat-sazman-ha-bh-dfatr',
+    ],
   ])('%s', (_case, title, slug) => {
     expect(latin(title)).toBe(slug);
   });

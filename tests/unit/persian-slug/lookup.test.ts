@@ -22,7 +22,9 @@ describe('normalizeSlugLookup', () => {
   });
 
   it('applies latin mode when asked', () => {
-    expect(normalizeSlugLookup(encodeURIComponent('اصغر سلیمی'), { mode: 'latin' })).toBe('asghr-slimi');
+    expect(normalizeSlugLookup(encodeURIComponent('اصغر سلیمی'), { mode: 'latin' })).toBe(
+      'asghr-slimi'
+    );
     expect(normalizeSlugLookup('asghr-slimi', { mode: 'latin' })).toBe('asghr-slimi');
   });
 
@@ -36,13 +38,16 @@ describe('normalizeSlugLookup', () => {
         message: expect.stringContaining('malformed percent-encoding'),
         messageFa: expect.stringContaining('کدگذاری درصدی نادرست'),
       });
-    },
+    }
   );
 
   it.each(['', '%F0%9F%8E%89', '---', '%20'])('%p leaves nothing: EMPTY_SLUG', (raw) => {
     const error = thrown(() => normalizeSlugLookup(raw));
     expect(error).toBeInstanceOf(SlugError);
-    expect(error).toMatchObject({ code: 'EMPTY_SLUG', message: expect.stringContaining('in the address') });
+    expect(error).toMatchObject({
+      code: 'EMPTY_SLUG',
+      message: expect.stringContaining('in the address'),
+    });
   });
 
   it('rejects a non-string from plain JavaScript with a TypeError', () => {

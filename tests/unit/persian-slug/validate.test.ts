@@ -15,9 +15,12 @@ describe('alphabet', () => {
     expect(SLUG_ALPHABET).toHaveLength(71);
   });
 
-  it.each(Array.from(SLUG_ALPHABET))('%s is its own slug (stable under every step of the rule)', (character) => {
-    expect(persianSlug(character)).toBe(character);
-  });
+  it.each(Array.from(SLUG_ALPHABET))(
+    '%s is its own slug (stable under every step of the rule)',
+    (character) => {
+      expect(persianSlug(character)).toBe(character);
+    }
+  );
 
   it('spells every Persian letter in a–z, or drops it (ء)', () => {
     PERSIAN_SLUG_LETTERS.filter((letter) => letter !== 'ء').forEach((letter) => {
@@ -29,7 +32,7 @@ describe('alphabet', () => {
 describe('SLUG_UID_REGEX', () => {
   it('is pinned: content-type schemas hold a copy of this exact string', () => {
     expect(SLUG_UID_REGEX).toBe(
-      '^(?=.{1,100}$)[اآبپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیئءa-z0-9]+(?:-[اآبپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیئءa-z0-9]+)*$',
+      '^(?=.{1,100}$)[اآبپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیئءa-z0-9]+(?:-[اآبپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیئءa-z0-9]+)*$'
     );
   });
 

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import {
-  buildSnippet, cleanEditorText, indexKey, markdownText, parseSearchQuery, searchKey, SearchQueryError, snippetHtml,
+  buildSnippet,
+  cleanEditorText,
+  indexKey,
+  markdownText,
+  parseSearchQuery,
+  searchKey,
+  SearchQueryError,
+  snippetHtml,
 } from '../../../src/plugins/persian-text/core';
 import { isBlankText } from '../../../src/persian';
 
@@ -15,7 +22,12 @@ describe('cleanEditorText', () => {
   ])('%s → %s', (input, output) => expect(cleanEditorText(input)).toBe(output));
 
   it('is idempotent', () => {
-    fc.assert(fc.property(fc.string(), (text) => cleanEditorText(cleanEditorText(text)) === cleanEditorText(text)));
+    fc.assert(
+      fc.property(
+        fc.string(),
+        (text) => cleanEditorText(cleanEditorText(text)) === cleanEditorText(text)
+      )
+    );
   });
 });
 
@@ -46,7 +58,10 @@ describe('parseSearchQuery', () => {
   it('reads words and quoted phrases', () => {
     expect(parseSearchQuery('«دیدار کاظمی» وزیر "نفت خام"')).toEqual({
       terms: ['وزیر'],
-      phrases: [['دیدار', 'کاظمی'], ['نفت', 'خام']],
+      phrases: [
+        ['دیدار', 'کاظمی'],
+        ['نفت', 'خام'],
+      ],
     });
   });
 
@@ -59,22 +74,30 @@ describe('parseSearchQuery', () => {
   });
 
   it('never yields anything but letters and digits, whatever the input', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (q) => {
-      try {
-        const { terms, phrases } = parseSearchQuery(q);
-        return [...terms, ...phrases.flat()].every((word) => /^[\p{L}\p{N}]+$/u.test(word));
-      } catch (error) {
-        return error instanceof SearchQueryError;
-      }
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (q) => {
+        try {
+          const { terms, phrases } = parseSearchQuery(q);
+          return [...terms, ...phrases.flat()].every((word) => /^[\p{L}\p{N}]+$/u.test(word));
+        } catch (error) {
+          return error instanceof SearchQueryError;
+        }
+      })
+    );
   });
 });
 
 describe('markdownText: what a reader sees of a paragraph', () => {
   it.each([
     ['سایت ([IR.ICTB.WWW](http://IR.ICTB.WWW))', 'سایت (IR.ICTB.WWW)'],
-    ['**پررنگ** و *کج* و _زیر_ و ~~خط~~, snake_case_name', 'پررنگ و کج و زیر و خط, snake_case_name'],
-    ['![عکس](a.png) [پیوند](https://x.ir/a_(b) "عنوان") [مرجع][1] <https://a.ir>', 'عکس پیوند مرجع https://a.ir'],
+    [
+      '**پررنگ** و *کج* و _زیر_ و ~~خط~~, snake_case_name',
+      'پررنگ و کج و زیر و خط, snake_case_name',
+    ],
+    [
+      '![عکس](a.png) [پیوند](https://x.ir/a_(b) "عنوان") [مرجع][1] <https://a.ir>',
+      'عکس پیوند مرجع https://a.ir',
+    ],
     ['# تیتر\n> نقل\n- یک\n2. دو', 'تیتر\nنقل\nیک\n2. دو'],
     ['\\*نه کج\\* و `کد *خام*`', '*نه کج* و کد *خام*'],
     ['[پیوند](javascript:alert(1)) <b>متن</b>', 'پیوند <b>متن</b>'],
@@ -82,14 +105,21 @@ describe('markdownText: what a reader sees of a paragraph', () => {
   ])('%j → %j', (markdown, text) => expect(markdownText(markdown)).toBe(text));
 
   it('plain text without marks comes back unchanged', () => {
-    fc.assert(fc.property(fc.stringOf(fc.constantFrom('ا', 'ب', ' ', '.', '،', 'x', '1', '\n', '(', ')', '[')), (text) => markdownText(text) === text));
+    fc.assert(
+      fc.property(
+        fc.stringOf(fc.constantFrom('ا', 'ب', ' ', '.', '،', 'x', '1', '\n', '(', ')', '[')),
+        (text) => markdownText(text) === text
+      )
+    );
   });
 });
 
 describe('snippets', () => {
   it('marks every matching word, escapes the rest', () => {
     const snippet = buildSnippet('<b>کتاب‌ها</b> و کتاب', ['کتاب'])!;
-    expect(snippetHtml(snippet)).toBe('&lt;b&gt;<mark>کتاب‌ها</mark>&lt;/b&gt; و <mark>کتاب</mark>');
+    expect(snippetHtml(snippet)).toBe(
+      '&lt;b&gt;<mark>کتاب‌ها</mark>&lt;/b&gt; و <mark>کتاب</mark>'
+    );
   });
 
   it('cuts long texts around the first match', () => {
@@ -105,7 +135,18 @@ describe('snippets', () => {
 });
 
 describe('isBlankText: nothing a reader could see', () => {
-  it.each(['', '   ', '\u00A0\u00A0', 'ـــ', '\u200C\u200D', '\u200F\u202B\u2066', '\u064B\u0650', '\t\n', '\u3164', '\uFEFF'])('%j is blank', (text) => {
+  it.each([
+    '',
+    '   ',
+    '\u00A0\u00A0',
+    'ـــ',
+    '\u200C\u200D',
+    '\u200F\u202B\u2066',
+    '\u064B\u0650',
+    '\t\n',
+    '\u3164',
+    '\uFEFF',
+  ])('%j is blank', (text) => {
     expect(isBlankText(text)).toBe(true);
   });
 

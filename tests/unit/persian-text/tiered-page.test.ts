@@ -1,4 +1,7 @@
-import { tieredPage, TierReader } from '../../../src/plugins/persian-text/server/search-engines/tiered-page';
+import {
+  tieredPage,
+  TierReader,
+} from '../../../src/plugins/persian-text/server/search-engines/tiered-page';
 import type { Tier } from '../../../src/plugins/persian-text/server/search-engines/types';
 
 /** Tiers of the given sizes over rows named by tier and position; records what the pager asked for. */
@@ -19,15 +22,28 @@ const reader = (sizes: [number, number, number]) => {
 };
 
 describe('tieredPage: one page of tier 0, then 1, then 2', () => {
-  const shapes: Array<[number, number, number]> = [[0, 0, 0], [5, 0, 0], [0, 0, 7], [3, 4, 5], [10, 0, 10], [1, 1, 1], [25, 3, 0]];
-  it.each(shapes)('tiers of %i, %i and %i rows: every page equals the slice of the whole order', async (...sizes) => {
-    const { tiered, flat } = reader(sizes as [number, number, number]);
-    for (const limit of [1, 3, 10]) {
-      for (let offset = 0; offset <= flat.length + 2; offset += 1) {
-        expect(await tieredPage(tiered, limit, offset)).toEqual(flat.slice(offset, offset + limit));
+  const shapes: Array<[number, number, number]> = [
+    [0, 0, 0],
+    [5, 0, 0],
+    [0, 0, 7],
+    [3, 4, 5],
+    [10, 0, 10],
+    [1, 1, 1],
+    [25, 3, 0],
+  ];
+  it.each(shapes)(
+    'tiers of %i, %i and %i rows: every page equals the slice of the whole order',
+    async (...sizes) => {
+      const { tiered, flat } = reader(sizes as [number, number, number]);
+      for (const limit of [1, 3, 10]) {
+        for (let offset = 0; offset <= flat.length + 2; offset += 1) {
+          expect(await tieredPage(tiered, limit, offset)).toEqual(
+            flat.slice(offset, offset + limit)
+          );
+        }
       }
     }
-  });
+  );
 
   it('a first page filled by tier 0 reads that page only, and counts nothing', async () => {
     const { tiered, calls } = reader([20000, 5000, 1000]);
@@ -35,13 +51,18 @@ describe('tieredPage: one page of tier 0, then 1, then 2', () => {
     expect(calls).toEqual(['page 0 10 0']);
   });
 
-  it.each(shapes)('with the total known (%i, %i, %i): the same pages, and the last tier is never counted', async (...sizes) => {
-    const { tiered, flat, calls } = reader(sizes as [number, number, number]);
-    for (let offset = 0; offset <= flat.length + 2; offset += 1) {
-      expect(await tieredPage(tiered, 3, offset, { total: flat.length })).toEqual(flat.slice(offset, offset + 3));
+  it.each(shapes)(
+    'with the total known (%i, %i, %i): the same pages, and the last tier is never counted',
+    async (...sizes) => {
+      const { tiered, flat, calls } = reader(sizes as [number, number, number]);
+      for (let offset = 0; offset <= flat.length + 2; offset += 1) {
+        expect(await tieredPage(tiered, 3, offset, { total: flat.length })).toEqual(
+          flat.slice(offset, offset + 3)
+        );
+      }
+      expect(calls.filter((call) => call === 'count 2')).toEqual([]);
     }
-    expect(calls.filter((call) => call === 'count 2')).toEqual([]);
-  });
+  );
 
   it('an empty last tier is not read; a known one is read with its size', async () => {
     const empty = reader([2, 1, 0]);
@@ -50,20 +71,32 @@ describe('tieredPage: one page of tier 0, then 1, then 2', () => {
     const sized = reader([2, 1, 4]);
     const sizes: Array<number | undefined> = [];
     const page = sized.tiered.page;
-    sized.tiered.page = (tier, limit, offset, size) => { sizes.push(size); return page(tier, limit, offset, size); };
+    sized.tiered.page = (tier, limit, offset, size) => {
+      sizes.push(size);
+      return page(tier, limit, offset, size);
+    };
     await tieredPage(sized.tiered, 10, 0, { total: 7 });
     expect(sizes).toEqual([undefined, undefined, 4]);
   });
 
   it('uses tier 0 rows already read instead of reading them again', async () => {
     const { tiered, calls } = reader([20, 0, 0]);
-    expect(await tieredPage(tiered, 2, 0, { tier0: ['x', 'y'] })).toEqual([{ row: 'x', tier: 0 }, { row: 'y', tier: 0 }]);
+    expect(await tieredPage(tiered, 2, 0, { tier0: ['x', 'y'] })).toEqual([
+      { row: 'x', tier: 0 },
+      { row: 'y', tier: 0 },
+    ]);
     expect(calls).toEqual([]);
   });
 
   it('counts a tier only when the page starts beyond its end', async () => {
     const { tiered, calls } = reader([4, 6, 100]);
-    expect((await tieredPage(tiered, 5, 12)).map((hit) => hit.row)).toEqual(['2.2', '2.3', '2.4', '2.5', '2.6']);
+    expect((await tieredPage(tiered, 5, 12)).map((hit) => hit.row)).toEqual([
+      '2.2',
+      '2.3',
+      '2.4',
+      '2.5',
+      '2.6',
+    ]);
     expect(calls).toEqual(['page 0 5 12', 'count 0', 'page 1 5 8', 'count 1', 'page 2 5 2']);
   });
 });

@@ -13,7 +13,9 @@ const NOW = Date.UTC(2026, 11, 6, 12, 0, 0);
 
 describe('schedule times', () => {
   it('reads ISO instants and Jalali date-times in Tehran time', () => {
-    expect(parseScheduleTime('2027-03-20T08:00:00Z', 'publishAt')).toBe(Date.UTC(2027, 2, 20, 8, 0));
+    expect(parseScheduleTime('2027-03-20T08:00:00Z', 'publishAt')).toBe(
+      Date.UTC(2027, 2, 20, 8, 0)
+    );
     // After 2022 Tehran keeps +03:30 all year.
     expect(parseScheduleTime('۱۴۰۵/۱۲/۲۹ ۱۱:۳۰', 'publishAt')).toBe(Date.UTC(2027, 2, 20, 8, 0));
   });
@@ -47,23 +49,36 @@ describe('schedule times', () => {
 
 describe('schedule input', () => {
   it('takes a future publish time and an expiry after it', () => {
-    expect(readScheduleInput({ publishAt: '2027-01-01T00:00:00Z', unpublishAt: '2027-01-02T00:00:00Z' }, NOW, null)).toEqual({
+    expect(
+      readScheduleInput(
+        { publishAt: '2027-01-01T00:00:00Z', unpublishAt: '2027-01-02T00:00:00Z' },
+        NOW,
+        null
+      )
+    ).toEqual({
       publishAt: Date.UTC(2027, 0, 1),
       unpublishAt: Date.UTC(2027, 0, 2),
     });
-    expect(readScheduleInput({ data: { unpublishAt: null } }, NOW, null)).toEqual({ unpublishAt: null });
+    expect(readScheduleInput({ data: { unpublishAt: null } }, NOW, null)).toEqual({
+      unpublishAt: null,
+    });
   });
 
   it.each([
     ['nothing', {}],
     ['a past publish time', { publishAt: '2020-01-01T00:00:00Z' }],
-    ['an expiry before the publish time', { publishAt: '2027-01-02T00:00:00Z', unpublishAt: '2027-01-01T00:00:00Z' }],
+    [
+      'an expiry before the publish time',
+      { publishAt: '2027-01-02T00:00:00Z', unpublishAt: '2027-01-01T00:00:00Z' },
+    ],
   ])('refuses %s', (_name, body) => {
     expect(() => readScheduleInput(body, NOW, null)).toThrow(ScheduleInputError);
   });
 
   it('checks an expiry against a publish already scheduled', () => {
-    expect(() => readScheduleInput({ unpublishAt: '2027-01-01T00:00:00Z' }, NOW, Date.UTC(2027, 0, 2))).toThrow(/after publishAt/);
+    expect(() =>
+      readScheduleInput({ unpublishAt: '2027-01-01T00:00:00Z' }, NOW, Date.UTC(2027, 0, 2))
+    ).toThrow(/after publishAt/);
   });
 });
 

@@ -31,7 +31,8 @@ export const admin: Record<string, string> = {
   'Auth.form.error.invalid': 'شناسه یا گذرواژه نادرست است.',
   'Auth.form.error.params.provide': 'اطلاعات فرستاده‌شده نادرست است.',
   'Auth.form.error.password.format': 'گذرواژه نمی‌تواند بیش از سه بار نویسهٔ $ داشته باشد.',
-  'Auth.form.error.password.local': 'این کاربر گذرواژهٔ محلی ندارد؛ از راه سرویسی که با آن ثبت‌نام کرده وارد شوید.',
+  'Auth.form.error.password.local':
+    'این کاربر گذرواژهٔ محلی ندارد؛ از راه سرویسی که با آن ثبت‌نام کرده وارد شوید.',
   'Auth.form.error.password.matching': 'گذرواژه‌ها یکسان نیستند.',
   'Auth.form.error.password.provide': 'گذرواژهٔ خود را وارد کنید.',
   'Auth.form.error.ratelimit': 'تلاش‌ها بیش از اندازه بود؛ یک دقیقهٔ دیگر دوباره امتحان کنید.',
@@ -48,7 +49,8 @@ export const admin: Record<string, string> = {
   'Auth.form.password.show-password': 'نمایش گذرواژه',
   'Auth.form.register.news.label':
     'مرا از قابلیت‌ها و بهبودهای تازه باخبر کنید (با این کار {terms} و {policy} را می‌پذیرید).',
-  'Auth.form.register.subtitle': 'این اطلاعات تنها برای ورود به کار می‌رود. همهٔ داده‌ها در پایگاه دادهٔ خود شما نگه‌داری می‌شود.',
+  'Auth.form.register.subtitle':
+    'این اطلاعات تنها برای ورود به کار می‌رود. همهٔ داده‌ها در پایگاه دادهٔ خود شما نگه‌داری می‌شود.',
   'Auth.form.rememberMe.label': 'مرا به خاطر بسپار',
   'Auth.form.username.label': 'نام کاربری',
   'Auth.form.username.placeholder': 'مانند maryam_ahmadi',
@@ -64,8 +66,10 @@ export const admin: Record<string, string> = {
   'Auth.privacy-policy-agreement.policy': 'سیاست حریم خصوصی',
   'Auth.privacy-policy-agreement.terms': 'شرایط استفاده',
   'Auth.reset-password.title': 'بازنشانی گذرواژه',
-  'app.containers.AuthPage.ForgotPasswordSuccess.text.contact-admin': 'اگر پیوند به دستتان نرسید، با مدیر سامانه تماس بگیرید.',
-  'app.containers.AuthPage.ForgotPasswordSuccess.text.email': 'رسیدن پیوند بازیابی گذرواژه ممکن است چند دقیقه طول بکشد.',
+  'app.containers.AuthPage.ForgotPasswordSuccess.text.contact-admin':
+    'اگر پیوند به دستتان نرسید، با مدیر سامانه تماس بگیرید.',
+  'app.containers.AuthPage.ForgotPasswordSuccess.text.email':
+    'رسیدن پیوند بازیابی گذرواژه ممکن است چند دقیقه طول بکشد.',
   'app.containers.AuthPage.ForgotPasswordSuccess.title': 'ایمیل فرستاده شد',
 
   // Words used as labels across the admin
@@ -188,7 +192,8 @@ export const admin: Record<string, string> = {
   'global.new': 'تازه',
   'global.none': 'هیچ',
   'global.password': 'گذرواژه',
-  'global.prompt.unsaved': 'آیا می‌خواهید این صفحه را ترک کنید؟ همهٔ تغییرات ذخیره‌نشده از دست می‌رود.',
+  'global.prompt.unsaved':
+    'آیا می‌خواهید این صفحه را ترک کنید؟ همهٔ تغییرات ذخیره‌نشده از دست می‌رود.',
   'global.reset-password': 'بازنشانی گذرواژه',
   'global.save': 'ذخیره',
   'global.search': 'جست‌وجو',
@@ -233,7 +238,8 @@ export const admin: Record<string, string> = {
   'app.error.chunk.title': 'این صفحه بارگذاری نشد',
   'app.page.not.found': 'صفحه‌ای که می‌خواهید پیدا نشد…',
   'app.session.ended.title': 'نشست به پایان رسید',
-  'app.session.ended.unsaved': 'نشست شما پایان یافته و ادامه‌پذیر نیست. تغییرات ذخیره‌نشده با خروج از دست می‌روند.',
+  'app.session.ended.unsaved':
+    'نشست شما پایان یافته و ادامه‌پذیر نیست. تغییرات ذخیره‌نشده با خروج از دست می‌روند.',
   'components.ErrorBoundary.title': 'مشکلی پیش آمد…',
   'components.InputSelect.option.placeholder': 'انتخاب کنید',
   'components.ListRow.empty': 'داده‌ای برای نمایش نیست.',
@@ -307,9 +313,11 @@ export const admin: Record<string, string> = {
   'components.Input.error.validation.json': 'این مقدار با قالب JSON نمی‌خواند',
   'components.Input.error.validation.lowercase': 'مقدار باید با حروف کوچک باشد',
   'components.Input.error.validation.max': 'مقدار بیش از اندازه بزرگ است (بیشینه: {max, number}).',
-  'components.Input.error.validation.maxLength': 'متن بیش از اندازه بلند است (بیشینه: {max, number}).',
+  'components.Input.error.validation.maxLength':
+    'متن بیش از اندازه بلند است (بیشینه: {max, number}).',
   'components.Input.error.validation.min': 'مقدار بیش از اندازه کوچک است (کمینه: {min, number}).',
-  'components.Input.error.validation.minLength': 'متن بیش از اندازه کوتاه است (کمینه: {min, number}).',
+  'components.Input.error.validation.minLength':
+    'متن بیش از اندازه کوتاه است (کمینه: {min, number}).',
   'components.Input.error.validation.minSupMax': 'نمی‌تواند بزرگ‌تر باشد',
   'components.Input.error.validation.regex': 'مقدار با الگوی خواسته‌شده نمی‌خواند.',
   'components.Input.error.validation.string': 'این متن معتبر نیست.',
@@ -352,8 +360,10 @@ export const admin: Record<string, string> = {
   'Settings.profile.form.section.experience.clear.select': 'پاک کردن زبان رابط کاربری',
   'Settings.profile.form.section.experience.here': 'اینجا',
   'Settings.profile.form.section.experience.interfaceLanguage': 'زبان رابط کاربری',
-  'Settings.profile.form.section.experience.interfaceLanguage.hint': 'تنها رابط کاربری خود شما به این زبان نمایش داده می‌شود.',
-  'Settings.profile.form.section.experience.interfaceLanguageHelp': 'این تنظیم تنها برای شماست. توضیح بیشتر {here}.',
+  'Settings.profile.form.section.experience.interfaceLanguage.hint':
+    'تنها رابط کاربری خود شما به این زبان نمایش داده می‌شود.',
+  'Settings.profile.form.section.experience.interfaceLanguageHelp':
+    'این تنظیم تنها برای شماست. توضیح بیشتر {here}.',
   'Settings.profile.form.section.experience.mode.hint': 'رابط کاربری را در این حالت نمایش می‌دهد.',
   'Settings.profile.form.section.experience.mode.label': 'حالت نمایش',
   'Settings.profile.form.section.experience.mode.option-label': 'حالت {name}',
@@ -376,7 +386,8 @@ export const admin: Record<string, string> = {
   'components.Wysiwyg.selectOptions.title': 'تیترها',
   'components.WysiwygBottomControls.charactersIndicators': 'نویسه',
   'components.WysiwygBottomControls.fullscreen': 'تمام‌صفحه',
-  'components.WysiwygBottomControls.uploadFiles': 'پرونده‌ها را بکشید و رها کنید، از حافظه بچسبانید یا {browse}.',
+  'components.WysiwygBottomControls.uploadFiles':
+    'پرونده‌ها را بکشید و رها کنید، از حافظه بچسبانید یا {browse}.',
   'components.WysiwygBottomControls.uploadFiles.browse': 'انتخابشان کنید',
   'components.Blocks.modifiers.bold': 'پررنگ',
   'components.Blocks.modifiers.italic': 'کج',

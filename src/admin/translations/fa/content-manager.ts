@@ -16,7 +16,8 @@ const contentManager: Record<string, string> = {
   'actions.delete.error': 'هنگام حذف سند خطایی رخ داد.',
   'actions.delete.label': 'حذف{isLocalized, select, true { (همهٔ زبان‌ها)} other {}}',
   'actions.discard.label': 'کنار گذاشتن تغییرات',
-  'actions.discard.dialog.body': 'آیا از کنار گذاشتن تغییرات مطمئن هستید؟ این کار بازگشت‌پذیر نیست.',
+  'actions.discard.dialog.body':
+    'آیا از کنار گذاشتن تغییرات مطمئن هستید؟ این کار بازگشت‌پذیر نیست.',
   'actions.edit.error': 'هنگام ویرایش سند خطایی رخ داد.',
   'actions.edit.label': 'ویرایش',
   'actions.open-in-new-tab.label': 'باز کردن در زبانهٔ تازه',
@@ -47,8 +48,10 @@ const contentManager: Record<string, string> = {
   'components.DynamicZone.add-component': 'افزودن جزء به {componentName}',
   'components.DynamicZone.delete-label': 'حذف {name}',
   'components.DynamicZone.error-message': 'این جزء خطا دارد',
-  'components.DynamicZone.missing-components': '{number, plural, =0 {هیچ جزئی کم نیست} other {# جزء کم است}}',
-  'components.DynamicZone.extra-components': '{number, plural, =0 {هیچ جزء اضافه‌ای نیست} other {# جزء اضافه است}}',
+  'components.DynamicZone.missing-components':
+    '{number, plural, =0 {هیچ جزئی کم نیست} other {# جزء کم است}}',
+  'components.DynamicZone.extra-components':
+    '{number, plural, =0 {هیچ جزء اضافه‌ای نیست} other {# جزء اضافه است}}',
   'components.DynamicZone.move-down-label': 'بردن جزء به پایین',
   'components.DynamicZone.move-up-label': 'بردن جزء به بالا',
   'components.DynamicZone.pick-compo': 'یک جزء برگزینید',
@@ -94,8 +97,10 @@ const contentManager: Record<string, string> = {
   'components.TableEmpty.withoutFilter': 'هنوز موردی از {contentType} نیست…',
   'components.empty-repeatable': 'هنوز موردی نیست. برای افزودن کلیک کنید.',
   'components.notification.info.maximum-requirement': 'به بیشینهٔ تعداد فیلدها رسیده‌اید',
-  'components.notification.info.minimum-requirement': 'برای رسیدن به کمینهٔ خواسته‌شده یک فیلد افزوده شد',
-  'components.repeatable.reorder.error': 'هنگام جابه‌جایی فیلدهای جزء خطایی رخ داد؛ دوباره امتحان کنید',
+  'components.notification.info.minimum-requirement':
+    'برای رسیدن به کمینهٔ خواسته‌شده یک فیلد افزوده شد',
+  'components.repeatable.reorder.error':
+    'هنگام جابه‌جایی فیلدهای جزء خطایی رخ داد؛ دوباره امتحان کنید',
   'components.reset-entry': 'بازنشانی مورد',
   'components.uid.apply': 'اعمال',
   'components.uid.available': 'آزاد است',
@@ -113,11 +118,14 @@ const contentManager: Record<string, string> = {
   'containers.edit.title.new': 'ساختن مورد تازه',
   'containers.edit.header.more-actions': 'کارهای بیشتر',
   'containers.edit.information.last-published.label': 'انتشار',
-  'containers.edit.information.last-published.value': '{time}{isAnonymous, select, true {} other { به دست {author}}}',
+  'containers.edit.information.last-published.value':
+    '{time}{isAnonymous, select, true {} other { به دست {author}}}',
   'containers.edit.information.last-draft.label': 'به‌روزرسانی',
-  'containers.edit.information.last-draft.value': '{time}{isAnonymous, select, true {} other { به دست {author}}}',
+  'containers.edit.information.last-draft.value':
+    '{time}{isAnonymous, select, true {} other { به دست {author}}}',
   'containers.edit.information.document.label': 'ساخته‌شده',
-  'containers.edit.information.document.value': '{time}{isAnonymous, select, true {} other { به دست {author}}}',
+  'containers.edit.information.document.value':
+    '{time}{isAnonymous, select, true {} other { به دست {author}}}',
   'containers.edit.information.documentId.label': 'شناسهٔ سند',
   'containers.EditView.add.new-entry': 'افزودن مورد',
   'containers.EditView.notification.errors': 'فرم خطا دارد',
@@ -146,15 +154,18 @@ const contentManager: Record<string, string> = {
     '<b>{draftCount, number}</b> مورد پیش‌تر لغو انتشار شده. <b>{publishedCount, number}</b> مورد آمادهٔ لغو انتشار.',
   'containers.list.autoCloneModal.header': 'رونوشت',
   'containers.list.autoCloneModal.title': 'از این مورد نمی‌توان مستقیم رونوشت گرفت.',
-  'containers.list.autoCloneModal.description': 'موردی تازه با همین محتوا ساخته می‌شود، ولی برای ذخیره باید این فیلدها را تغییر دهید.',
+  'containers.list.autoCloneModal.description':
+    'موردی تازه با همین محتوا ساخته می‌شود، ولی برای ذخیره باید این فیلدها را تغییر دهید.',
   'containers.list.autoCloneModal.create': 'ساختن',
   'containers.list.autoCloneModal.error.unique': 'مقدار یکسان در فیلد یکتا پذیرفته نیست.',
-  'containers.list.autoCloneModal.error.relation': 'رونوشت از پیوند ممکن است آن را از مورد اصلی بردارد.',
+  'containers.list.autoCloneModal.error.relation':
+    'رونوشت از پیوند ممکن است آن را از مورد اصلی بردارد.',
   'containers.empty-label': 'بی‌عنوان',
   'containers.untitled': 'بی‌عنوان',
   'dnd.cancel-item': '{item} رها شد. جابه‌جایی لغو شد.',
   'dnd.drop-item': '{item} رها شد. جای نهایی در فهرست: {position}.',
-  'dnd.grab-item': '{item} گرفته شد. جای کنونی: {position}. با کلیدهای بالا و پایین جابه‌جا کنید، با فاصله رها کنید و با Escape لغو کنید.',
+  'dnd.grab-item':
+    '{item} گرفته شد. جای کنونی: {position}. با کلیدهای بالا و پایین جابه‌جا کنید، با فاصله رها کنید و با Escape لغو کنید.',
   'dnd.instructions': 'برای گرفتن و جابه‌جایی، کلید فاصله را بزنید',
   'dnd.reorder': '{item} جابه‌جا شد. جای تازه در فهرست: {position}.',
   'error.model.fetch': 'هنگام دریافت پیکربندی مدل‌ها خطایی رخ داد.',
@@ -186,7 +197,8 @@ const contentManager: Record<string, string> = {
   'notification.info.minimumFields': 'دست‌کم یک فیلد باید نمایش داده شود',
   'notification.upload.error': 'هنگام بارگذاری پرونده‌ها خطایی رخ داد',
   pageNotFound: 'صفحه پیدا نشد',
-  'pages.ListView.header-subtitle': '{number, plural, =0 {هیچ موردی پیدا نشد} other {# مورد پیدا شد}}',
+  'pages.ListView.header-subtitle':
+    '{number, plural, =0 {هیچ موردی پیدا نشد} other {# مورد پیدا شد}}',
   'permissions.not-allowed.create': 'اجازهٔ ساختن سند را ندارید',
   'permissions.not-allowed.locale': 'اجازهٔ دسترسی به محتوای این زبان را ندارید',
   'permissions.not-allowed.update': 'اجازهٔ دیدن این سند را ندارید',
@@ -198,12 +210,14 @@ const contentManager: Record<string, string> = {
     'این مورد به {count, plural, one {# مورد پیش‌نویس} other {# مورد پیش‌نویس}} پیوند دارد که در نسخهٔ منتشرشده نمی‌آیند.',
   'popUpWarning.warning.has-draft-m2m-relations.message':
     '{count, number} مورد پیوندی هنوز پیش‌نویس است و پس از انتشار آن‌ها در تارنما نمایان می‌شود.',
-  'popUpWarning.warning.has-draft-m2m-relations.additional': '{count, number} پیوند به موارد پیش‌نویس اشاره دارد که پس از انتشار نمایان می‌شوند.',
+  'popUpWarning.warning.has-draft-m2m-relations.additional':
+    '{count, number} پیوند به موارد پیش‌نویس اشاره دارد که پس از انتشار نمایان می‌شوند.',
   'popUpwarning.warning.has-draft-relations.button-confirm': 'انتشار بدون این پیوندها',
   'popUpwarning.warning.bulk-has-draft-relations.message':
     '<b>{count, number} پیوند از {entities, number} مورد</b> هنوز منتشر نشده و ممکن است نتیجهٔ ناخواسته داشته باشد. ',
   'popUpWarning.warning.publish-question': 'باز هم می‌خواهید منتشر کنید؟',
-  'popUpWarning.warning.unpublish': 'اگر این محتوا را منتشر نکنید، خودکار به پیش‌نویس تبدیل می‌شود.',
+  'popUpWarning.warning.unpublish':
+    'اگر این محتوا را منتشر نکنید، خودکار به پیش‌نویس تبدیل می‌شود.',
   'popUpWarning.warning.unpublish-question': 'مطمئن هستید که نمی‌خواهید آن را منتشر کنید؟',
   'relation.create': 'ساختن مورد پیوندی',
   'relation.add': 'افزودن یا ساختن پیوند',
@@ -227,9 +241,11 @@ const contentManager: Record<string, string> = {
   'success.records.publish': 'با موفقیت منتشر شد.',
   'utils.data-loaded': '{number, plural, =1 {مورد} other {موارد}} با موفقیت بارگذاری شد',
   'listView.validation.errors.title': 'نیاز به اقدام',
-  'listView.validation.errors.message': 'پیش از انتشار مطمئن شوید همهٔ فیلدها معتبرند (فیلدهای الزامی، کمینه و بیشینهٔ نویسه‌ها و…)',
+  'listView.validation.errors.message':
+    'پیش از انتشار مطمئن شوید همهٔ فیلدها معتبرند (فیلدهای الزامی، کمینه و بیشینهٔ نویسه‌ها و…)',
   'validation.error': 'سند خطای اعتبارسنجی دارد. پیش از ذخیره آن‌ها را برطرف کنید.',
-  'validation.error.unreadable-required-field': 'دسترسی شما به برخی فیلدهای الزامی بسته است. از مدیر سامانه دسترسی بخواهید.',
+  'validation.error.unreadable-required-field':
+    'دسترسی شما به برخی فیلدهای الزامی بسته است. از مدیر سامانه دسترسی بخواهید.',
   'widget.chart-entries.title': 'مطالب',
   'widget.chart-entries.count.label': '{count, plural, =0 {مطلب} one {مطلب} other {مطلب}}',
   'widget.chart-entries.tooltip': '{count, number} {label}',
@@ -260,7 +276,8 @@ const contentManager: Record<string, string> = {
   'history.sidebar.show-newer': 'نسخه‌های تازه‌تر',
   'history.sidebar.show-older': 'نسخه‌های قدیمی‌تر',
   'history.content.new-field.title': 'فیلد تازه',
-  'history.content.new-field.message': 'این فیلد هنگام ذخیرهٔ این نسخه وجود نداشت؛ با بازگردانی خالی می‌ماند.',
+  'history.content.new-field.message':
+    'این فیلد هنگام ذخیرهٔ این نسخه وجود نداشت؛ با بازگردانی خالی می‌ماند.',
   'history.content.no-relations': 'پیوندی نیست.',
   'history.restore.success.title': 'نسخه بازگردانده شد.',
   'history.restore.success.message': 'نسخه‌ای پیشین از محتوا بازگردانده شد.',
@@ -268,5 +285,5 @@ const contentManager: Record<string, string> = {
 };
 
 export const contentManagerFa: Record<string, string> = Object.fromEntries(
-  Object.entries(contentManager).map(([key, value]) => [`content-manager.${key}`, value]),
+  Object.entries(contentManager).map(([key, value]) => [`content-manager.${key}`, value])
 );

@@ -24,7 +24,8 @@ const i18n: Record<string, string> = {
   'CMEditViewBulkLocale.unpublish-title': 'لغو انتشار چند زبان',
   'CMEditViewBulkLocale.status': 'وضعیت',
   'CMEditViewBulkLocale.publication-status': 'وضعیت انتشار',
-  'CMEditViewBulkLocale.draft-relation-warning': 'برخی زبان‌ها به موارد پیش‌نویس پیوند دارند؛ انتشارشان ممکن است پیوندهای شکسته بسازد.',
+  'CMEditViewBulkLocale.draft-relation-warning':
+    'برخی زبان‌ها به موارد پیش‌نویس پیوند دارند؛ انتشارشان ممکن است پیوندهای شکسته بسازد.',
   'CMEditViewBulkLocale.continue-confirmation': 'آیا می‌خواهید ادامه دهید؟',
   'CMEditViewLocalePicker.locale.create': 'ساختن نسخهٔ <bold>{locale}</bold>',
   'CMListView.popover.display-locales.label': 'نمایش زبان‌های ترجمه‌شده',
@@ -36,4 +37,6 @@ const i18n: Record<string, string> = {
   'list-view.table.header.label': 'موجود در',
 };
 
-export const i18nFa: Record<string, string> = Object.fromEntries(Object.entries(i18n).map(([key, value]) => [`i18n.${key}`, value]));
+export const i18nFa: Record<string, string> = Object.fromEntries(
+  Object.entries(i18n).map(([key, value]) => [`i18n.${key}`, value])
+);

@@ -72,9 +72,12 @@ const upload: Record<string, string> = {
   'upload.progress.failed': 'بارگذاری ناموفق بود',
   'upload.progress.failed.subtitle': 'پرونده‌ها را دوباره بارگذاری کنید',
   'upload.progress.success': 'بارگذاری انجام شد!',
-  'upload.progress.success.subtitle': '{count, plural, one {# پرونده} other {# پرونده}} با موفقیت بارگذاری شد',
-  'upload.progress.success.subtitle.withErrors': '{successCount, number} بارگذاری شد، {errorCount, number} ناموفق',
-  'upload.progress.uploading.withCount': 'در حال بارگذاری {total, number} مورد ({percentage, number}٪)',
+  'upload.progress.success.subtitle':
+    '{count, plural, one {# پرونده} other {# پرونده}} با موفقیت بارگذاری شد',
+  'upload.progress.success.subtitle.withErrors':
+    '{successCount, number} بارگذاری شد، {errorCount, number} ناموفق',
+  'upload.progress.uploading.withCount':
+    'در حال بارگذاری {total, number} مورد ({percentage, number}٪)',
   'upload.progress.uploading.indeterminate': 'در حال بارگذاری {total, number} مورد',
   'upload.progress.uploading-files': 'در حال بارگذاری {count, number} پرونده',
   'upload.progress.label': 'بارگذاری',
@@ -110,11 +113,14 @@ const upload: Record<string, string> = {
   'control-card.more-actions': 'کارهای بیشتر',
   'modal.url.title': 'بارگذاری از نشانی اینترنتی',
   'modal.url.upload': 'بارگذاری',
-  'progress.uploading.indeterminate': 'در حال بارگذاری {total, plural, one {# پرونده} other {# پرونده}}',
-  'progress.uploading.withCount': 'در حال بارگذاری {total, plural, one {# پرونده} other {# پرونده}} ({percentage, number}٪)',
+  'progress.uploading.indeterminate':
+    'در حال بارگذاری {total, plural, one {# پرونده} other {# پرونده}}',
+  'progress.uploading.withCount':
+    'در حال بارگذاری {total, plural, one {# پرونده} other {# پرونده}} ({percentage, number}٪)',
   'progress.success': 'بارگذاری انجام شد',
   'progress.success.subtitle': '{count, number} پرونده بارگذاری شد',
-  'progress.success.subtitle.withErrors': '{successCount, number} پرونده بارگذاری شد، {errorCount, number} پرونده نشد',
+  'progress.success.subtitle.withErrors':
+    '{successCount, number} پرونده بارگذاری شد، {errorCount, number} پرونده نشد',
   'progress.failed': 'بارگذاری نشد',
   'progress.failed.subtitle': 'پرونده‌ها را دوباره بارگذاری کنید',
   'progress.canceled': 'بارگذاری لغو شد',
@@ -232,7 +238,8 @@ const upload: Record<string, string> = {
   'list.sort.folders-mixed': 'در میان پرونده‌ها',
   'list.sort.active': '(فعال)',
   'list.search.empty.title': 'نتیجه‌ای پیدا نشد',
-  'list.search.empty.description': 'هیچ پرونده یا پوشه‌ای با «{query}» نمی‌خواند. جست‌وجوی دیگری امتحان کنید.',
+  'list.search.empty.description':
+    'هیچ پرونده یا پوشه‌ای با «{query}» نمی‌خواند. جست‌وجوی دیگری امتحان کنید.',
   'list.search.empty.clear': 'پاک کردن جست‌وجو',
   'list.assets.loading-more': 'در حال بارگذاری پرونده‌های بیشتر…',
   'list.assets.loading-asset': 'در حال بارگذاری پیش‌نمایش: {path}',
@@ -283,14 +290,16 @@ const upload: Record<string, string> = {
   'list.bulk-actions.move.error': 'هنگام انتقال خطایی رخ داد.',
   'list.bulk-actions.delete': 'حذف',
   'list.bulk-actions.delete.confirm.title': '{count, number} مورد حذف شود؟',
-  'list.bulk-actions.delete.confirm.description.are-you-sure': 'آیا از حذف موارد برگزیده مطمئن هستید؟',
+  'list.bulk-actions.delete.confirm.description.are-you-sure':
+    'آیا از حذف موارد برگزیده مطمئن هستید؟',
   'list.bulk-actions.delete.confirm.description.cant-be-undone':
     'این کار بازگشت‌پذیر نیست. حذف پوشه همهٔ محتوای آن را هم حذف می‌کند و محتوای وابسته پرونده‌اش را از دست می‌دهد.',
   'list.bulk-actions.delete.success': '{count, number} مورد حذف شد',
   'list.bulk-actions.delete.error': 'هنگام حذف خطایی رخ داد.',
   'mediaLibraryInput.actions.nextSlide': 'اسلاید بعد',
   'mediaLibraryInput.actions.previousSlide': 'اسلاید قبل',
-  'mediaLibraryInput.placeholder': 'برای افزودن پرونده کلیک کنید یا پرونده‌ای را در این ناحیه رها کنید',
+  'mediaLibraryInput.placeholder':
+    'برای افزودن پرونده کلیک کنید یا پرونده‌ای را در این ناحیه رها کنید',
   'mediaLibraryInput.slideCount': '{n, number} از {m, number}',
   'modal.file-details.date': 'تاریخ',
   'modal.file-details.dimensions': 'ابعاد',
@@ -312,9 +321,11 @@ const upload: Record<string, string> = {
   'modal.remove.success-label': 'موارد با موفقیت حذف شدند.',
   'modal.move.success-label': 'موارد با موفقیت منتقل شدند',
   'modal.move.error-label': 'هنگام انتقال موارد خطایی رخ داد.',
-  'modal.selected-list.sub-header-subtitle': 'برای تغییر ترتیب پرونده‌های این فیلد بکشید و رها کنید',
+  'modal.selected-list.sub-header-subtitle':
+    'برای تغییر ترتیب پرونده‌های این فیلد بکشید و رها کنید',
   'modal.upload-list.footer.button': 'بارگذاری {number, number} پرونده در کتابخانه',
-  'modal.upload-list.sub-header-subtitle': 'پیش از افزودن به کتابخانهٔ رسانه، پرونده‌ها را مدیریت کنید',
+  'modal.upload-list.sub-header-subtitle':
+    'پیش از افزودن به کتابخانهٔ رسانه، پرونده‌ها را مدیریت کنید',
   'modal.upload-list.sub-header.button': 'افزودن پرونده‌های بیشتر',
   'modal.upload.cancelled': 'بارگذاری دستی لغو شد.',
   'permissions.not-allowed.update': 'اجازهٔ ویرایش این پرونده را ندارید.',
@@ -349,5 +360,5 @@ const upload: Record<string, string> = {
 };
 
 export const uploadFa: Record<string, string> = Object.fromEntries(
-  Object.entries(upload).map(([key, value]) => [`upload.${key}`, value]),
+  Object.entries(upload).map(([key, value]) => [`upload.${key}`, value])
 );

@@ -18,8 +18,12 @@ const mayWrite = async (strapi: Core.Strapi, auth: unknown): Promise<boolean> =>
 
 export default factories.createCoreController('api::article.article', ({ strapi }) => {
   /** Schedules shown to writers (docs/api.md, "Scheduling"); answers to a token are never cached. */
-  const withSchedules = async (ctx: { state: { auth?: unknown } }, answer: Answer): Promise<Answer> => {
-    if (answer?.data && (await mayWrite(strapi, ctx.state.auth))) await addScheduleFields(strapi, answer.data);
+  const withSchedules = async (
+    ctx: { state: { auth?: unknown } },
+    answer: Answer
+  ): Promise<Answer> => {
+    if (answer?.data && (await mayWrite(strapi, ctx.state.auth)))
+      await addScheduleFields(strapi, answer.data);
     return answer;
   };
 
@@ -28,7 +32,10 @@ export default factories.createCoreController('api::article.article', ({ strapi 
       return withSchedules(ctx, (await super.find(ctx)) as Answer);
     },
     async findOne(ctx) {
-      return withSchedules(ctx, (await withLocaleFallback(strapi, ctx, () => super.findOne(ctx))) as Answer);
+      return withSchedules(
+        ctx,
+        (await withLocaleFallback(strapi, ctx, () => super.findOne(ctx))) as Answer
+      );
     },
     async create(ctx) {
       return withSchedules(ctx, (await super.create(ctx)) as Answer);

@@ -5,5 +5,6 @@ const UID = 'api::article.article';
 
 /** GET /api/articles/code/:newsCode. Named findOne so read-only API tokens may call it. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  findOne: (ctx: never) => slugLookups(strapi).byNewsCode(ctx, UID, coreAction(strapi, UID, 'findOne', ctx)),
+  findOne: (ctx: never) =>
+    slugLookups(strapi).byNewsCode(ctx, UID, coreAction(strapi, UID, 'findOne', ctx)),
 });

@@ -4,7 +4,12 @@ import { scheduleAnswer } from '../../../scheduling/answer';
 import { cancelSchedule, scheduleStory, storyExists } from '../../../scheduling/commands';
 import { ScheduleInputError } from '../../../scheduling/core';
 
-type Ctx = { params: { documentId: string }; query: { locale?: unknown }; request: { body?: unknown }; body: unknown };
+type Ctx = {
+  params: { documentId: string };
+  query: { locale?: unknown };
+  request: { body?: unknown };
+  body: unknown;
+};
 
 /** GET, PUT and DELETE /api/articles/:documentId/schedule (docs/api.md, "Scheduling"). */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -15,7 +20,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         : ((await strapi.plugin('i18n').service('locales').getDefaultLocale()) as string);
     const { documentId } = ctx.params;
     if (!(await storyExists(strapi, documentId, locale))) {
-      throw new errors.NotFoundError(`No article ${documentId} in locale ${locale}`, { messageFa: 'چنین خبری نیست' });
+      throw new errors.NotFoundError(`No article ${documentId} in locale ${locale}`, {
+        messageFa: 'چنین خبری نیست',
+      });
     }
     return { documentId, locale };
   };
@@ -31,7 +38,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await scheduleStory(strapi, documentId, locale, ctx.request.body);
       } catch (error) {
         if (error instanceof ScheduleInputError) {
-          throw new errors.ValidationError(error.message, { field: error.field, messageFa: error.messageFa });
+          throw new errors.ValidationError(error.message, {
+            field: error.field,
+            messageFa: error.messageFa,
+          });
         }
         throw error;
       }

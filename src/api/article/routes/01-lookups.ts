@@ -1,7 +1,12 @@
 import { entryList, oneEntry, RouteContract, slugLookup } from '../../../lib/openapi-route';
 
 const ARTICLE = 'ApiArticleArticleDocument';
-const jalaliPart = (description: string, examples: number[]) => ({ type: 'string', pattern: '^[0-9۰-۹]{1,4}$', description, examples });
+const jalaliPart = (description: string, examples: number[]) => ({
+  type: 'string',
+  pattern: '^[0-9۰-۹]{1,4}$',
+  description,
+  examples,
+});
 
 /** Lookups by slug (current or old, which redirects), by news code, and the Jalali archive. */
 export default {
@@ -10,7 +15,11 @@ export default {
       method: 'GET',
       path: '/articles/slug/:slug',
       handler: 'api::article.by-slug.findOne',
-      openapi: slugLookup(ARTICLE, '/articles/:id', 'پیش-بینی-یک-نماینده-مجلس-از-واگذاری-خدمات-سازمان-ها-به-دفاتر'),
+      openapi: slugLookup(
+        ARTICLE,
+        '/articles/:id',
+        'پیش-بینی-یک-نماینده-مجلس-از-واگذاری-خدمات-سازمان-ها-به-دفاتر'
+      ),
     },
     {
       method: 'GET',

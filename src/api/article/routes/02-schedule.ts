@@ -9,8 +9,26 @@ const WRITE_ACCESS = { auth: { scope: ['api::article.article.update'] } };
 
 export default {
   routes: [
-    { method: 'GET', path: '/articles/:documentId/schedule', handler: 'api::article.schedule.findOne', config: WRITE_ACCESS, openapi: scheduleRoutes.get },
-    { method: 'PUT', path: '/articles/:documentId/schedule', handler: 'api::article.schedule.update', config: WRITE_ACCESS, openapi: scheduleRoutes.put },
-    { method: 'DELETE', path: '/articles/:documentId/schedule', handler: 'api::article.schedule.delete', config: WRITE_ACCESS, openapi: scheduleRoutes.delete },
+    {
+      method: 'GET',
+      path: '/articles/:documentId/schedule',
+      handler: 'api::article.schedule.findOne',
+      config: WRITE_ACCESS,
+      openapi: scheduleRoutes.get,
+    },
+    {
+      method: 'PUT',
+      path: '/articles/:documentId/schedule',
+      handler: 'api::article.schedule.update',
+      config: WRITE_ACCESS,
+      openapi: scheduleRoutes.put,
+    },
+    {
+      method: 'DELETE',
+      path: '/articles/:documentId/schedule',
+      handler: 'api::article.schedule.delete',
+      config: WRITE_ACCESS,
+      openapi: scheduleRoutes.delete,
+    },
   ],
 };

@@ -42,7 +42,10 @@ export const articleSaveSteps = (strapi: Core.Strapi): SaveStep[] => [
     gives: ['row:publishedOn'],
     reads: () => ({ fields: ['publishedOn'] }),
     run(context) {
-      for (const [row, values] of publishedOnPatches(context.rows as Array<StoredRow & { publishedOn?: unknown }>)) context.patch(row, values);
+      for (const [row, values] of publishedOnPatches(
+        context.rows as Array<StoredRow & { publishedOn?: unknown }>
+      ))
+        context.patch(row, values);
     },
   },
 ];

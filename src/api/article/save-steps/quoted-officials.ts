@@ -13,19 +13,36 @@ const QUOTE = 'article.quote';
  * from the same read), and the stored `quotedOfficials`.
  */
 export const quotedOfficialsNeeds = (strapi: Core.Strapi, uid: string): RowNeeds => {
-  const body = ((strapi.getModel(uid as never) as { attributes: unknown }).attributes as Record<string, { components?: string[] }>).body;
-  const on = Object.fromEntries((body.components ?? []).map((component) => [component, component === QUOTE ? { populate: { official: { select: ['id'] } } } : true]));
+  const body = (
+    (strapi.getModel(uid as never) as { attributes: unknown }).attributes as Record<
+      string,
+      { components?: string[] }
+    >
+  ).body;
+  const on = Object.fromEntries(
+    (body.components ?? []).map((component) => [
+      component,
+      component === QUOTE ? { populate: { official: { select: ['id'] } } } : true,
+    ])
+  );
   return { populate: { body: { on }, quotedOfficials: { select: ['id'] } } };
 };
 
 const officialsQuotedIn = (row: Row): number[] => [
-  ...new Set((row.body ?? []).filter((block) => block.__component === QUOTE && block.official).map((block) => block.official!.id)),
+  ...new Set(
+    (row.body ?? [])
+      .filter((block) => block.__component === QUOTE && block.official)
+      .map((block) => block.official!.id)
+  ),
 ];
 
-const sameSet = (a: number[], b: number[]) => a.length === b.length && a.every((id) => b.includes(id));
+const sameSet = (a: number[], b: number[]) =>
+  a.length === b.length && a.every((id) => b.includes(id));
 
 /** `quotedOfficials` mirrors the officials of the quote components: the new value, or null when it already does. */
-export const quotedOfficialsPatch = (row: Row | Record<string, unknown>): { quotedOfficials: number[] } | null => {
+export const quotedOfficialsPatch = (
+  row: Row | Record<string, unknown>
+): { quotedOfficials: number[] } | null => {
   const wanted = officialsQuotedIn(row as Row);
   const current = ((row as Row).quotedOfficials ?? []).map((official) => official.id);
   return sameSet(wanted, current) ? null : { quotedOfficials: wanted };

@@ -6,7 +6,13 @@ import type { AroundStep } from '../../../lib/save-pipeline';
 
 const UID = 'api::article.article';
 
-type Params = { documentId?: string; locale?: string | string[]; status?: string; data?: Record<string, unknown>; populate?: unknown };
+type Params = {
+  documentId?: string;
+  locale?: string | string[];
+  status?: string;
+  data?: Record<string, unknown>;
+  populate?: unknown;
+};
 type Next = () => Promise<unknown>;
 type Draft = { locale: string; publishedOn: unknown };
 
@@ -18,7 +24,8 @@ type Draft = { locale: string; publishedOn: unknown };
  * A publish of which nothing is future passes unchanged. The scheduler's own writes pass unchanged.
  */
 export const schedulingStep = (strapi: Core.Strapi): AroundStep => {
-  const defaultLocale = (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
+  const defaultLocale = (): Promise<string> =>
+    strapi.plugin('i18n').service('locales').getDefaultLocale();
 
   const localesOf = async (params: Params): Promise<string[] | '*'> => {
     if (params.locale === '*') return '*';
@@ -28,12 +35,17 @@ export const schedulingStep = (strapi: Core.Strapi): AroundStep => {
 
   const draftsOf = async (documentId: string, locales: string[] | '*'): Promise<Draft[]> =>
     strapi.db.query(UID).findMany({
-      where: { documentId, publishedAt: { $null: true }, ...(locales === '*' ? {} : { locale: { $in: locales } }) },
+      where: {
+        documentId,
+        publishedAt: { $null: true },
+        ...(locales === '*' ? {} : { locale: { $in: locales } }),
+      },
       select: ['locale', 'publishedOn'],
     });
 
   const forgetPublishSchedules = async (documentId: string, locales: string[]) => {
-    for (const locale of locales) await removeSchedules(strapi, documentId, { locale, action: 'publish' });
+    for (const locale of locales)
+      await removeSchedules(strapi, documentId, { locale, action: 'publish' });
   };
 
   /** `publish`: future locales are scheduled (their drafts are the answer), the others published now. */
@@ -44,13 +56,28 @@ export const schedulingStep = (strapi: Core.Strapi): AroundStep => {
     const future = drafts.filter((draft) => isFuture(draft.publishedOn, now));
     if (future.length === 0) {
       const result = await next();
-      await forgetPublishSchedules(documentId, drafts.map((draft) => draft.locale));
+      await forgetPublishSchedules(
+        documentId,
+        drafts.map((draft) => draft.locale)
+      );
       return result;
     }
     const entries: unknown[] = [];
     for (const draft of future) {
-      await setSchedule(strapi, { documentId, locale: draft.locale, action: 'publish', dueAt: momentOf(draft.publishedOn)! });
-      entries.push(await strapi.documents(UID).findOne({ documentId, locale: draft.locale, status: 'draft', populate: params.populate } as never));
+      await setSchedule(strapi, {
+        documentId,
+        locale: draft.locale,
+        action: 'publish',
+        dueAt: momentOf(draft.publishedOn)!,
+      });
+      entries.push(
+        await strapi.documents(UID).findOne({
+          documentId,
+          locale: draft.locale,
+          status: 'draft',
+          populate: params.populate,
+        } as never)
+      );
     }
     for (const draft of drafts.filter((one) => !future.includes(one))) {
       const published = await strapi.documents(UID).publish({ documentId, locale: draft.locale });
@@ -73,13 +100,24 @@ export const schedulingStep = (strapi: Core.Strapi): AroundStep => {
     const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
     if (!documentId) return result;
     if (schedule) {
-      await setSchedule(strapi, { documentId, locale, action: 'publish', dueAt: momentOf(publishedOn)! });
+      await setSchedule(strapi, {
+        documentId,
+        locale,
+        action: 'publish',
+        dueAt: momentOf(publishedOn)!,
+      });
     } else if (params.status === 'published') {
       await forgetPublishSchedules(documentId, [locale]);
     } else if (given && isFuture(publishedOn, Date.now())) {
       // A draft save that moves the date of a scheduled story moves its schedule with it.
       const pending = await schedulesOf(strapi, [documentId], locale);
-      if (pending.some((row) => row.action === 'publish')) await setSchedule(strapi, { documentId, locale, action: 'publish', dueAt: momentOf(publishedOn)! });
+      if (pending.some((row) => row.action === 'publish'))
+        await setSchedule(strapi, {
+          documentId,
+          locale,
+          action: 'publish',
+          dueAt: momentOf(publishedOn)!,
+        });
     }
     return result;
   };
@@ -104,8 +142,18 @@ export const schedulingStep = (strapi: Core.Strapi): AroundStep => {
           const result = await next();
           if (params.documentId) {
             const locales = await localesOf(params);
-            if (locales === '*') await removeSchedules(strapi, params.documentId, action === 'delete' ? {} : { action: 'publish' });
-            else for (const locale of locales) await removeSchedules(strapi, params.documentId, { locale, ...(action === 'delete' ? {} : { action: 'publish' as const }) });
+            if (locales === '*')
+              await removeSchedules(
+                strapi,
+                params.documentId,
+                action === 'delete' ? {} : { action: 'publish' }
+              );
+            else
+              for (const locale of locales)
+                await removeSchedules(strapi, params.documentId, {
+                  locale,
+                  ...(action === 'delete' ? {} : { action: 'publish' as const }),
+                });
           }
           return result;
         }

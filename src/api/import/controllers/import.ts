@@ -12,7 +12,9 @@ type Ctx = {
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Imports the files of a JSON or multipart request; see src/importer/README.md for the format. */
   async create(ctx: Ctx) {
-    const service = strapi.service('api::import.import') as ReturnType<typeof import('../services/import').default>;
+    const service = strapi.service('api::import.import') as ReturnType<
+      typeof import('../services/import').default
+    >;
     const outcome = await service.handle(ctx.request.body, ctx.request.files);
     if ('error' in outcome) {
       const { status, code, message, details } = outcome.error as ImportRequestError;

@@ -17,7 +17,12 @@ export default {
       openapi: {
         summary: 'Import archived story files (UTF-8 or Windows-1256 text or Markdown) as articles',
         requestBody: importRequest,
-        responses: { 200: { description: 'Each document\'s outcome (and, for a real run, what was written)', schema: importReport } },
+        responses: {
+          200: {
+            description: "Each document's outcome (and, for a real run, what was written)",
+            schema: importReport,
+          },
+        },
       } satisfies RouteContract,
     },
   ],

@@ -13,7 +13,9 @@ export interface ImportRequestError {
   details?: Record<string, unknown>;
 }
 
-export type ImportResponse = { documents: DryRunDocument[] } | { documents: ImportedDocument[]; summary: ImportSummary };
+export type ImportResponse =
+  | { documents: DryRunDocument[] }
+  | { documents: ImportedDocument[]; summary: ImportSummary };
 
 const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
 
@@ -28,7 +30,9 @@ const jsonFile = z
     message: 'give either "content" (text) or "contentBase64"',
   });
 
-const jsonBody = z.object({ ...importOptionsSchema.shape, files: z.array(jsonFile).min(1, 'no files') }).strict();
+const jsonBody = z
+  .object({ ...importOptionsSchema.shape, files: z.array(jsonFile).min(1, 'no files') })
+  .strict();
 
 /** A file of a multipart upload as koa-body (formidable) leaves it. */
 interface UploadedFile {
@@ -37,9 +41,14 @@ interface UploadedFile {
   size: number;
 }
 
-const issues = (error: z.ZodError): string => error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
+const issues = (error: z.ZodError): string =>
+  error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
 
-const badRequest = (code: string, message: string, details?: Record<string, unknown>): { error: ImportRequestError } => ({
+const badRequest = (
+  code: string,
+  message: string,
+  details?: Record<string, unknown>
+): { error: ImportRequestError } => ({
   error: { status: 400, code, message, details },
 });
 
@@ -52,20 +61,42 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async readRequest(
     body: unknown,
-    files: Record<string, unknown> | undefined,
-  ): Promise<{ inputs: ImportInput[]; options: z.infer<typeof importOptionsSchema> } | { error: ImportRequestError }> {
+    files: Record<string, unknown> | undefined
+  ): Promise<
+    | { inputs: ImportInput[]; options: z.infer<typeof importOptionsSchema> }
+    | { error: ImportRequestError }
+  > {
     const limits = apiLimits();
     // formidable lists parts as they finish, not in the order sent: documents are taken in name order.
-    const uploads = (files?.files === undefined ? [] : ([] as UploadedFile[]).concat(files.files as UploadedFile | UploadedFile[]))
-      .map((file, index) => ({ name: file.originalFilename || `file-${index + 1}`, filepath: file.filepath, size: file.size }))
+    const uploads = (
+      files?.files === undefined
+        ? []
+        : ([] as UploadedFile[]).concat(files.files as UploadedFile | UploadedFile[])
+    )
+      .map((file, index) => ({
+        name: file.originalFilename || `file-${index + 1}`,
+        filepath: file.filepath,
+        size: file.size,
+      }))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     if (uploads.length > 0) {
       if (uploads.length > limits.maxFiles) {
-        return badRequest('TOO_MANY_FILES', `At most ${limits.maxFiles} files per request; got ${uploads.length}`, { maxFiles: limits.maxFiles });
+        return badRequest(
+          'TOO_MANY_FILES',
+          `At most ${limits.maxFiles} files per request; got ${uploads.length}`,
+          { maxFiles: limits.maxFiles }
+        );
       }
       const total = uploads.reduce((sum, file) => sum + file.size, 0);
       if (total > limits.maxTotalBytes) {
-        return { error: { status: 413, code: 'REQUEST_TOO_LARGE', message: `At most ${limits.maxTotalBytes} bytes of files per request; got ${total}`, details: { maxTotalBytes: limits.maxTotalBytes } } };
+        return {
+          error: {
+            status: 413,
+            code: 'REQUEST_TOO_LARGE',
+            message: `At most ${limits.maxTotalBytes} bytes of files per request; got ${total}`,
+            details: { maxTotalBytes: limits.maxTotalBytes },
+          },
+        };
       }
       const options = importOptionsSchema.safeParse(body && typeof body === 'object' ? body : {});
       if (!options.success) return badRequest('BAD_OPTIONS', issues(options.error));
@@ -77,7 +108,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           } catch (error) {
             return { name, readError: (error as Error).message };
           }
-        }),
+        })
       );
       return { inputs, options: options.data };
     }
@@ -86,21 +117,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!parsed.success) return badRequest('BAD_REQUEST', issues(parsed.error));
     const { files: list, ...options } = parsed.data;
     if (list.length > limits.maxFiles) {
-      return badRequest('TOO_MANY_FILES', `At most ${limits.maxFiles} files per request; got ${list.length}`, { maxFiles: limits.maxFiles });
+      return badRequest(
+        'TOO_MANY_FILES',
+        `At most ${limits.maxFiles} files per request; got ${list.length}`,
+        { maxFiles: limits.maxFiles }
+      );
     }
     const inputs = list.map((file): ImportInput => {
-      const bytes = file.content !== undefined ? Buffer.from(file.content, 'utf8') : Buffer.from(file.contentBase64 ?? '', 'base64');
-      return bytes.length > limits.maxFileBytes ? { name: file.name, size: bytes.length } : { name: file.name, bytes };
+      const bytes =
+        file.content !== undefined
+          ? Buffer.from(file.content, 'utf8')
+          : Buffer.from(file.contentBase64 ?? '', 'base64');
+      return bytes.length > limits.maxFileBytes
+        ? { name: file.name, size: bytes.length }
+        : { name: file.name, bytes };
     });
     const total = inputs.reduce((sum, input) => sum + (input.bytes?.length ?? input.size ?? 0), 0);
     if (total > limits.maxTotalBytes) {
-      return { error: { status: 413, code: 'REQUEST_TOO_LARGE', message: `At most ${limits.maxTotalBytes} bytes of files per request; got ${total}`, details: { maxTotalBytes: limits.maxTotalBytes } } };
+      return {
+        error: {
+          status: 413,
+          code: 'REQUEST_TOO_LARGE',
+          message: `At most ${limits.maxTotalBytes} bytes of files per request; got ${total}`,
+          details: { maxTotalBytes: limits.maxTotalBytes },
+        },
+      };
     }
     return { inputs, options };
   },
 
   /** Runs the importer over the request's files: a dry run's JSON, or each document's outcome and the summary. */
-  async handle(body: unknown, files: Record<string, unknown> | undefined): Promise<{ response: ImportResponse } | { error: ImportRequestError }> {
+  async handle(
+    body: unknown,
+    files: Record<string, unknown> | undefined
+  ): Promise<{ response: ImportResponse } | { error: ImportRequestError }> {
     const request = await this.readRequest(body, files);
     if ('error' in request) return request;
     let importer: ArchiveImporter;
@@ -111,7 +161,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       throw error;
     }
     if (importer.options.dryRun) {
-      return { response: { documents: await Promise.all(request.inputs.map((input) => importer.dryRun(input))) } };
+      return {
+        response: {
+          documents: await Promise.all(request.inputs.map((input) => importer.dryRun(input))),
+        },
+      };
     }
     const documents: ImportedDocument[] = await importer.importFiles(request.inputs);
     return { response: { documents, summary: importer.summary } };

@@ -3,7 +3,13 @@ import { readFileSync } from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 
-type Ctx = { status: number; body: unknown; fresh: boolean; set(name: string, value: string): void; type: string };
+type Ctx = {
+  status: number;
+  body: unknown;
+  fresh: boolean;
+  set(name: string, value: string): void;
+  type: string;
+};
 
 /**
  * Serves docs/openapi.json as committed, read once: it changes with a deploy, not at run time. Sent as
@@ -15,7 +21,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const load = () => {
     if (!document) {
       const bytes = readFileSync(path.join(strapi.dirs.app.root, 'docs', 'openapi.json'));
-      document = { bytes, etag: `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"` };
+      document = {
+        bytes,
+        etag: `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`,
+      };
     }
     return document;
   };

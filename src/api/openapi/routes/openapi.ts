@@ -13,7 +13,11 @@ export default {
         responses: {
           200: {
             description: 'The document; `Cache-Control: public, max-age=300` with an `ETag`',
-            schema: { type: 'object', properties: { openapi: { const: '3.1.0' } }, required: ['openapi', 'info', 'paths', 'components'] },
+            schema: {
+              type: 'object',
+              properties: { openapi: { const: '3.1.0' } },
+              required: ['openapi', 'info', 'paths', 'components'],
+            },
           },
           304: { description: 'Not modified (`If-None-Match` matched the `ETag`)' },
         },

@@ -14,10 +14,9 @@ import {
  * a match back into the original text.
  */
 export const canonicalize = (text: string): string =>
-  toLatinDigits(foldLettersForMatching(stripArabicMarks(stripInvisibleJoiners(stripBidiControls(text))))).replace(
-    HORIZONTAL_SPACE,
-    ' ',
-  );
+  toLatinDigits(
+    foldLettersForMatching(stripArabicMarks(stripInvisibleJoiners(stripBidiControls(text))))
+  ).replace(HORIZONTAL_SPACE, ' ');
 
 /** `origins[i]` is the index in `text` of the character that became `canonicalize(text)[i]`. */
 export const canonicalOrigins = (text: string): number[] => {

@@ -11,7 +11,13 @@ export {
   MAX_SECTION_DEPTH,
   MAX_FOOTER_LENGTH,
 } from './policy';
-export type { FooterDefaults, PolicyError, ResolvedFooter, SectionFooterMode, SectionFooterPolicy } from './policy';
+export type {
+  FooterDefaults,
+  PolicyError,
+  ResolvedFooter,
+  SectionFooterMode,
+  SectionFooterPolicy,
+} from './policy';
 export { footerLine } from './footer-line';
 export { normalizeFooterText, DEFAULT_FOOTER_TEXT } from './normalize-footer-text';
 export type { BodyBlock, Message } from './types';

@@ -64,11 +64,18 @@ export const analyseLine = (line: string): LineAnalysis => {
   let end = canonical.length;
   while (match) {
     const raw = text.slice(origins[match.index], origins[end - 1] + 1).trim();
-    peeled.push({ start: match.index, unit: { raw, code: match.captures[2] ?? match.captures[1] ?? null } });
+    peeled.push({
+      start: match.index,
+      unit: { raw, code: match.captures[2] ?? match.captures[1] ?? null },
+    });
     end = match.index;
     match = execInTail(FOOTER_AT_END, canonical, end);
   }
-  const unitsOf = (count: number): FooterUnit[] => peeled.slice(0, count).reverse().map((entry) => entry.unit);
+  const unitsOf = (count: number): FooterUnit[] =>
+    peeled
+      .slice(0, count)
+      .reverse()
+      .map((entry) => entry.unit);
 
   if (DECORATION.test(canonical.slice(0, end))) {
     return { kind: 'footer', units: unitsOf(peeled.length), kept: '' };
@@ -76,7 +83,11 @@ export const analyseLine = (line: string): LineAnalysis => {
   for (let count = peeled.length; count > 0; count -= 1) {
     const start = peeled[count - 1].start;
     if (execInTail(SENTENCE_END, canonical, start)) {
-      return { kind: 'footer', units: unitsOf(count), kept: text.slice(0, origins[lastVisible(canonical, start)] + 1) };
+      return {
+        kind: 'footer',
+        units: unitsOf(count),
+        kept: text.slice(0, origins[lastVisible(canonical, start)] + 1),
+      };
     }
   }
   return STORY_LINE;

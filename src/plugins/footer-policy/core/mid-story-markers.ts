@@ -35,7 +35,8 @@ export const findMidStoryMarkers = (blocks: ReadonlyArray<BodyBlock>): MidStoryM
         markers.push(...pending);
         pending = [];
       }
-      if (line.kind === 'footer') pending.push({ blockIndex, line: at + 1, excerpt: excerptOf(text) });
+      if (line.kind === 'footer')
+        pending.push({ blockIndex, line: at + 1, excerpt: excerptOf(text) });
     });
   });
   return markers;

@@ -26,7 +26,7 @@ const CLOSING = '[ \\u200C*_~#×•·=\\-–—»"”)\\].!…\\\\]';
  * Groups: 1 leading code, 2 trailing code.
  */
 export const FOOTER_AT_END = new RegExp(
-  `${OPENING}*(?:${CODE}${GAP}*${SLASH}[ \\u200C.…]*${OPENING}*)?${MARKER}(?:${GAP}*${SLASH}${GAP}*${CODE}?)?${CLOSING}*$`,
+  `${OPENING}*(?:${CODE}${GAP}*${SLASH}[ \\u200C.…]*${OPENING}*)?${MARKER}(?:${GAP}*${SLASH}${GAP}*${CODE}?)?${CLOSING}*$`
 );
 
 /** Nothing visible. */

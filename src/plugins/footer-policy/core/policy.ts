@@ -3,7 +3,12 @@ import { DEFAULT_FOOTER_TEXT, normalizeFooterText } from './normalize-footer-tex
 import type { Message } from './types';
 
 export type SectionFooterMode = 'inherit' | 'standard' | 'custom' | 'none';
-export const SECTION_FOOTER_MODES: ReadonlyArray<SectionFooterMode> = ['inherit', 'standard', 'custom', 'none'];
+export const SECTION_FOOTER_MODES: ReadonlyArray<SectionFooterMode> = [
+  'inherit',
+  'standard',
+  'custom',
+  'none',
+];
 
 /** The site-wide setting: the standard text and whether sections that decide nothing print it. */
 export interface FooterDefaults {
@@ -68,7 +73,10 @@ export interface PolicyError extends Message {
 }
 
 /** Errors that keep a section's footer setting from being saved; empty when it is valid. */
-export const validateSectionPolicy = (policy: { mode: string; text?: string | null }): PolicyError[] => {
+export const validateSectionPolicy = (policy: {
+  mode: string;
+  text?: string | null;
+}): PolicyError[] => {
   if (!(SECTION_FOOTER_MODES as ReadonlyArray<string>).includes(policy.mode)) {
     return [
       {

@@ -28,7 +28,9 @@ const joinKept = (lines: ReadonlyArray<string>): string => lines.join('\n').trim
  * passed over and kept. When a footer was collected, everything passed over except those blocks is
  * removed: the footers and the blank and separator lines around them. Otherwise the body is unchanged.
  */
-export const stripTrailingFooter = <B extends BodyBlock>(blocks: ReadonlyArray<B>): StripResult<B> => {
+export const stripTrailingFooter = <B extends BodyBlock>(
+  blocks: ReadonlyArray<B>
+): StripResult<B> => {
   const units: FooterUnit[] = [];
   let storyEnd: StoryEnd | null = null;
 

@@ -6,11 +6,18 @@ export interface FooterWarning extends Message {
   code: 'footer-removed' | 'duplicate-footer' | 'conflicting-codes';
 }
 
-const quoted = (units: ReadonlyArray<FooterUnit>, open: string, close: string, comma: string): string =>
-  units.map((unit) => `${open}${unit.raw}${close}`).join(comma);
+const quoted = (
+  units: ReadonlyArray<FooterUnit>,
+  open: string,
+  close: string,
+  comma: string
+): string => units.map((unit) => `${open}${unit.raw}${close}`).join(comma);
 
 /** What editors are told after typed footers were taken out of a body; empty when none were. */
-export const stripWarnings = (units: ReadonlyArray<FooterUnit>, reporterCode: string | null): FooterWarning[] => {
+export const stripWarnings = (
+  units: ReadonlyArray<FooterUnit>,
+  reporterCode: string | null
+): FooterWarning[] => {
   if (units.length === 0) return [];
   const warnings: FooterWarning[] = [
     {
@@ -26,7 +33,9 @@ export const stripWarnings = (units: ReadonlyArray<FooterUnit>, reporterCode: st
       fa: `انتهای پیام ${toPersianDigits(units.length)} بار نوشته شده بود؛ همه برداشته شدند.`,
     });
   }
-  const codes = Array.from(new Set(units.map((unit) => unit.code).filter((code): code is string => code !== null)));
+  const codes = Array.from(
+    new Set(units.map((unit) => unit.code).filter((code): code is string => code !== null))
+  );
   if (codes.length > 1 && reporterCode !== null) {
     warnings.push({
       code: 'conflicting-codes',

@@ -10,7 +10,8 @@ import { footerResolver } from './materialize';
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The body without its typed footer, the reporter code found there and the notes; refuses a footer mid-story when publishing. */
-  strip: (body: ReadonlyArray<Component>, publishing: boolean) => stripTypedFooter(footerConfig(strapi), body, publishing),
+  strip: (body: ReadonlyArray<Component>, publishing: boolean) =>
+    stripTypedFooter(footerConfig(strapi), body, publishing),
   /** The stored footer fields of a row linked to a section row, the sections read once. */
   resolver: () => footerResolver(strapi),
 });

@@ -9,7 +9,10 @@ const name = z.string().min(1);
  * fields it serves. Only the footer has a default; every name of the host's schema is its to give.
  */
 export const footerPolicyConfig = z.object({
-  text: z.string().refine((text) => !!normalizeFooterText(text), 'must not be empty').default(DEFAULT_FOOTER_TEXT),
+  text: z
+    .string()
+    .refine((text) => !!normalizeFooterText(text), 'must not be empty')
+    .default(DEFAULT_FOOTER_TEXT),
   mode: z.enum(['standard', 'none']).default('standard'),
   /** The stories that end with a footer. */
   articles: z.object({
@@ -37,7 +40,8 @@ export const footerPolicyConfig = z.object({
 
 export type FooterPolicyConfig = z.infer<typeof footerPolicyConfig>;
 
-export const footerConfig = (strapi: Core.Strapi): FooterPolicyConfig => strapi.config.get('plugin::footer-policy') as FooterPolicyConfig;
+export const footerConfig = (strapi: Core.Strapi): FooterPolicyConfig =>
+  strapi.config.get('plugin::footer-policy') as FooterPolicyConfig;
 export const footerDefaults = (strapi: Core.Strapi): FooterDefaults => {
   const { text, mode } = footerConfig(strapi);
   return { text, mode };
@@ -47,7 +51,9 @@ export const footerDefaults = (strapi: Core.Strapi): FooterDefaults => {
 export const parseFooterPolicyConfig = (config: unknown): FooterPolicyConfig => {
   const parsed = footerPolicyConfig.safeParse(config);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`);
+  const problems = parsed.error.issues.map(
+    (issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`
+  );
   throw new Error(`footer-policy: invalid config in config/plugins.ts (${problems.join('; ')})`);
 };
 

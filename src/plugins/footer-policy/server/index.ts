@@ -5,4 +5,10 @@ import config from './config';
 import controllers from './controllers/preview';
 import routes from './routes';
 
-export default { bootstrap, config, controllers, routes, services: { 'save-steps': saveSteps, articles } };
+export default {
+  bootstrap,
+  config,
+  controllers,
+  routes,
+  services: { 'save-steps': saveSteps, articles },
+};

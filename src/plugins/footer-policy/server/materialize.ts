@@ -4,7 +4,12 @@ import { footerConfig, footerDefaults } from './config';
 import { chainOf, loadAllSections, SectionRow } from './section-tree';
 
 /** The footer and footer line of an article row linked to this section row (or none), with its reporter code. */
-export const footerFor = (defaults: FooterDefaults, sections: Map<number, SectionRow>, sectionRowId: number | null | undefined, reporterCode: string | null) => {
+export const footerFor = (
+  defaults: FooterDefaults,
+  sections: Map<number, SectionRow>,
+  sectionRowId: number | null | undefined,
+  reporterCode: string | null
+) => {
   const { footer } = resolveFooter({ defaults, chain: chainOf(sections, sectionRowId) });
   return { footer, line: footerLine(footer, reporterCode) };
 };
@@ -29,19 +34,35 @@ export const footerResolver = async (strapi: Core.Strapi) => {
  * them in the save pipeline (save-steps.ts); here, those of many articles at once, when a section's
  * policy or parent or the configured default changed. Returns how many rows changed.
  */
-export const refreshFooters = async (strapi: Core.Strapi, where: Record<string, unknown>, sections?: Map<number, SectionRow>): Promise<number> => {
+export const refreshFooters = async (
+  strapi: Core.Strapi,
+  where: Record<string, unknown>,
+  sections?: Map<number, SectionRow>
+): Promise<number> => {
   const config = footerConfig(strapi);
   const { uid, section, reporterCode, footer, footerLine: lineField } = config.articles;
   const defaults = footerDefaults(strapi);
   const [tree, articles] = await Promise.all([
     sections ?? loadAllSections(strapi, config.sections),
-    strapi.db.query(uid).findMany({ where, select: ['id', reporterCode, footer, lineField], populate: { [section]: { select: ['id'] } } }) as Promise<Array<Record<string, unknown> & { id: number }>>,
+    strapi.db.query(uid).findMany({
+      where,
+      select: ['id', reporterCode, footer, lineField],
+      populate: { [section]: { select: ['id'] } },
+    }) as Promise<Array<Record<string, unknown> & { id: number }>>,
   ]);
   let changed = 0;
   for (const article of articles) {
-    const stored = footerFor(defaults, tree, (article[section] as { id: number } | null)?.id, article[reporterCode] as string | null);
+    const stored = footerFor(
+      defaults,
+      tree,
+      (article[section] as { id: number } | null)?.id,
+      article[reporterCode] as string | null
+    );
     if (stored.footer !== article[footer] || stored.line !== article[lineField]) {
-      await strapi.db.query(uid).update({ where: { id: article.id }, data: { [footer]: stored.footer, [lineField]: stored.line } });
+      await strapi.db.query(uid).update({
+        where: { id: article.id },
+        data: { [footer]: stored.footer, [lineField]: stored.line },
+      });
       changed += 1;
     }
   }

@@ -37,17 +37,36 @@ const saveSteps = ({ strapi }: { strapi: Core.Strapi }): SaveStepsService => {
         gives: ['row:footer'],
         reads: () => {
           const { section, reporterCode, footer, footerLine } = config().articles;
-          return { fields: [reporterCode, footer, footerLine], populate: { [section]: { select: ['id'] } } };
+          return {
+            fields: [reporterCode, footer, footerLine],
+            populate: { [section]: { select: ['id'] } },
+          };
         },
         async run(context) {
           const { articles, sections } = config();
-          const sectionOf = (row: StoredRow) => (row[articles.section] as { id: number } | null)?.id;
-          const tree = await loadSectionChains(strapi, sections, context.rows.flatMap((row) => sectionOf(row) ?? []));
+          const sectionOf = (row: StoredRow) =>
+            (row[articles.section] as { id: number } | null)?.id;
+          const tree = await loadSectionChains(
+            strapi,
+            sections,
+            context.rows.flatMap((row) => sectionOf(row) ?? [])
+          );
           const defaults = footerDefaults(strapi);
           for (const row of context.rows) {
-            const stored = footerFor(defaults, tree, sectionOf(row), row[articles.reporterCode] as string | null);
-            if (stored.footer !== row[articles.footer] || stored.line !== row[articles.footerLine]) {
-              context.patch(row, { [articles.footer]: stored.footer, [articles.footerLine]: stored.line });
+            const stored = footerFor(
+              defaults,
+              tree,
+              sectionOf(row),
+              row[articles.reporterCode] as string | null
+            );
+            if (
+              stored.footer !== row[articles.footer] ||
+              stored.line !== row[articles.footerLine]
+            ) {
+              context.patch(row, {
+                [articles.footer]: stored.footer,
+                [articles.footerLine]: stored.line,
+              });
             }
           }
         },

@@ -32,14 +32,24 @@ export const assertJalaliYear = (year: number, input?: string): void => {
   if (!isIntegerIn(year, JALALI_MIN_YEAR, JALALI_MAX_YEAR)) throw yearOutOfRange(year, input);
 };
 
-export const assertJalaliDate = (year: number, month: number, day: number, input?: string): void => {
+export const assertJalaliDate = (
+  year: number,
+  month: number,
+  day: number,
+  input?: string
+): void => {
   assertJalaliYear(year, input);
   if (!isIntegerIn(month, 1, 12)) throw monthOutOfRange(month, input);
   const length = jalaali.jalaaliMonthLength(year, month);
   if (!isIntegerIn(day, 1, length)) throw dayOutOfRange(year, month, day, length, input);
 };
 
-export const assertClockTime = (hour: number, minute: number, second: number, input?: string): void => {
+export const assertClockTime = (
+  hour: number,
+  minute: number,
+  second: number,
+  input?: string
+): void => {
   if (!isIntegerIn(hour, 0, 23)) throw hourOutOfRange(hour, input);
   if (!isIntegerIn(minute, 0, 59)) throw minuteOutOfRange(minute, input);
   if (!isIntegerIn(second, 0, 59)) throw secondOutOfRange(second);

@@ -1,7 +1,12 @@
 import { padPersian, toPersianDigits } from '../../../persian';
 import { JALALI_MAX_YEAR, JALALI_MIN_YEAR } from './calendar';
 import { Instant, instantToMs } from './instant';
-import { JALALI_MONTH_NAMES, JALALI_WEEKDAY_NAMES, JalaliMonthName, JalaliWeekdayName } from './names';
+import {
+  JALALI_MONTH_NAMES,
+  JALALI_WEEKDAY_NAMES,
+  JalaliMonthName,
+  JalaliWeekdayName,
+} from './names';
 import { readTehranClock, TehranClockReading } from './tehran-time';
 
 /** A date field as the REST API returns it: numbers and `iso` in Latin digits, display strings in Persian. */
@@ -28,7 +33,7 @@ const PERSIAN_PADDED = Array.from({ length: 60 }, (_, n) => padPersian(n));
 const PERSIAN_UNPADDED = Array.from({ length: 32 }, (_, n) => toPersianDigits(n));
 const LATIN_PADDED = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
 const PERSIAN_YEARS = Array.from({ length: JALALI_MAX_YEAR - JALALI_MIN_YEAR + 1 }, (_, n) =>
-  toPersianDigits(JALALI_MIN_YEAR + n),
+  toPersianDigits(JALALI_MIN_YEAR + n)
 );
 const persianYear = (year: number): string => PERSIAN_YEARS[year - JALALI_MIN_YEAR];
 

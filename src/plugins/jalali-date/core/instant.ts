@@ -13,7 +13,8 @@ const ISO_INSTANT =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
 
 /** Tested by tag, not `instanceof`, so Dates from another realm (vm, worker) are accepted too. */
-const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
+const isDate = (value: unknown): value is Date =>
+  Object.prototype.toString.call(value) === '[object Date]';
 
 /** Read by hand because Date.parse rolls 2017-02-30 over to March 2 instead of refusing it. */
 const isoToMs = (text: string): number => {
@@ -28,9 +29,11 @@ const isoToMs = (text: string): number => {
   const milliseconds = match[7] === undefined ? 0 : Number(match[7].slice(0, 3).padEnd(3, '0'));
   const offsetHours = match[9] === undefined ? 0 : Number(match[9]);
   const offsetMinutes = match[10] === undefined ? 0 : Number(match[10]);
-  if (!isValidGregorianDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return NaN;
+  if (!isValidGregorianDate(year, month, day) || hour > 23 || minute > 59 || second > 59)
+    return NaN;
   if (offsetHours > 23 || offsetMinutes > 59) return NaN;
-  const offsetMs = (match[8] === '-' ? -1 : 1) * (offsetHours * HOUR_MS + offsetMinutes * MINUTE_MS);
+  const offsetMs =
+    (match[8] === '-' ? -1 : 1) * (offsetHours * HOUR_MS + offsetMinutes * MINUTE_MS);
   return (
     gregorianToEpochDay(year, month, day) * DAY_MS +
     hour * HOUR_MS +

@@ -2,14 +2,34 @@ import { ZWNJ } from '../../../persian';
 
 /** Month names as Persian newsrooms print them, index 0 = Farvardin. */
 export const JALALI_MONTH_NAMES = [
-  'فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور',
-  'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند',
+  'فروردین',
+  'اردیبهشت',
+  'خرداد',
+  'تیر',
+  'مرداد',
+  'شهریور',
+  'مهر',
+  'آبان',
+  'آذر',
+  'دی',
+  'بهمن',
+  'اسفند',
 ] as const;
 
 /** Latin transliterations for English messages (logs, API clients). */
 export const JALALI_MONTH_NAMES_LATIN = [
-  'Farvardin', 'Ordibehesht', 'Khordad', 'Tir', 'Mordad', 'Shahrivar',
-  'Mehr', 'Aban', 'Azar', 'Dey', 'Bahman', 'Esfand',
+  'Farvardin',
+  'Ordibehesht',
+  'Khordad',
+  'Tir',
+  'Mordad',
+  'Shahrivar',
+  'Mehr',
+  'Aban',
+  'Azar',
+  'Dey',
+  'Bahman',
+  'Esfand',
 ] as const;
 
 /**
@@ -17,11 +37,23 @@ export const JALALI_MONTH_NAMES_LATIN = [
  * ZWNJ, as standard Persian spelling writes them: یک‌شنبه، سه‌شنبه، پنج‌شنبه.
  */
 export const JALALI_WEEKDAY_NAMES = [
-  'شنبه', `یک${ZWNJ}شنبه`, 'دوشنبه', `سه${ZWNJ}شنبه`, 'چهارشنبه', `پنج${ZWNJ}شنبه`, 'جمعه',
+  'شنبه',
+  `یک${ZWNJ}شنبه`,
+  'دوشنبه',
+  `سه${ZWNJ}شنبه`,
+  'چهارشنبه',
+  `پنج${ZWNJ}شنبه`,
+  'جمعه',
 ] as const;
 
 export const JALALI_WEEKDAY_NAMES_LATIN = [
-  'Saturday', 'Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday',
+  'Saturday',
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
 ] as const;
 
 export type JalaliMonthName = (typeof JALALI_MONTH_NAMES)[number];

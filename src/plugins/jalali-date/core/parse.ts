@@ -48,7 +48,7 @@ const DATE_TIME = new RegExp(
     '(?:(?<year>\\d{4})(?<separator>[/-])(?<month>\\d{1,2})\\k<separator>(?<day>\\d{1,2})' +
     '|(?<namedDay>\\d{1,2}) ?(?<monthName>\\D+?) ?(?<namedYear>\\d{4}))' +
     '(?:(?: ?[،,-] ?| )(?:ساعت ?)?(?<hour>\\d{1,2}):(?<minute>\\d{2})(?::(?<second>\\d{2}))?)?' +
-    '$',
+    '$'
 );
 
 const normalize = (text: string): string =>
@@ -82,11 +82,15 @@ export const parseJalali = (text: string): JalaliDateTimeParts => {
   // Unmatched groups are undefined at run time, whatever the type of `groups` says.
   const groups = match.groups ?? {};
   const year = Number(groups.year ?? groups.namedYear);
-  const month = groups.month === undefined ? monthFromName(groups.monthName, text) : Number(groups.month);
+  const month =
+    groups.month === undefined ? monthFromName(groups.monthName, text) : Number(groups.month);
   const day = Number(groups.day ?? groups.namedDay);
   assertJalaliDate(year, month, day, text);
 
-  const time = groups.hour === undefined ? undefined : { hour: Number(groups.hour), minute: Number(groups.minute) };
+  const time =
+    groups.hour === undefined
+      ? undefined
+      : { hour: Number(groups.hour), minute: Number(groups.minute) };
   const second = groups.second === undefined ? undefined : Number(groups.second);
   if (time !== undefined) assertClockTime(time.hour, time.minute, second ?? 0, text);
 
@@ -96,7 +100,9 @@ export const parseJalali = (text: string): JalaliDateTimeParts => {
     if (written !== actual) throw weekdayMismatch(written, actual, { year, month, day }, text);
   }
   if (time === undefined) return { year, month, day };
-  return second === undefined ? { year, month, day, ...time } : { year, month, day, ...time, second };
+  return second === undefined
+    ? { year, month, day, ...time }
+    : { year, month, day, ...time, second };
 };
 
 /** The instant a Jalali date (and time) names in Tehran; a date alone means Tehran midnight at its start. */

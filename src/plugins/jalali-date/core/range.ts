@@ -1,4 +1,9 @@
-import { assertJalaliDate, assertJalaliYear, jalaliMonthLength, jalaliToEpochDay } from './calendar';
+import {
+  assertJalaliDate,
+  assertJalaliYear,
+  jalaliMonthLength,
+  jalaliToEpochDay,
+} from './calendar';
 import { dayWithoutMonth } from './errors';
 import { tehranMidnightToUtcMs } from './tehran-time';
 

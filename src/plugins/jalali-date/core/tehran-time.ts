@@ -137,13 +137,18 @@ const wallClockToUtcMs = (wallMs: number): number => {
   return wallMs - before;
 };
 
-export const tehranMidnightToUtcMs = (epochDay: number): number => wallClockToUtcMs(epochDay * DAY_MS);
+export const tehranMidnightToUtcMs = (epochDay: number): number =>
+  wallClockToUtcMs(epochDay * DAY_MS);
 
 /** A Tehran date and time to its instant; the time defaults to midnight. See wallClockToUtcMs for gaps and overlaps. */
 export const tehranToUtc = (local: TehranLocalDateTime): Date => {
   const { year, month, day, hour = 0, minute = 0, second = 0 } = local;
   assertJalaliDate(year, month, day);
   assertClockTime(hour, minute, second);
-  const wallMs = jalaliToEpochDay(year, month, day) * DAY_MS + hour * HOUR_MS + minute * MINUTE_MS + second * SECOND_MS;
+  const wallMs =
+    jalaliToEpochDay(year, month, day) * DAY_MS +
+    hour * HOUR_MS +
+    minute * MINUTE_MS +
+    second * SECOND_MS;
   return new Date(wallClockToUtcMs(wallMs));
 };

@@ -17,7 +17,11 @@ const part = (raw: unknown, name: string): number | undefined => {
 };
 
 /** `/archive/:year/:month?/:day?` (padded or not, any digits) to the UTC range of that Jalali period in Tehran. */
-export const archiveRange = (params: { year?: unknown; month?: unknown; day?: unknown }): UtcRange & { period: JalaliPeriod } => {
+export const archiveRange = (params: {
+  year?: unknown;
+  month?: unknown;
+  day?: unknown;
+}): UtcRange & { period: JalaliPeriod } => {
   const year = part(params.year, 'year');
   if (year === undefined) throw new errors.ValidationError('Archive year is required');
   const month = part(params.month, 'month');
@@ -27,7 +31,10 @@ export const archiveRange = (params: { year?: unknown; month?: unknown; day?: un
     return { ...jalaliPeriodToUtcRange(period), period };
   } catch (error) {
     if (error instanceof JalaliDateError) {
-      throw new errors.ValidationError(error.message, { code: error.code, messageFa: error.messageFa });
+      throw new errors.ValidationError(error.message, {
+        code: error.code,
+        messageFa: error.messageFa,
+      });
     }
     throw error;
   }

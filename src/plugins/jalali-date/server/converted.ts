@@ -30,7 +30,8 @@ const conversionOf = (value: unknown): Conversion | null => {
 };
 
 /** The `…Jalali` value of a stored timestamp (REST and GraphQL): null for null or anything unparseable. */
-export const jalaliOf = (value: unknown): JalaliFields | null => conversionOf(value)?.fields ?? null;
+export const jalaliOf = (value: unknown): JalaliFields | null =>
+  conversionOf(value)?.fields ?? null;
 
 /** The same as UTF-8 JSON, encoded once per timestamp (REST answers splice it in: siblings-json.ts). */
 export const jalaliJsonOf = (value: string | null): Buffer => {

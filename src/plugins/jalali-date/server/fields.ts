@@ -10,7 +10,10 @@ type Attribute = { customField?: string };
 /** Attributes using the Jalali custom field, per content type and component. */
 export const findJalaliAttributes = (strapi: Core.Strapi): Map<string, string[]> => {
   const found = new Map<string, string[]>();
-  const schemas = { ...strapi.contentTypes, ...strapi.components } as Record<string, { attributes: Record<string, Attribute> }>;
+  const schemas = { ...strapi.contentTypes, ...strapi.components } as Record<
+    string,
+    { attributes: Record<string, Attribute> }
+  >;
   for (const [uid, schema] of Object.entries(schemas)) {
     const names = Object.entries(schema.attributes)
       .filter(([, attribute]) => attribute.customField === JALALI_FIELD)

@@ -29,19 +29,27 @@ const convert = (value: unknown, path: string): unknown => {
  * and mean Tehran midnight of that day (or the time given). They become UTC ISO strings before Strapi's
  * query validation sees them. Returns a new filters object; the input is not modified.
  */
-export const convertJalaliFilters = (filters: unknown, keys: ReadonlySet<string>, path = 'filters'): unknown => {
-  if (Array.isArray(filters)) return filters.map((item, index) => convertJalaliFilters(item, keys, `${path}[${index}]`));
+export const convertJalaliFilters = (
+  filters: unknown,
+  keys: ReadonlySet<string>,
+  path = 'filters'
+): unknown => {
+  if (Array.isArray(filters))
+    return filters.map((item, index) => convertJalaliFilters(item, keys, `${path}[${index}]`));
   if (filters === null || typeof filters !== 'object') return filters;
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(filters as Record<string, unknown>)) {
-    result[key] = keys.has(key) ? convertOperators(value, `${path}[${key}]`) : convertJalaliFilters(value, keys, `${path}[${key}]`);
+    result[key] = keys.has(key)
+      ? convertOperators(value, `${path}[${key}]`)
+      : convertJalaliFilters(value, keys, `${path}[${key}]`);
   }
   return result;
 };
 
 const convertOperators = (condition: unknown, path: string): unknown => {
   if (condition === null || typeof condition !== 'object') return convert(condition, path);
-  if (Array.isArray(condition)) return condition.map((item, index) => convert(item, `${path}[${index}]`));
+  if (Array.isArray(condition))
+    return condition.map((item, index) => convert(item, `${path}[${index}]`));
   const result: Record<string, unknown> = {};
   for (const [operator, value] of Object.entries(condition as Record<string, unknown>)) {
     result[operator] = Array.isArray(value)

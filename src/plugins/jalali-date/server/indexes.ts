@@ -5,7 +5,10 @@ import type { Core } from '@strapi/strapi';
  * the archive grows. Strapi's schema sync drops indexes it did not declare, so they are (re)made on every
  * start; `IF NOT EXISTS` makes that a no-op when they are there.
  */
-export const ensureDateIndexes = async (strapi: Core.Strapi, attributes: Map<string, string[]>): Promise<void> => {
+export const ensureDateIndexes = async (
+  strapi: Core.Strapi,
+  attributes: Map<string, string[]>
+): Promise<void> => {
   for (const [uid, names] of attributes) {
     if (!uid.startsWith('api::')) continue;
     const meta = strapi.db.metadata.get(uid);

@@ -5,7 +5,13 @@ import { jalaliJsonOf } from './converted';
 import { findJalaliAttributes, jalaliKeys } from './fields';
 import { siblingsSerializer } from './siblings-json';
 
-type Ctx = { path: string; method: string; query: Record<string, unknown>; body: unknown; status: number };
+type Ctx = {
+  path: string;
+  method: string;
+  query: Record<string, unknown>;
+  body: unknown;
+  status: number;
+};
 
 /**
  * On the content API (`/api/…`) only: Jalali filter values in, `<field>Jalali` siblings out, the answer
@@ -21,7 +27,13 @@ export const jalaliRestMiddleware = (keys: ReadonlySet<string>) => {
     }
     await next();
     const { body } = ctx;
-    if (ctx.status < 300 && body && typeof body === 'object' && !Buffer.isBuffer(body) && !(body instanceof Stream)) {
+    if (
+      ctx.status < 300 &&
+      body &&
+      typeof body === 'object' &&
+      !Buffer.isBuffer(body) &&
+      !(body instanceof Stream)
+    ) {
       const bytes = serialize(body);
       if (bytes) ctx.body = bytes;
     }

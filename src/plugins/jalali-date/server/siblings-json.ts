@@ -79,8 +79,12 @@ const stringAt = (json: string, start: number, end: number): string | null => {
  */
 export const siblingsSerializer = (keys: Iterable<string>, siblingJson: SiblingJson) => {
   const names = [...keys];
-  const prefixes = new Map(names.map((name) => [name, Buffer.from(`,${JSON.stringify(`${name}Jalali`)}:`)]));
-  const pattern = names.length ? new RegExp(`[{,]"(${names.map(escapeRegExp).join('|')})":`, 'g') : null;
+  const prefixes = new Map(
+    names.map((name) => [name, Buffer.from(`,${JSON.stringify(`${name}Jalali`)}:`)])
+  );
+  const pattern = names.length
+    ? new RegExp(`[{,]"(${names.map(escapeRegExp).join('|')})":`, 'g')
+    : null;
 
   return (body: unknown): Buffer | undefined => {
     const json = JSON.stringify(body);

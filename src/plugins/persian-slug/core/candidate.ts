@@ -8,7 +8,11 @@ import { joinWithinLength } from './words';
  * The n-th slug to try when `base` is taken: base, base-2, base-3, … (never base-1). When base-n would
  * be too long, base is shortened at a word boundary to make room for the suffix.
  */
-export const slugCandidate = (base: string, n: number, maxLength: number = SLUG_MAX_LENGTH): string => {
+export const slugCandidate = (
+  base: string,
+  n: number,
+  maxLength: number = SLUG_MAX_LENGTH
+): string => {
   assertString(base, 'The base of a slug candidate');
   assertMaxLength(maxLength);
   if (!Number.isSafeInteger(n) || n < 1) {
@@ -19,7 +23,9 @@ export const slugCandidate = (base: string, n: number, maxLength: number = SLUG_
 
   const suffix = `${SLUG_SEPARATOR}${n}`;
   const noRoom = (): RangeError =>
-    new RangeError(`maxLength ${maxLength} leaves no room for the suffix "${suffix}" after "${base}".`);
+    new RangeError(
+      `maxLength ${maxLength} leaves no room for the suffix "${suffix}" after "${base}".`
+    );
   const room = maxLength - suffix.length;
   if (room < 1) throw noRoom();
   let head = joinWithinLength(base.split(SLUG_SEPARATOR), room);
@@ -38,7 +44,7 @@ export const slugCandidate = (base: string, n: number, maxLength: number = SLUG_
 export const firstFreeCandidate = async (
   base: string,
   isFree: (candidate: string) => boolean | Promise<boolean>,
-  maxTries = 100_000,
+  maxTries = 100_000
 ): Promise<string> => {
   for (let n = 1; n <= maxTries; n += 1) {
     const candidate = slugCandidate(base, n);

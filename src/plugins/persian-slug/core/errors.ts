@@ -20,8 +20,12 @@ export class SlugError extends Error {
 }
 
 /** Callers in plain JavaScript may pass a missing field; say so instead of failing inside a string method. */
-export const assertString: (value: unknown, what: string) => asserts value is string = (value, what) => {
-  if (typeof value !== 'string') throw new TypeError(`${what} must be a string, got ${typeof value}.`);
+export const assertString: (value: unknown, what: string) => asserts value is string = (
+  value,
+  what
+) => {
+  if (typeof value !== 'string')
+    throw new TypeError(`${what} must be a string, got ${typeof value}.`);
 };
 
 /** The input quoted for a message, short enough for a log line and never cutting a surrogate pair. */
@@ -34,26 +38,26 @@ export const emptyTitleError = (title: string): SlugError =>
   new SlugError(
     'EMPTY_SLUG',
     `Cannot build a slug from ${quote(title)}: it has no Persian letters, Latin letters or digits.`,
-    'از این عنوان نامکی ساخته نمی‌شود؛ نامک را دستی بنویسید.',
+    'از این عنوان نامکی ساخته نمی‌شود؛ نامک را دستی بنویسید.'
   );
 
 export const emptyLookupError = (raw: string): SlugError =>
   new SlugError(
     'EMPTY_SLUG',
     `The slug ${quote(raw)} in the address has no Persian letters, Latin letters or digits.`,
-    'نامک این نشانی هیچ حرف یا رقمی ندارد؛ پیوند را بررسی کنید.',
+    'نامک این نشانی هیچ حرف یا رقمی ندارد؛ پیوند را بررسی کنید.'
   );
 
 export const malformedLookupError = (raw: string): SlugError =>
   new SlugError(
     'MALFORMED_SLUG',
     `The slug ${quote(raw)} in the address has malformed percent-encoding (a "%" not followed by a valid UTF-8 sequence).`,
-    'نامک این نشانی خراب است (کدگذاری درصدی نادرست)؛ پیوند را دوباره از نشانی اصلی کپی کنید.',
+    'نامک این نشانی خراب است (کدگذاری درصدی نادرست)؛ پیوند را دوباره از نشانی اصلی کپی کنید.'
   );
 
 export const invalidSlugError = (slug: string, maxLength: number): SlugError =>
   new SlugError(
     'INVALID_SLUG',
     `${quote(slug)} is not a canonical slug: use Persian letters, a-z and 0-9 in words joined by single hyphens, at most ${maxLength} characters.`,
-    `نامک فقط حروف فارسی، حروف کوچک لاتین و رقم دارد که واژه‌هایش با یک خط تیره جدا شده‌اند و حداکثر ${toPersianDigits(maxLength)} نویسه است.`,
+    `نامک فقط حروف فارسی، حروف کوچک لاتین و رقم دارد که واژه‌هایش با یک خط تیره جدا شده‌اند و حداکثر ${toPersianDigits(maxLength)} نویسه است.`
   );

@@ -1,5 +1,10 @@
 /** The pure core of the persian-slug plugin: no Strapi, no I/O. */
-export { SLUG_MAX_LENGTH, SLUG_ALPHABET, PERSIAN_SLUG_LETTERS, LATIN_SLUG_CHARACTERS } from './alphabet';
+export {
+  SLUG_MAX_LENGTH,
+  SLUG_ALPHABET,
+  PERSIAN_SLUG_LETTERS,
+  LATIN_SLUG_CHARACTERS,
+} from './alphabet';
 export type { PersianSlugLetter } from './alphabet';
 export { SlugError } from './errors';
 export type { SlugErrorCode } from './errors';

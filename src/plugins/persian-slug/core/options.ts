@@ -26,6 +26,8 @@ export const resolveSlugOptions = (options: SlugOptions = {}): ResolvedSlugOptio
 
 export const assertMaxLength = (maxLength: number): void => {
   if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > SLUG_MAX_LENGTH) {
-    throw new RangeError(`Slug maxLength must be an integer from 1 to ${SLUG_MAX_LENGTH}, got ${maxLength}.`);
+    throw new RangeError(
+      `Slug maxLength must be an integer from 1 to ${SLUG_MAX_LENGTH}, got ${maxLength}.`
+    );
   }
 };

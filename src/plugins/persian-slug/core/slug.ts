@@ -9,7 +9,8 @@ export const slugOrEmpty = (text: string, options?: SlugOptions): string => {
   assertString(text, 'The text of a slug');
   const { mode, maxLength } = resolveSlugOptions(options);
   const words = splitSlugWords(foldForSlug(text));
-  const modeWords = mode === 'latin' ? words.map(transliterateWord).filter((word) => word !== '') : words;
+  const modeWords =
+    mode === 'latin' ? words.map(transliterateWord).filter((word) => word !== '') : words;
   return joinWithinLength(modeWords, maxLength);
 };
 

@@ -5,25 +5,45 @@ import { PersianSlugLetter } from './alphabet';
  * reports a letter added to the alphabet without a spelling. ء is silent in a slug.
  */
 const SPELLING: Record<PersianSlugLetter, string> = {
-  'ا': 'a', 'آ': 'a', 'ع': 'a',
-  'ب': 'b', 'پ': 'p',
-  'ت': 't', 'ط': 't',
-  'ث': 's', 'س': 's', 'ص': 's',
-  'ج': 'j', 'چ': 'ch',
-  'ح': 'h', 'ه': 'h',
-  'خ': 'kh',
-  'د': 'd',
-  'ذ': 'z', 'ز': 'z', 'ض': 'z', 'ظ': 'z',
-  'ر': 'r', 'ژ': 'zh',
-  'ش': 'sh',
-  'غ': 'gh', 'ق': 'gh',
-  'ف': 'f', 'ک': 'k', 'گ': 'g', 'ل': 'l', 'م': 'm', 'ن': 'n',
-  'و': 'o', 'ی': 'i',
-  'ئ': 'e', 'ء': '',
+  ا: 'a',
+  آ: 'a',
+  ع: 'a',
+  ب: 'b',
+  پ: 'p',
+  ت: 't',
+  ط: 't',
+  ث: 's',
+  س: 's',
+  ص: 's',
+  ج: 'j',
+  چ: 'ch',
+  ح: 'h',
+  ه: 'h',
+  خ: 'kh',
+  د: 'd',
+  ذ: 'z',
+  ز: 'z',
+  ض: 'z',
+  ظ: 'z',
+  ر: 'r',
+  ژ: 'zh',
+  ش: 'sh',
+  غ: 'gh',
+  ق: 'gh',
+  ف: 'f',
+  ک: 'k',
+  گ: 'g',
+  ل: 'l',
+  م: 'm',
+  ن: 'n',
+  و: 'o',
+  ی: 'i',
+  ئ: 'e',
+  ء: '',
 };
 
 /** و and ی open a word as consonants (vazir, yek) and are vowels inside it (dolat, slimi). */
-const WORD_START_SPELLING: Partial<Record<PersianSlugLetter, string>> = { 'و': 'v', 'ی': 'y' };
+const WORD_START_SPELLING: Partial<Record<PersianSlugLetter, string>> = { و: 'v', ی: 'y' };
 
 const isPersianSlugLetter = (character: string): character is PersianSlugLetter =>
   Object.prototype.hasOwnProperty.call(SPELLING, character);

@@ -9,9 +9,14 @@ export interface ContentColumns {
 }
 
 /** Where a slugged content type keeps what the registry compares with, for statements of our own. */
-export const contentColumns = (strapi: Core.Strapi, uid: string, slugField: string): ContentColumns => {
+export const contentColumns = (
+  strapi: Core.Strapi,
+  uid: string,
+  slugField: string
+): ContentColumns => {
   const meta = strapi.db.metadata.get(uid);
-  const column = (name: string) => (meta.attributes[name] as { columnName?: string } | undefined)?.columnName ?? name;
+  const column = (name: string) =>
+    (meta.attributes[name] as { columnName?: string } | undefined)?.columnName ?? name;
   return {
     table: meta.tableName,
     slug: column(slugField),

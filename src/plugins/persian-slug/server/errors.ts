@@ -10,8 +10,13 @@ export const toValidationError = (error: SlugError, field: string) =>
   });
 
 export const slugTakenError = (slug: string, field: string) =>
-  new errors.ValidationError(`نامک «${slug}» را خبر دیگری دارد؛ نامک دیگری بنویسید یا آن را خالی بگذارید تا ساخته شود.`, {
-    code: 'SLUG_TAKEN',
-    message: `The slug "${slug}" is already used by another document in this locale.`,
-    errors: [{ path: [field], message: `نامک «${slug}» را خبر دیگری دارد.`, name: 'ValidationError' }],
-  });
+  new errors.ValidationError(
+    `نامک «${slug}» را خبر دیگری دارد؛ نامک دیگری بنویسید یا آن را خالی بگذارید تا ساخته شود.`,
+    {
+      code: 'SLUG_TAKEN',
+      message: `The slug "${slug}" is already used by another document in this locale.`,
+      errors: [
+        { path: [field], message: `نامک «${slug}» را خبر دیگری دارد.`, name: 'ValidationError' },
+      ],
+    }
+  );

@@ -21,11 +21,16 @@ export const findSlugFields = (strapi: Core.Strapi): Map<string, SlugFieldSpec> 
   const specs = new Map<string, SlugFieldSpec>();
   for (const [uid, contentType] of Object.entries(strapi.contentTypes)) {
     const attributes = contentType.attributes as Record<string, Attribute>;
-    const slug = Object.entries(attributes).find(([, attribute]) => attribute.customField === SLUG_FIELD);
+    const slug = Object.entries(attributes).find(
+      ([, attribute]) => attribute.customField === SLUG_FIELD
+    );
     if (!slug) continue;
     const [field, attribute] = slug;
-    if (!attribute.targetField) throw new Error(`${uid}.${field}: a persian-slug field needs a targetField`);
-    const newsCode = Object.entries(attributes).find(([, candidate]) => candidate.customField === NEWS_CODE_FIELD);
+    if (!attribute.targetField)
+      throw new Error(`${uid}.${field}: a persian-slug field needs a targetField`);
+    const newsCode = Object.entries(attributes).find(
+      ([, candidate]) => candidate.customField === NEWS_CODE_FIELD
+    );
     specs.set(uid, {
       uid,
       field,

@@ -11,5 +11,7 @@ interface Services {
   'new-documents': NewDocumentsService;
 }
 
-export const getService = <Name extends keyof Services>(strapi: Core.Strapi, name: Name): Services[Name] =>
-  strapi.plugin('persian-slug').service(name) as Services[Name];
+export const getService = <Name extends keyof Services>(
+  strapi: Core.Strapi,
+  name: Name
+): Services[Name] => strapi.plugin('persian-slug').service(name) as Services[Name];

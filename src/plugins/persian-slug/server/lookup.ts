@@ -21,24 +21,29 @@ export const resolveSlug = async (
   spec: SlugFieldSpec,
   raw: string,
   locale: string,
-  fallbackLocale: string,
+  fallbackLocale: string
 ): Promise<SlugResolution> => {
   let slug: string;
   try {
     slug = normalizeSlugLookup(raw, { mode: spec.mode });
   } catch (error) {
     if (error instanceof SlugError) {
-      throw new errors.ValidationError(error.message, { code: error.code, messageFa: error.messageFa });
+      throw new errors.ValidationError(error.message, {
+        code: error.code,
+        messageFa: error.messageFa,
+      });
     }
     throw error;
   }
   const registry = getService(strapi, 'registry');
   const hit = await registry.lookup(spec.uid, locale, slug);
   if (hit?.live === slug) return { kind: 'found', documentId: hit.documentId, slug, locale };
-  if (hit?.live && hit.wasPublished) return { kind: 'moved', documentId: hit.documentId, slug: hit.live, locale };
+  if (hit?.live && hit.wasPublished)
+    return { kind: 'moved', documentId: hit.documentId, slug: hit.live, locale };
   if (locale !== fallbackLocale) {
     const fallback = await registry.lookup(spec.uid, fallbackLocale, slug);
-    if (fallback?.live === slug) return { kind: 'found', documentId: fallback.documentId, slug, locale: fallbackLocale };
+    if (fallback?.live === slug)
+      return { kind: 'found', documentId: fallback.documentId, slug, locale: fallbackLocale };
   }
   return { kind: 'missing' };
 };
@@ -46,9 +51,12 @@ export const resolveSlug = async (
 export const parseNewsCode = (raw: unknown): number => {
   const code = typeof raw === 'string' && /^[0-9]{1,15}$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isSafeInteger(code) || code < 1) {
-    throw new errors.ValidationError(`News code must be a positive whole number, got "${String(raw)}"`, {
-      messageFa: 'کد خبر باید عددی مثبت باشد.',
-    });
+    throw new errors.ValidationError(
+      `News code must be a positive whole number, got "${String(raw)}"`,
+      {
+        messageFa: 'کد خبر باید عددی مثبت باشد.',
+      }
+    );
   }
   return code;
 };

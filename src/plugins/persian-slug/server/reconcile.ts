@@ -12,19 +12,28 @@ import type { RegistryService } from './services/registry';
 export const reconcileRegistry = async (
   strapi: Core.Strapi,
   specs: Map<string, SlugFieldSpec>,
-  registry: Pick<RegistryService, 'followRows'>,
+  registry: Pick<RegistryService, 'followRows'>
 ): Promise<void> => {
   const knex = strapi.db.connection;
   for (const spec of specs.values()) {
     const meta = strapi.db.metadata.get(spec.uid);
-    const column = (name: string) => (meta.attributes[name] as { columnName?: string }).columnName ?? name;
+    const column = (name: string) =>
+      (meta.attributes[name] as { columnName?: string }).columnName ?? name;
     await knex.raw(
       `INSERT INTO ${SLUG_TABLE} (content_type, locale, slug, document_id)
        SELECT DISTINCT ?, t.locale, t.??, t.document_id FROM ?? t
        WHERE t.?? IS NOT NULL AND t.?? <> ''
          AND NOT EXISTS (SELECT 1 FROM ${SLUG_TABLE} s WHERE s.content_type = ? AND s.locale = t.locale AND s.slug = t.??)
        ON CONFLICT DO NOTHING`,
-      [spec.uid, column(spec.field), meta.tableName, column(spec.field), column(spec.field), spec.uid, column(spec.field)],
+      [
+        spec.uid,
+        column(spec.field),
+        meta.tableName,
+        column(spec.field),
+        column(spec.field),
+        spec.uid,
+        column(spec.field),
+      ]
     );
     await registry.followRows(spec.uid);
     if (!spec.newsCodeField) continue;
@@ -37,12 +46,12 @@ export const reconcileRegistry = async (
          AND NOT EXISTS (SELECT 1 FROM ${NEWS_CODE_TABLE} n WHERE n.code = t.??)
        GROUP BY t.document_id
        ON CONFLICT DO NOTHING`,
-      [code, spec.uid, meta.tableName, code, spec.uid, code],
+      [code, spec.uid, meta.tableName, code, spec.uid, code]
     );
   }
   if (strapi.db.config.connection.client === 'postgres') {
     await knex.raw(
-      `SELECT setval(pg_get_serial_sequence('${NEWS_CODE_TABLE}', 'code'), GREATEST((SELECT COALESCE(MAX(code), 0) FROM ${NEWS_CODE_TABLE}), 1), (SELECT COUNT(*) > 0 FROM ${NEWS_CODE_TABLE}))`,
+      `SELECT setval(pg_get_serial_sequence('${NEWS_CODE_TABLE}', 'code'), GREATEST((SELECT COALESCE(MAX(code), 0) FROM ${NEWS_CODE_TABLE}), 1), (SELECT COUNT(*) > 0 FROM ${NEWS_CODE_TABLE}))`
     );
   }
 };

@@ -5,8 +5,18 @@ import { setSlugSpecs } from './specs';
 
 export const register = ({ strapi }: { strapi: Core.Strapi }): void => {
   strapi.customFields.register([
-    { name: 'slug', plugin: 'persian-slug', type: 'uid', inputSize: { default: 12, isResizable: true } },
-    { name: 'news-code', plugin: 'persian-slug', type: 'integer', inputSize: { default: 4, isResizable: true } },
+    {
+      name: 'slug',
+      plugin: 'persian-slug',
+      type: 'uid',
+      inputSize: { default: 12, isResizable: true },
+    },
+    {
+      name: 'news-code',
+      plugin: 'persian-slug',
+      type: 'integer',
+      inputSize: { default: 4, isResizable: true },
+    },
   ]);
   const specs = findSlugFields(strapi);
   setSlugSpecs(specs);

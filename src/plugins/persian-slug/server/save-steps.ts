@@ -24,7 +24,9 @@ const saveSteps = ({ strapi }: { strapi: Core.Strapi }): SaveStepsService => {
   const specOf = (uid: string) => slugSpecs().get(uid)!;
 
   const storedSource = async (uid: string, from: string, documentId: string, locale: string) => {
-    const row = await strapi.db.query(uid).findOne({ where: { documentId, locale }, select: [from] });
+    const row = await strapi.db
+      .query(uid)
+      .findOne({ where: { documentId, locale }, select: [from] });
     return row?.[from] as string | undefined;
   };
 
@@ -39,8 +41,11 @@ const saveSteps = ({ strapi }: { strapi: Core.Strapi }): SaveStepsService => {
       const slug = slugOf(typed, spec);
       if (slug !== current) claim = await slugs.claim(uid, locale, slug, spec.field, documentId);
     } else if (!current) {
-      const source = data[spec.from] ?? (documentId ? await storedSource(uid, spec.from, documentId, locale) : undefined);
-      if (typeof source === 'string' && source.trim()) claim = await slugs.reserve(uid, locale, slugOf(source, spec), documentId);
+      const source =
+        data[spec.from] ??
+        (documentId ? await storedSource(uid, spec.from, documentId, locale) : undefined);
+      if (typeof source === 'string' && source.trim())
+        claim = await slugs.reserve(uid, locale, slugOf(source, spec), documentId);
     }
     data[spec.field] = claim?.slug ?? current ?? data[spec.field];
     if (spec.newsCodeField) delete data[spec.newsCodeField];
@@ -70,7 +75,8 @@ const saveSteps = ({ strapi }: { strapi: Core.Strapi }): SaveStepsService => {
         needs: ['slug'],
         gives: ['slug-history'],
         async run({ uid, action, params, documentId, carried }) {
-          if (action === 'delete') return void (await slugs.forget(uid, documentId!, params.locale));
+          if (action === 'delete')
+            return void (await slugs.forget(uid, documentId!, params.locale));
           const claim = carried.get(CLAIM) as Claim | null | undefined;
           if (claim?.reservation) await slugs.attach(claim.reservation, documentId!);
           await slugs.followRows(uid, documentId);
@@ -86,7 +92,9 @@ const saveSteps = ({ strapi }: { strapi: Core.Strapi }): SaveStepsService => {
         async run(context) {
           const field = specOf(context.uid).newsCodeField!;
           const code = await codes.assign(context.uid, context.documentId!);
-          for (const row of context.rows) if (row[field] === null || row[field] === undefined) context.patch(row, { [field]: code });
+          for (const row of context.rows)
+            if (row[field] === null || row[field] === undefined)
+              context.patch(row, { [field]: code });
         },
       },
     ],

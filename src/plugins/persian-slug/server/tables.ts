@@ -34,7 +34,10 @@ export const ensureTables = async (strapi: Core.Strapi): Promise<void> => {
       table.boolean('was_published').notNullable().defaultTo(false);
     });
     // Tables from before the column: their old slugs redirected, and keep doing so.
-    await strapi.db.connection(SLUG_TABLE).where({ is_current: false }).update({ was_published: true });
+    await strapi.db
+      .connection(SLUG_TABLE)
+      .where({ is_current: false })
+      .update({ was_published: true });
   }
   if (!(await schema().hasTable(NEWS_CODE_TABLE))) {
     await schema().createTable(NEWS_CODE_TABLE, (table) => {
@@ -42,7 +45,9 @@ export const ensureTables = async (strapi: Core.Strapi): Promise<void> => {
       table.string('content_type', 255).notNullable();
       table.string('document_id', 255).notNullable();
       table.timestamp('created_at').notNullable().defaultTo(strapi.db.connection.fn.now());
-      table.unique(['content_type', 'document_id'], { indexName: 'persian_slug_news_codes_document' });
+      table.unique(['content_type', 'document_id'], {
+        indexName: 'persian_slug_news_codes_document',
+      });
     });
   }
 };

@@ -3,7 +3,10 @@ import type { Core } from '@strapi/strapi';
 export type Knex = Core.Strapi['db']['connection'];
 
 /** Runs in the caller's transaction when there is one (an import, a document write), else in a new one. */
-export const inTransaction = <T>(strapi: Core.Strapi, work: (trx: Knex) => Promise<T>): Promise<T> =>
+export const inTransaction = <T>(
+  strapi: Core.Strapi,
+  work: (trx: Knex) => Promise<T>
+): Promise<T> =>
   strapi.db.transaction(({ trx }) => work(trx as unknown as Knex)) as unknown as Promise<T>;
 
 /**

@@ -1,4 +1,14 @@
-import { ARABIC_INDIC_DIGITS, MATCHING_LETTERS, NBSP, PERSIAN_DIGITS, stripArabicMarks, toLatinDigits, foldLettersForMatching, ZWJ, ZWNJ } from '../../../persian';
+import {
+  ARABIC_INDIC_DIGITS,
+  MATCHING_LETTERS,
+  NBSP,
+  PERSIAN_DIGITS,
+  stripArabicMarks,
+  toLatinDigits,
+  foldLettersForMatching,
+  ZWJ,
+  ZWNJ,
+} from '../../../persian';
 
 /**
  * The admin list's search, folded like /api/search: «پیش‌بینی» (ZWNJ), «پیش بینی» and «پیشبینی» are one
@@ -9,11 +19,16 @@ import { ARABIC_INDIC_DIGITS, MATCHING_LETTERS, NBSP, PERSIAN_DIGITS, stripArabi
 const SEPARATORS = [ZWNJ, ZWJ, ' ', NBSP];
 const SEPARATOR = new RegExp(`[${SEPARATORS.join('')}]`, 'g');
 
-const DIGITS: ReadonlyArray<[string, string]> = [...PERSIAN_DIGITS, ...ARABIC_INDIC_DIGITS].map((digit, n) => [digit, String(n % 10)]);
+const DIGITS: ReadonlyArray<[string, string]> = [...PERSIAN_DIGITS, ...ARABIC_INDIC_DIGITS].map(
+  (digit, n) => [digit, String(n % 10)]
+);
 
 /** The query as the list search compares it. */
 export const listSearchFold = (text: string): string =>
-  toLatinDigits(foldLettersForMatching(stripArabicMarks(text.normalize('NFKC')))).replace(SEPARATOR, '');
+  toLatinDigits(foldLettersForMatching(stripArabicMarks(text.normalize('NFKC')))).replace(
+    SEPARATOR,
+    ''
+  );
 
 /**
  * The character replacements a stored value needs before a folded query can be looked for in it: the
@@ -27,4 +42,5 @@ export const storedValueFolds = (foldedQuery: string): Array<[from: string, to: 
 ];
 
 /** `%query%` for `LIKE … ESCAPE '!'`. */
-export const containsPattern = (foldedQuery: string): string => `%${foldedQuery.replace(/[!%_]/g, '!$&')}%`;
+export const containsPattern = (foldedQuery: string): string =>
+  `%${foldedQuery.replace(/[!%_]/g, '!$&')}%`;

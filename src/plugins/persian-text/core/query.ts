@@ -11,7 +11,11 @@ export interface SearchQuery {
 }
 
 export class SearchQueryError extends RangeError {
-  constructor(readonly code: 'EMPTY_QUERY' | 'QUERY_TOO_LONG', message: string, readonly messageFa: string) {
+  constructor(
+    readonly code: 'EMPTY_QUERY' | 'QUERY_TOO_LONG',
+    message: string,
+    readonly messageFa: string
+  ) {
     super(message);
     this.name = 'SearchQueryError';
   }
@@ -25,7 +29,7 @@ export const parseSearchQuery = (raw: string): SearchQuery => {
     throw new SearchQueryError(
       'QUERY_TOO_LONG',
       `The search query is ${raw.length} characters long; at most ${MAX_QUERY_LENGTH} are accepted.`,
-      `عبارت جست‌وجو بیش از ${MAX_QUERY_LENGTH} نویسه است؛ آن را کوتاه‌تر کنید.`,
+      `عبارت جست‌وجو بیش از ${MAX_QUERY_LENGTH} نویسه است؛ آن را کوتاه‌تر کنید.`
     );
   }
   const phrases: string[][] = [];
@@ -39,7 +43,7 @@ export const parseSearchQuery = (raw: string): SearchQuery => {
     throw new SearchQueryError(
       'EMPTY_QUERY',
       'The search query has no letters or digits.',
-      'عبارت جست‌وجو هیچ حرف یا رقمی ندارد.',
+      'عبارت جست‌وجو هیچ حرف یا رقمی ندارد.'
     );
   }
   return { terms: terms.slice(0, MAX_QUERY_TERMS), phrases: phrases.slice(0, MAX_QUERY_TERMS) };

@@ -8,7 +8,23 @@ import {
 
 /** Written joined, with a ZWNJ or with a space: «می‌شود», «می شود», «میشود» are one word to a reader. */
 const PREFIXES = new Set(['می', 'نمی']);
-const SUFFIXES = new Set(['ها', 'های', 'هایی', 'هایم', 'هایت', 'هایش', 'ای', 'ام', 'ات', 'اش', 'تر', 'ترین', 'ایم', 'اید', 'اند']);
+const SUFFIXES = new Set([
+  'ها',
+  'های',
+  'هایی',
+  'هایم',
+  'هایت',
+  'هایش',
+  'ای',
+  'ام',
+  'ات',
+  'اش',
+  'تر',
+  'ترین',
+  'ایم',
+  'اید',
+  'اند',
+]);
 
 /**
  * The words of a text in the one spelling that both the index and queries use: NFKC, Arabic letter
@@ -17,7 +33,9 @@ const SUFFIXES = new Set(['ها', 'های', 'هایی', 'هایم', 'هایت', 
  */
 export const searchWords = (text: string): string[] => {
   const folded = toLatinDigits(
-    stripBidiControls(stripInvisibleJoiners(stripArabicMarks(foldLettersForMatching(text.normalize('NFKC'))))),
+    stripBidiControls(
+      stripInvisibleJoiners(stripArabicMarks(foldLettersForMatching(text.normalize('NFKC'))))
+    )
   ).toLowerCase();
   const tokens = folded.match(/[\p{L}\p{N}]+/gu) ?? [];
   const words: string[] = [];
@@ -45,8 +63,12 @@ export const indexKey = (text: string): string => {
   const words = searchWords(text);
   const stems = new Set<string>();
   for (const word of words) {
-    for (const prefix of PREFIXES) if (word.startsWith(prefix) && word.length > prefix.length + 1) stems.add(word.slice(prefix.length));
-    for (const suffix of SUFFIXES) if (word.endsWith(suffix) && word.length > suffix.length + 1) stems.add(word.slice(0, -suffix.length));
+    for (const prefix of PREFIXES)
+      if (word.startsWith(prefix) && word.length > prefix.length + 1)
+        stems.add(word.slice(prefix.length));
+    for (const suffix of SUFFIXES)
+      if (word.endsWith(suffix) && word.length > suffix.length + 1)
+        stems.add(word.slice(0, -suffix.length));
   }
   return [...words, ...stems].join(' ');
 };

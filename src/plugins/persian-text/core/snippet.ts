@@ -7,14 +7,21 @@ export interface Snippet {
 }
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
+  text.replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!
+  );
 
 /**
  * Up to `radius` characters either side of the first matching word of `text`, with every matching word
  * marked. A word matches when its search spelling starts with a wanted one (so «کتاب‌ها» is marked for
  * «کتاب»).
  */
-export const buildSnippet = (text: string, wanted: ReadonlyArray<string>, radius = 80): Snippet | null => {
+export const buildSnippet = (
+  text: string,
+  wanted: ReadonlyArray<string>,
+  radius = 80
+): Snippet | null => {
   const spans: Array<[number, number]> = [];
   // Words as a reader sees them: letter runs, ZWNJ-joined parts included («کتاب‌ها» is one word).
   for (const match of text.matchAll(/[\p{L}\p{M}\p{N}]+(?:\u200C[\p{L}\p{M}\p{N}]+)*/gu)) {
@@ -30,7 +37,10 @@ export const buildSnippet = (text: string, wanted: ReadonlyArray<string>, radius
   const suffix = end < text.length ? '…' : '';
   const highlights = spans
     .filter(([from, to]) => from >= start && to <= end)
-    .map(([from, to]): [number, number] => [from - start + prefix.length, to - start + prefix.length]);
+    .map(([from, to]): [number, number] => [
+      from - start + prefix.length,
+      to - start + prefix.length,
+    ]);
   return { text: `${prefix}${text.slice(start, end)}${suffix}`, highlights };
 };
 

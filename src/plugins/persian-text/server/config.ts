@@ -16,37 +16,47 @@ export const persianTextConfig = z.object({
   hygieneFields: z.record(name, z.array(name)).default({}),
   nonBlankFields: z.record(name, z.record(name, name)).default({}),
   searchExactTotalUpTo: z.number().int().positive().default(1000),
-  search: z.object({
-    uid: name,
-    title: name,
-    lead: name,
-    publishedOn: name,
-    slug: name.optional(),
-    newsCode: name.optional(),
-    /** Shown above the title and searched with it. */
-    kicker: name.optional(),
-    /** The dynamic zone or component list holding the text, and the field of its text. */
-    body: z.object({ field: name, text: name }),
-    /** The relation a search narrows by (`section=`), to a tree by `parent`, found by `slug` or documentId. */
-    section: z.object({ relation: name, uid: name, parent: name, slug: name }),
-  }).optional(),
+  search: z
+    .object({
+      uid: name,
+      title: name,
+      lead: name,
+      publishedOn: name,
+      slug: name.optional(),
+      newsCode: name.optional(),
+      /** Shown above the title and searched with it. */
+      kicker: name.optional(),
+      /** The dynamic zone or component list holding the text, and the field of its text. */
+      body: z.object({ field: name, text: name }),
+      /** The relation a search narrows by (`section=`), to a tree by `parent`, found by `slug` or documentId. */
+      section: z.object({ relation: name, uid: name, parent: name, slug: name }),
+    })
+    .optional(),
 });
 
 export type PersianTextConfig = z.infer<typeof persianTextConfig>;
 export type SearchConfig = NonNullable<PersianTextConfig['search']>;
 
-export const textConfig = (strapi: Core.Strapi): PersianTextConfig => strapi.config.get('plugin::persian-text') as PersianTextConfig;
+export const textConfig = (strapi: Core.Strapi): PersianTextConfig =>
+  strapi.config.get('plugin::persian-text') as PersianTextConfig;
 
 /** Refused at start with every problem named: `persian-text: search.uid: Required`. */
 export const parsePersianTextConfig = (config: unknown): PersianTextConfig => {
   const parsed = persianTextConfig.safeParse(config);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`);
+  const problems = parsed.error.issues.map(
+    (issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`
+  );
   throw new Error(`persian-text: invalid config in config/plugins.ts (${problems.join('; ')})`);
 };
 
 export default {
-  default: { hygieneLocales: ['fa'], hygieneFields: {}, nonBlankFields: {}, searchExactTotalUpTo: 1000 },
+  default: {
+    hygieneLocales: ['fa'],
+    hygieneFields: {},
+    nonBlankFields: {},
+    searchExactTotalUpTo: 1000,
+  },
   validator(config: unknown) {
     parsePersianTextConfig(config);
   },

@@ -18,7 +18,8 @@ export default {
     'save-steps': saveSteps,
     // The hygiene step for writers of many new rows at once (the importer's batch path).
     hygiene: ({ strapi }: { strapi: Core.Strapi }) => ({
-      prepare: (uid: string, locale: string, data: Record<string, unknown>) => prepareForSave(strapi, uid, locale, data),
+      prepare: (uid: string, locale: string, data: Record<string, unknown>) =>
+        prepareForSave(strapi, uid, locale, data),
     }),
     // The index for writers of many new rows at once (the importer's batch path), and its rebuild.
     index: ({ strapi }: { strapi: Core.Strapi }) => ({

@@ -6,7 +6,14 @@ import { getEngine } from './engine';
 
 /** What of a row the index reads, by the configured names. */
 export const indexNeeds = (search: SearchConfig): Required<RowNeeds> => ({
-  fields: ['documentId', 'locale', search.title, search.lead, search.publishedOn, ...[search.slug, search.newsCode, search.kicker].flatMap((field) => field ?? [])],
+  fields: [
+    'documentId',
+    'locale',
+    search.title,
+    search.lead,
+    search.publishedOn,
+    ...[search.slug, search.newsCode, search.kicker].flatMap((field) => field ?? []),
+  ],
   populate: { [search.section.relation]: { select: ['documentId'] }, [search.body.field]: true },
 });
 
@@ -20,18 +27,27 @@ export const toIndexed = (search: SearchConfig, row: Row): IndexedArticle => {
   return {
     documentId: row.documentId,
     locale: row.locale,
-    sectionDocumentId: (row[search.section.relation] as { documentId: string } | null)?.documentId ?? null,
+    sectionDocumentId:
+      (row[search.section.relation] as { documentId: string } | null)?.documentId ?? null,
     publishedOn: publishedOn ? new Date(publishedOn).toISOString() : null,
     title,
     slug: search.slug ? textOf(row[search.slug]) : null,
     newsCode: search.newsCode ? ((row[search.newsCode] as number | null) ?? null) : null,
     heading: [search.kicker ? textOf(row[search.kicker]) : null, title].filter(Boolean).join('\n'),
     lead: textOf(row[search.lead]) ?? '',
-    body: ((row[search.body.field] ?? []) as Array<Record<string, unknown>>).map((block) => textOf(block[search.body.text]) ?? '').filter(Boolean).join('\n'),
+    body: ((row[search.body.field] ?? []) as Array<Record<string, unknown>>)
+      .map((block) => textOf(block[search.body.text]) ?? '')
+      .filter(Boolean)
+      .join('\n'),
   };
 };
 
-const publishedRows = (strapi: Core.Strapi, search: SearchConfig, where: Record<string, unknown>, page: { limit?: number; offset?: number } = {}) =>
+const publishedRows = (
+  strapi: Core.Strapi,
+  search: SearchConfig,
+  where: Record<string, unknown>,
+  page: { limit?: number; offset?: number } = {}
+) =>
   strapi.db.query(search.uid).findMany({
     where: { ...where, publishedAt: { $notNull: true } },
     select: indexNeeds(search).fields,
@@ -41,7 +57,10 @@ const publishedRows = (strapi: Core.Strapi, search: SearchConfig, where: Record<
   }) as Promise<Row[]>;
 
 /** New published rows (the importer's batch path), shaped as the read above gives them. */
-export const appendToIndex = async (strapi: Core.Strapi, rows: ReadonlyArray<Row>): Promise<void> => {
+export const appendToIndex = async (
+  strapi: Core.Strapi,
+  rows: ReadonlyArray<Row>
+): Promise<void> => {
   const { search } = textConfig(strapi);
   if (search) await getEngine(strapi).append(rows.map((row) => toIndexed(search, row)));
 };

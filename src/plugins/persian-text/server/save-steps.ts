@@ -19,7 +19,13 @@ const saveSteps = ({ strapi }: { strapi: Core.Strapi }): SaveStepsService => {
         gives: ['clean-text'],
         run(context) {
           if (context.params.data) {
-            context.params.data = prepareForSave(strapi, context.uid, context.locale, context.params.data, context.action === 'create');
+            context.params.data = prepareForSave(
+              strapi,
+              context.uid,
+              context.locale,
+              context.params.data,
+              context.action === 'create'
+            );
           }
         },
       },
@@ -32,8 +38,13 @@ const saveSteps = ({ strapi }: { strapi: Core.Strapi }): SaveStepsService => {
         needs: ['row:newsCode', 'row:publishedOn'],
         reads: () => indexNeeds(config().search!),
         async run(context) {
-          const published = context.rows.filter((row: StoredRow) => row.publishedAt !== null && row.publishedAt !== undefined);
-          await getEngine(strapi).replace(context.documentId!, published.map((row) => toIndexed(config().search!, row)));
+          const published = context.rows.filter(
+            (row: StoredRow) => row.publishedAt !== null && row.publishedAt !== undefined
+          );
+          await getEngine(strapi).replace(
+            context.documentId!,
+            published.map((row) => toIndexed(config().search!, row))
+          );
         },
       },
     ],

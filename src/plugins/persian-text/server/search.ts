@@ -1,6 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { buildSnippet, markdownText, parseSearchQuery, SearchQueryError, snippetHtml } from '../core';
+import {
+  buildSnippet,
+  markdownText,
+  parseSearchQuery,
+  SearchQueryError,
+  snippetHtml,
+} from '../core';
 import { JalaliDateError, parseJalaliToUtc } from '../../jalali-date/core';
 import { getEngine } from './engine';
 import { textConfig } from './config';
@@ -37,20 +43,34 @@ const jalaliBound = (value: unknown, name: string): Date | undefined => {
     return parseJalaliToUtc(text(value));
   } catch (error) {
     if (error instanceof JalaliDateError) {
-      throw new errors.ValidationError(`Invalid ${name} date: ${error.message}`, { code: error.code, messageFa: error.messageFa });
+      throw new errors.ValidationError(`Invalid ${name} date: ${error.message}`, {
+        code: error.code,
+        messageFa: error.messageFa,
+      });
     }
     throw error;
   }
 };
 
 /** The published section with this slug or documentId and every section below it. */
-const sectionSubtree = async (strapi: Core.Strapi, key: string, locale: string): Promise<string[]> => {
+const sectionSubtree = async (
+  strapi: Core.Strapi,
+  key: string,
+  locale: string
+): Promise<string[]> => {
   const { uid, parent, slug } = textConfig(strapi).search!.section;
   const rows: Array<Record<string, unknown> & { documentId: string }> = await strapi.db
     .query(uid)
-    .findMany({ where: { locale, publishedAt: { $notNull: true } }, select: ['documentId', slug], populate: { [parent]: { select: ['documentId'] } } });
-  const parentOf = (row: Record<string, unknown>) => (row[parent] as { documentId: string } | null)?.documentId;
-  const found = new Set(rows.filter((row) => row.documentId === key || row[slug] === key).map((row) => row.documentId));
+    .findMany({
+      where: { locale, publishedAt: { $notNull: true } },
+      select: ['documentId', slug],
+      populate: { [parent]: { select: ['documentId'] } },
+    });
+  const parentOf = (row: Record<string, unknown>) =>
+    (row[parent] as { documentId: string } | null)?.documentId;
+  const found = new Set(
+    rows.filter((row) => row.documentId === key || row[slug] === key).map((row) => row.documentId)
+  );
   for (let grew = true; grew; ) {
     grew = false;
     for (const row of rows) {
@@ -74,14 +94,20 @@ export const searchArticles = async (strapi: Core.Strapi, params: SearchParams) 
     query = parseSearchQuery(text(params.q));
   } catch (error) {
     if (error instanceof SearchQueryError) {
-      throw new errors.ValidationError(error.message, { code: error.code, messageFa: error.messageFa });
+      throw new errors.ValidationError(error.message, {
+        code: error.code,
+        messageFa: error.messageFa,
+      });
     }
     throw error;
   }
-  const locale = text(params.locale) || (await strapi.plugin('i18n').service('locales').getDefaultLocale());
+  const locale =
+    text(params.locale) || (await strapi.plugin('i18n').service('locales').getDefaultLocale());
   const page = paginationNumber(params.page, 1, 'page');
   const pageSize = paginationNumber(params.pageSize, 10, 'pageSize');
-  const sections = text(params.section) ? await sectionSubtree(strapi, text(params.section), locale) : undefined;
+  const sections = text(params.section)
+    ? await sectionSubtree(strapi, text(params.section), locale)
+    : undefined;
 
   const result = await getEngine(strapi).search(query, {
     locale,
@@ -98,7 +124,8 @@ export const searchArticles = async (strapi: Core.Strapi, params: SearchParams) 
   return {
     data: result.hits.map((hit) => {
       // The body is Markdown: the snippet is the text a reader sees of it.
-      const matched = hit.tier === 0 ? hit.heading : hit.tier === 1 ? hit.lead : markdownText(hit.body);
+      const matched =
+        hit.tier === 0 ? hit.heading : hit.tier === 1 ? hit.lead : markdownText(hit.body);
       const snippet = buildSnippet(matched, wanted) ?? buildSnippet(hit.lead, wanted);
       // `publishedOnJalali` is added next to `publishedOn` like everywhere else: by the REST middleware
       // (plugin::jalali-date.rest) and by the GraphQL type.
@@ -114,7 +141,13 @@ export const searchArticles = async (strapi: Core.Strapi, params: SearchParams) 
       };
     }),
     meta: {
-      pagination: { page, pageSize, pageCount: Math.ceil(result.total / pageSize), total: result.total, totalExact: result.totalExact },
+      pagination: {
+        page,
+        pageSize,
+        pageCount: Math.ceil(result.total / pageSize),
+        total: result.total,
+        totalExact: result.totalExact,
+      },
       query: { terms: query.terms, phrases: query.phrases },
     },
   };

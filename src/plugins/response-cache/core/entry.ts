@@ -14,9 +14,14 @@ export interface Entry {
 /** Statuses worth storing: a success, or the permanent redirect of an old slug. Never an error. */
 export const STORABLE_STATUSES: ReadonlySet<number> = new Set([200, 301]);
 
-export const etagOf = (body: Buffer): string => `"${createHash('sha1').update(body).digest('base64url')}"`;
+export const etagOf = (body: Buffer): string =>
+  `"${createHash('sha1').update(body).digest('base64url')}"`;
 
-export const makeEntry = (status: number, headers: Record<string, string>, body: Buffer): Entry => ({
+export const makeEntry = (
+  status: number,
+  headers: Record<string, string>,
+  body: Buffer
+): Entry => ({
   status,
   headers,
   etag: etagOf(body),
@@ -24,15 +29,28 @@ export const makeEntry = (status: number, headers: Record<string, string>, body:
 });
 
 export const encodeEntry = (entry: Entry): Buffer =>
-  Buffer.concat([Buffer.from(`${JSON.stringify({ s: entry.status, h: entry.headers, e: entry.etag })}\n`), entry.body]);
+  Buffer.concat([
+    Buffer.from(`${JSON.stringify({ s: entry.status, h: entry.headers, e: entry.etag })}\n`),
+    entry.body,
+  ]);
 
 /** The entry, or null for a value that is not one (then it is treated as a miss). */
 export const decodeEntry = (value: Buffer): Entry | null => {
   const newline = value.indexOf(0x0a);
   if (newline === -1) return null;
   try {
-    const meta = JSON.parse(value.subarray(0, newline).toString('utf8')) as { s: number; h: Record<string, string>; e: string };
-    if (typeof meta.s !== 'number' || typeof meta.e !== 'string' || !meta.h || typeof meta.h !== 'object') return null;
+    const meta = JSON.parse(value.subarray(0, newline).toString('utf8')) as {
+      s: number;
+      h: Record<string, string>;
+      e: string;
+    };
+    if (
+      typeof meta.s !== 'number' ||
+      typeof meta.e !== 'string' ||
+      !meta.h ||
+      typeof meta.h !== 'object'
+    )
+      return null;
     return { status: meta.s, headers: meta.h, etag: meta.e, body: value.subarray(newline + 1) };
   } catch {
     return null;
@@ -42,7 +60,8 @@ export const decodeEntry = (value: Buffer): Entry | null => {
 /** What an entry costs in memory, roughly: its body, headers and key, plus a fixed overhead. */
 export const entrySize = (entry: Entry, key: string): number => {
   let size = entry.body.length + key.length + entry.etag.length + 200;
-  for (const [name, value] of Object.entries(entry.headers)) size += name.length + value.length + 16;
+  for (const [name, value] of Object.entries(entry.headers))
+    size += name.length + value.length + 16;
   return size;
 };
 

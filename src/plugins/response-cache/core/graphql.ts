@@ -7,7 +7,9 @@
 import { stableStringify } from './stable-json';
 
 export interface GraphqlParser {
-  parse(source: string): { definitions: ReadonlyArray<{ kind: string; operation?: string; name?: { value: string } }> };
+  parse(source: string): {
+    definitions: ReadonlyArray<{ kind: string; operation?: string; name?: { value: string } }>;
+  };
   print(document: unknown): string;
 }
 
@@ -36,7 +38,10 @@ export const createGraphqlClassifier = (parser: GraphqlParser, memo = 500): Grap
         printed: parser.print(document),
         operations: document.definitions
           .filter((definition) => definition.kind === 'OperationDefinition')
-          .map((definition) => ({ operation: String(definition.operation), name: definition.name?.value })),
+          .map((definition) => ({
+            operation: String(definition.operation),
+            name: definition.name?.value,
+          })),
       };
     } catch {
       parsed = null;
@@ -48,26 +53,46 @@ export const createGraphqlClassifier = (parser: GraphqlParser, memo = 500): Grap
 
   return {
     classify(payload) {
-      if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return { cacheable: false, reason: 'unparsable' };
-      const { query, variables, operationName } = payload as { query?: unknown; variables?: unknown; operationName?: unknown };
-      if (typeof query !== 'string' || !query.trim()) return { cacheable: false, reason: 'unparsable' };
-      if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') {
+      if (!payload || typeof payload !== 'object' || Array.isArray(payload))
+        return { cacheable: false, reason: 'unparsable' };
+      const { query, variables, operationName } = payload as {
+        query?: unknown;
+        variables?: unknown;
+        operationName?: unknown;
+      };
+      if (typeof query !== 'string' || !query.trim())
+        return { cacheable: false, reason: 'unparsable' };
+      if (
+        operationName !== undefined &&
+        operationName !== null &&
+        typeof operationName !== 'string'
+      ) {
         return { cacheable: false, reason: 'unparsable' };
       }
-      if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) {
+      if (
+        variables !== undefined &&
+        variables !== null &&
+        (typeof variables !== 'object' || Array.isArray(variables))
+      ) {
         return { cacheable: false, reason: 'unparsable' };
       }
       const parsed = parse(query);
-      if (!parsed || parsed.operations.length === 0) return { cacheable: false, reason: 'unparsable' };
+      if (!parsed || parsed.operations.length === 0)
+        return { cacheable: false, reason: 'unparsable' };
       // Any mutation or subscription in the document: never cached, whichever operation is selected.
-      if (parsed.operations.some((operation) => operation.operation !== 'query')) return { cacheable: false, reason: 'mutation' };
+      if (parsed.operations.some((operation) => operation.operation !== 'query'))
+        return { cacheable: false, reason: 'mutation' };
       const selected = operationName
         ? parsed.operations.filter((operation) => operation.name === operationName)
         : parsed.operations;
       if (selected.length !== 1) return { cacheable: false, reason: 'unparsable' };
       const vars = stableStringify(variables ?? {});
-      if (DRAFT.test(parsed.printed) || DRAFT.test(vars)) return { cacheable: false, reason: 'draft' };
-      return { cacheable: true, key: `POST graphql\n${parsed.printed}\n${vars}\n${operationName ?? ''}` };
+      if (DRAFT.test(parsed.printed) || DRAFT.test(vars))
+        return { cacheable: false, reason: 'draft' };
+      return {
+        cacheable: true,
+        key: `POST graphql\n${parsed.printed}\n${vars}\n${operationName ?? ''}`,
+      };
     },
   };
 };

@@ -24,7 +24,15 @@ export class MemoryStore {
   readonly maxBytes: number;
   readonly maxEntryBytes: number;
 
-  constructor({ maxBytes, maxEntryBytes, ttlMs }: { maxBytes: number; maxEntryBytes: number; ttlMs: number }) {
+  constructor({
+    maxBytes,
+    maxEntryBytes,
+    ttlMs,
+  }: {
+    maxBytes: number;
+    maxEntryBytes: number;
+    ttlMs: number;
+  }) {
     this.maxBytes = maxBytes;
     this.maxEntryBytes = maxEntryBytes;
     this.lru = new LRUCache<string, Tagged>({
@@ -63,6 +71,11 @@ export class MemoryStore {
   }
 
   stats(): MemoryStoreStats {
-    return { entries: this.lru.size, bytes: this.lru.calculatedSize, maxBytes: this.maxBytes, evictions: this.evictions };
+    return {
+      entries: this.lru.size,
+      bytes: this.lru.calculatedSize,
+      maxBytes: this.maxBytes,
+      evictions: this.evictions,
+    };
   }
 }

@@ -82,7 +82,9 @@ export class OptionsError extends Error {}
 
 const positive = (value: unknown, name: string): void => {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new OptionsError(`response-cache: ${name} must be a positive number (got ${String(value)})`);
+    throw new OptionsError(
+      `response-cache: ${name} must be a positive number (got ${String(value)})`
+    );
   }
 };
 
@@ -97,11 +99,14 @@ export const validateOptions = (options: ResponseCacheOptions): ResponseCacheOpt
     throw new OptionsError('response-cache: maxEntryKb cannot exceed maxMemoryMb');
   }
   for (const [name, rule] of Object.entries(options.routes)) {
-    if (typeof rule?.match !== 'string') throw new OptionsError(`response-cache: routes.${name}.match must be a string`);
+    if (typeof rule?.match !== 'string')
+      throw new OptionsError(`response-cache: routes.${name}.match must be a string`);
     try {
       new RegExp(rule.match);
     } catch (error) {
-      throw new OptionsError(`response-cache: routes.${name}.match is not a regular expression: ${(error as Error).message}`);
+      throw new OptionsError(
+        `response-cache: routes.${name}.match is not a regular expression: ${(error as Error).message}`
+      );
     }
   }
   return options;

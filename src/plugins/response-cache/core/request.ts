@@ -30,12 +30,22 @@ export type Decision =
   /** A GraphQL POST: the body decides (see graphql.ts). */
   | { kind: 'graphql'; cacheControl: string };
 
-export type BypassReason = 'authorization' | 'session' | 'draft' | 'mutation' | 'unparsable' | 'unavailable';
+export type BypassReason =
+  | 'authorization'
+  | 'session'
+  | 'draft'
+  | 'mutation'
+  | 'unparsable'
+  | 'unavailable';
 
 export const compileRoutes = (options: ResponseCacheOptions): CompiledRoute[] =>
   Object.entries(options.routes)
     .filter(([, rule]) => rule && rule.enabled !== false)
-    .map(([name, rule]) => ({ name, pattern: new RegExp(rule.match), cacheControl: rule.cacheControl ?? options.cacheControl }));
+    .map(([name, rule]) => ({
+      name,
+      pattern: new RegExp(rule.match),
+      cacheControl: rule.cacheControl ?? options.cacheControl,
+    }));
 
 const header = (headers: RequestFacts['headers'], name: string): string | undefined => {
   const value = headers[name];
@@ -43,7 +53,10 @@ const header = (headers: RequestFacts['headers'], name: string): string | undefi
 };
 
 /** True when the Cookie header holds one of the named cookies. */
-export const hasSessionCookie = (cookieHeader: string | undefined, names: readonly string[]): boolean => {
+export const hasSessionCookie = (
+  cookieHeader: string | undefined,
+  names: readonly string[]
+): boolean => {
   if (!cookieHeader || names.length === 0) return false;
   for (const part of cookieHeader.split(';')) {
     const eq = part.indexOf('=');
@@ -113,16 +126,23 @@ export const createClassifier = (options: ResponseCacheOptions): Classifier => {
         return { kind: 'pass' };
       }
 
-      if (header(headers, 'authorization')) return { kind: 'bypass', reason: 'authorization', route };
-      if (hasSessionCookie(header(headers, 'cookie'), cookies)) return { kind: 'bypass', reason: 'session', route };
+      if (header(headers, 'authorization'))
+        return { kind: 'bypass', reason: 'authorization', route };
+      if (hasSessionCookie(header(headers, 'cookie'), cookies))
+        return { kind: 'bypass', reason: 'session', route };
       if (graphql) {
         const type = header(headers, 'content-type') ?? '';
-        if (!/^application\/(?:graphql-response\+)?json\b/i.test(type)) return { kind: 'bypass', reason: 'unparsable' };
+        if (!/^application\/(?:graphql-response\+)?json\b/i.test(type))
+          return { kind: 'bypass', reason: 'unparsable' };
         return { kind: 'graphql', cacheControl: graphqlCacheControl };
       }
       if (asksForDrafts(querystring)) return { kind: 'bypass', reason: 'draft', route };
       const normalized = normalizeQuerystring(querystring);
-      return { kind: 'rest', key: `GET ${path}${normalized ? `?${normalized}` : ''}`, route: route! };
+      return {
+        kind: 'rest',
+        key: `GET ${path}${normalized ? `?${normalized}` : ''}`,
+        route: route!,
+      };
     },
   };
 };

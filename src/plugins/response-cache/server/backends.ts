@@ -49,7 +49,10 @@ type Logger = { info(message: string): void; warn(message: string): void };
 export class MemoryBackend implements Backend {
   readonly mode = 'memory' as const;
 
-  constructor(private readonly store_: MemoryStore, private readonly generation: LocalGeneration) {}
+  constructor(
+    private readonly store_: MemoryStore,
+    private readonly generation: LocalGeneration
+  ) {}
 
   async lookup(hash: string): Promise<Lookup> {
     const generation = this.generation.read();
@@ -75,7 +78,10 @@ export class MemoryBackend implements Backend {
       mode: 'memory',
       generation: this.generation.read(),
       healthy: true,
-      generationSource: this.generation.kind === 'file' ? `file ${(this.generation as { file?: string }).file}` : 'process',
+      generationSource:
+        this.generation.kind === 'file'
+          ? `file ${(this.generation as { file?: string }).file}`
+          : 'process',
       ...this.store_.stats(),
     };
   }
@@ -113,8 +119,20 @@ return redis.call('INCR', KEYS[1])
 `;
 
 type ScriptClient = Redis & {
-  rcLookupBuffer(genKey: string, hash: string, localGeneration: string, entryPrefix: string, initial: string): Promise<Buffer[]>;
-  rcStore(genKey: string, entryKey: string, generation: string, value: Buffer, ttl: number): Promise<number>;
+  rcLookupBuffer(
+    genKey: string,
+    hash: string,
+    localGeneration: string,
+    entryPrefix: string,
+    initial: string
+  ): Promise<Buffer[]>;
+  rcStore(
+    genKey: string,
+    entryKey: string,
+    generation: string,
+    value: Buffer,
+    ttl: number
+  ): Promise<number>;
   rcBump(genKey: string, initial: string): Promise<number>;
 };
 
@@ -148,7 +166,7 @@ const withTimeout = <T>(command: Promise<T>, ms: number): Promise<T> =>
         settled = true;
         clearTimeout(timer);
         reject(error);
-      },
+      }
     );
   });
 
@@ -179,8 +197,20 @@ export class RedisBackend implements Backend {
 
   constructor(
     private readonly local: MemoryStore,
-    { url, prefix, timeoutMs, connectTimeoutMs, ttlSeconds }: { url: string; prefix: string; timeoutMs: number; connectTimeoutMs: number; ttlSeconds: number },
-    private readonly log: Logger,
+    {
+      url,
+      prefix,
+      timeoutMs,
+      connectTimeoutMs,
+      ttlSeconds,
+    }: {
+      url: string;
+      prefix: string;
+      timeoutMs: number;
+      connectTimeoutMs: number;
+      ttlSeconds: number;
+    },
+    private readonly log: Logger
   ) {
     this.genKey = `${prefix}gen`;
     this.entryPrefix = `${prefix}e:`;
@@ -221,7 +251,9 @@ export class RedisBackend implements Backend {
     if (this.closed) return;
     if (this.healthy || this.downSince === null) {
       this.downSince = Date.now();
-      this.log.warn(`response-cache: Redis unavailable (${error.message}); serving from the database until it is back`);
+      this.log.warn(
+        `response-cache: Redis unavailable (${error.message}); serving from the database until it is back`
+      );
     }
     this.healthy = false;
     // Still connected (a timeout): probe. Disconnected: ioredis reconnects and 'ready' recovers.
@@ -249,14 +281,18 @@ export class RedisBackend implements Backend {
     this.recovering = (async () => {
       try {
         if (this.needsBump) {
-          this.lastGeneration = String(await withTimeout(this.client.rcBump(this.genKey, initialGeneration()), this.timeoutMs));
+          this.lastGeneration = String(
+            await withTimeout(this.client.rcBump(this.genKey, initialGeneration()), this.timeoutMs)
+          );
           this.local.clear();
           this.needsBump = false;
         } else {
           await withTimeout(this.client.ping(), this.timeoutMs);
         }
         if (!this.healthy && this.downSince !== null) {
-          this.log.info(`response-cache: Redis is back after ${Date.now() - this.downSince} ms; cache in use again`);
+          this.log.info(
+            `response-cache: Redis is back after ${Date.now() - this.downSince} ms; cache in use again`
+          );
         }
         this.failures = 0;
         this.downSince = null;
@@ -275,8 +311,14 @@ export class RedisBackend implements Backend {
     let reply: Buffer[];
     try {
       reply = await withTimeout(
-        this.client.rcLookupBuffer(this.genKey, hash, copy?.generation ?? '', this.entryPrefix, initialGeneration()),
-        this.timeoutMs,
+        this.client.rcLookupBuffer(
+          this.genKey,
+          hash,
+          copy?.generation ?? '',
+          this.entryPrefix,
+          initialGeneration()
+        ),
+        this.timeoutMs
       );
     } catch (error) {
       this.commandFailed(error as Error);
@@ -301,8 +343,14 @@ export class RedisBackend implements Backend {
     this.local.set(hash, generation, entry);
     // Not awaited: the answer need not wait, and a late store is refused if a write happened meanwhile.
     withTimeout(
-      this.client.rcStore(this.genKey, `${this.entryPrefix}${generation}:${hash}`, generation, encodeEntry(entry), this.ttlSeconds),
-      this.timeoutMs,
+      this.client.rcStore(
+        this.genKey,
+        `${this.entryPrefix}${generation}:${hash}`,
+        generation,
+        encodeEntry(entry),
+        this.ttlSeconds
+      ),
+      this.timeoutMs
     ).catch((error: Error) => this.commandFailed(error));
   }
 
@@ -310,7 +358,9 @@ export class RedisBackend implements Backend {
     // One retry on a live connection (a timeout); none when disconnected, where it would fail again at once.
     for (let attempt = 0; attempt < 2; attempt += 1) {
       try {
-        this.lastGeneration = String(await withTimeout(this.client.rcBump(this.genKey, initialGeneration()), this.timeoutMs));
+        this.lastGeneration = String(
+          await withTimeout(this.client.rcBump(this.genKey, initialGeneration()), this.timeoutMs)
+        );
         return;
       } catch (error) {
         // Until a bump succeeds this instance serves nothing from the cache; and every instance that lost

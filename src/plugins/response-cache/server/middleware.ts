@@ -8,7 +8,14 @@
  */
 import { Readable } from 'stream';
 import type { Core } from '@strapi/strapi';
-import { containsDraft, Entry, hashKey, makeEntry, matchesIfNoneMatch, STORABLE_STATUSES } from '../core';
+import {
+  containsDraft,
+  Entry,
+  hashKey,
+  makeEntry,
+  matchesIfNoneMatch,
+  STORABLE_STATUSES,
+} from '../core';
 import { getRuntime, RequestScope, Runtime } from './runtime';
 
 type Next = () => Promise<unknown>;
@@ -62,7 +69,15 @@ const readBody = (req: NodeJS.ReadableStream, limit: number): Promise<Buffer | n
 const replayBody = (ctx: Ctx, raw: Buffer): void => {
   const original = ctx.req;
   const replay = Readable.from([raw]) as unknown as Ctx['req'];
-  for (const name of ['headers', 'method', 'url', 'httpVersion', 'socket', 'connection', 'rawHeaders']) {
+  for (const name of [
+    'headers',
+    'method',
+    'url',
+    'httpVersion',
+    'socket',
+    'connection',
+    'rawHeaders',
+  ]) {
     (replay as Record<string, unknown>)[name] = original[name];
   }
   ctx.req = replay;
@@ -104,12 +119,20 @@ const capture = (ctx: Ctx, runtime: Runtime, graphql: boolean): Entry | null => 
   const headers: Record<string, string> = {};
   for (const name of runtime.storeHeaders) {
     const value = ctx.response.headers[name];
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+    if (value !== undefined)
+      headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
   }
   return makeEntry(ctx.status, headers, bytes);
 };
 
-const answer = (ctx: Ctx, entry: Entry, cacheControl: string, vary: string[], label: 'HIT' | 'MISS', runtime: Runtime): void => {
+const answer = (
+  ctx: Ctx,
+  entry: Entry,
+  cacheControl: string,
+  vary: string[],
+  label: 'HIT' | 'MISS',
+  runtime: Runtime
+): void => {
   ctx.status = entry.status;
   for (const [name, value] of Object.entries(entry.headers)) ctx.set(name, value);
   ctx.set('ETag', entry.etag);
@@ -117,7 +140,11 @@ const answer = (ctx: Ctx, entry: Entry, cacheControl: string, vary: string[], la
   for (const name of vary) ctx.vary(name);
   ctx.set('X-Cache', label);
   const conditional = ctx.method === 'GET' || ctx.method === 'HEAD';
-  if (conditional && entry.status === 200 && matchesIfNoneMatch(ctx.get('If-None-Match'), entry.etag)) {
+  if (
+    conditional &&
+    entry.status === 200 &&
+    matchesIfNoneMatch(ctx.get('If-None-Match'), entry.etag)
+  ) {
     runtime.counters.notModified += 1;
     ctx.status = 304;
     ctx.body = null;
@@ -127,7 +154,14 @@ const answer = (ctx: Ctx, entry: Entry, cacheControl: string, vary: string[], la
 };
 
 /** Looks up, serves, or computes (once per key and generation in this process) and stores. */
-const serveCached = async (ctx: Ctx, next: Next, runtime: Runtime, key: string, cacheControl: string, graphql: boolean) => {
+const serveCached = async (
+  ctx: Ctx,
+  next: Next,
+  runtime: Runtime,
+  key: string,
+  cacheControl: string,
+  graphql: boolean
+) => {
   const backend = runtime.backend!;
   const { vary } = runtime;
   const hash = hashKey(key);
@@ -190,47 +224,59 @@ const bypass = async (ctx: Ctx, next: Next, runtime: Runtime, privateAnswer: boo
   if (privateAnswer) ctx.set('Cache-Control', 'private, no-store');
 };
 
-export const responseCacheMiddleware = (strapi: Core.Strapi) => async (ctx: Ctx, next: Next): Promise<void> => {
-  const runtime = getRuntime(strapi);
-  if (!runtime?.enabled || !runtime.backend) {
-    await next();
-    return;
-  }
-  const decision = runtime.classifier.classify(ctx);
-  switch (decision.kind) {
-    case 'pass':
-      return runScoped(runtime, next);
-    case 'bypass':
-      return bypass(ctx, next, runtime, decision.reason === 'authorization' || decision.reason === 'session');
-    case 'rest':
-      return serveCached(ctx, next, runtime, decision.key, decision.route.cacheControl, false);
-    case 'graphql': {
-      if (!runtime.graphql) return bypass(ctx, next, runtime, false);
-      const declared = Number(ctx.get('Content-Length') || 0);
-      if (declared > MAX_GRAPHQL_BODY) return bypass(ctx, next, runtime, false);
-      // A JSON body has been read and checked by `global::json-body` (config/middlewares.ts); others are read here.
-      const raw = typeof ctx.request.rawBody === 'string' ? Buffer.from(ctx.request.rawBody) : await readBody(ctx.req, MAX_GRAPHQL_BODY);
-      if (raw === null) ctx.throw(413, 'GraphQL request body too large');
-      let payload: unknown = ctx.request.body;
-      if (typeof ctx.request.rawBody !== 'string') {
-        try {
-          payload = JSON.parse(raw!.toString('utf8'));
-        } catch {
-          replayBody(ctx, raw!);
-          return bypass(ctx, next, runtime, false);
-        }
-        // The GraphQL plugin's body parser leaves a body that is already there alone.
-        ctx.request.body = payload;
-        ctx.request.rawBody = raw!.toString('utf8');
-      }
-      if (raw!.length > runtime.options.graphql.maxBodyKb * 1024) return bypass(ctx, next, runtime, false);
-      const verdict = runtime.graphql.classify(payload);
-      if (!verdict.cacheable) return bypass(ctx, next, runtime, false);
-      return serveCached(ctx, next, runtime, verdict.key, decision.cacheControl, true);
+export const responseCacheMiddleware =
+  (strapi: Core.Strapi) =>
+  async (ctx: Ctx, next: Next): Promise<void> => {
+    const runtime = getRuntime(strapi);
+    if (!runtime?.enabled || !runtime.backend) {
+      await next();
+      return;
     }
-    default:
-      return runScoped(runtime, next);
-  }
-};
+    const decision = runtime.classifier.classify(ctx);
+    switch (decision.kind) {
+      case 'pass':
+        return runScoped(runtime, next);
+      case 'bypass':
+        return bypass(
+          ctx,
+          next,
+          runtime,
+          decision.reason === 'authorization' || decision.reason === 'session'
+        );
+      case 'rest':
+        return serveCached(ctx, next, runtime, decision.key, decision.route.cacheControl, false);
+      case 'graphql': {
+        if (!runtime.graphql) return bypass(ctx, next, runtime, false);
+        const declared = Number(ctx.get('Content-Length') || 0);
+        if (declared > MAX_GRAPHQL_BODY) return bypass(ctx, next, runtime, false);
+        // A JSON body has been read and checked by `global::json-body` (config/middlewares.ts); others are read here.
+        const raw =
+          typeof ctx.request.rawBody === 'string'
+            ? Buffer.from(ctx.request.rawBody)
+            : await readBody(ctx.req, MAX_GRAPHQL_BODY);
+        if (raw === null) ctx.throw(413, 'GraphQL request body too large');
+        let payload: unknown = ctx.request.body;
+        if (typeof ctx.request.rawBody !== 'string') {
+          try {
+            payload = JSON.parse(raw!.toString('utf8'));
+          } catch {
+            replayBody(ctx, raw!);
+            return bypass(ctx, next, runtime, false);
+          }
+          // The GraphQL plugin's body parser leaves a body that is already there alone.
+          ctx.request.body = payload;
+          ctx.request.rawBody = raw!.toString('utf8');
+        }
+        if (raw!.length > runtime.options.graphql.maxBodyKb * 1024)
+          return bypass(ctx, next, runtime, false);
+        const verdict = runtime.graphql.classify(payload);
+        if (!verdict.cacheable) return bypass(ctx, next, runtime, false);
+        return serveCached(ctx, next, runtime, verdict.key, decision.cacheControl, true);
+      }
+      default:
+        return runScoped(runtime, next);
+    }
+  };
 
-export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => responseCacheMiddleware(strapi);
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
+  responseCacheMiddleware(strapi);

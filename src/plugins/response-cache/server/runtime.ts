@@ -80,11 +80,21 @@ export const getRuntime = (strapi: Core.Strapi): Runtime | undefined => runtimes
 const databaseIdentity = (strapi: Core.Strapi): { id: string; sqliteFile?: string } => {
   const connection = strapi.config.get('database.connection') as {
     client?: string;
-    connection?: { filename?: string; connectionString?: string; host?: string; port?: number; database?: string; schema?: string };
+    connection?: {
+      filename?: string;
+      connectionString?: string;
+      host?: string;
+      port?: number;
+      database?: string;
+      schema?: string;
+    };
   };
   const settings = connection?.connection ?? {};
   if (connection?.client === 'sqlite' && settings.filename) {
-    return { id: `sqlite:${path.resolve(settings.filename)}`, sqliteFile: path.resolve(settings.filename) };
+    return {
+      id: `sqlite:${path.resolve(settings.filename)}`,
+      sqliteFile: path.resolve(settings.filename),
+    };
   }
   let where = `${settings.host}:${settings.port}/${settings.database}`;
   if (settings.connectionString) {
@@ -111,7 +121,16 @@ const loadGraphqlParser = (): GraphqlParser | null => {
 };
 
 export const createRuntime = (strapi: Core.Strapi, options: ResponseCacheOptions): Runtime => {
-  const counters: Counters = { hits: 0, misses: 0, bypasses: 0, stored: 0, notStored: 0, coalesced: 0, notModified: 0, bumps: 0 };
+  const counters: Counters = {
+    hits: 0,
+    misses: 0,
+    bypasses: 0,
+    stored: 0,
+    notStored: 0,
+    coalesced: 0,
+    notModified: 0,
+    bumps: 0,
+  };
   const pending = new Set<Promise<unknown>>();
   const maxEntryBytes = options.maxEntryKb * 1024;
   const identity = databaseIdentity(strapi);
@@ -123,12 +142,20 @@ export const createRuntime = (strapi: Core.Strapi, options: ResponseCacheOptions
 
   let backend: Backend | null = null;
   if (options.enabled) {
-    const local = new MemoryStore({ maxBytes: options.maxMemoryMb * 1024 * 1024, maxEntryBytes, ttlMs: options.ttlSeconds * 1000 });
+    const local = new MemoryStore({
+      maxBytes: options.maxMemoryMb * 1024 * 1024,
+      maxEntryBytes,
+      ttlMs: options.ttlSeconds * 1000,
+    });
     if (options.redis.url) {
       backend = new RedisBackend(
         local,
-        { ...options.redis, prefix: options.redis.prefix || `pishkhan:rc:${idHash}:`, ttlSeconds: options.ttlSeconds },
-        log,
+        {
+          ...options.redis,
+          prefix: options.redis.prefix || `pishkhan:rc:${idHash}:`,
+          ttlSeconds: options.ttlSeconds,
+        },
+        log
       );
     } else {
       const file =
@@ -141,7 +168,7 @@ export const createRuntime = (strapi: Core.Strapi, options: ResponseCacheOptions
         generation = new FileGeneration(file);
       } catch (error) {
         strapi.log.warn(
-          `response-cache: cannot use ${file} (${(error as Error).message}); only this process's writes will invalidate its cache`,
+          `response-cache: cannot use ${file} (${(error as Error).message}); only this process's writes will invalidate its cache`
         );
         generation = new ProcessGeneration();
       }
@@ -168,10 +195,12 @@ export const createRuntime = (strapi: Core.Strapi, options: ResponseCacheOptions
     enabled: options.enabled,
     backend,
     classifier: createClassifier(options),
-    graphql: options.graphql.enabled ? (() => {
-      const parser = loadGraphqlParser();
-      return parser ? createGraphqlClassifier(parser) : null;
-    })() : null,
+    graphql: options.graphql.enabled
+      ? (() => {
+          const parser = loadGraphqlParser();
+          return parser ? createGraphqlClassifier(parser) : null;
+        })()
+      : null,
     counters,
     inflight: new Map(),
     requestScope: new AsyncLocalStorage<RequestScope>(),
@@ -210,11 +239,11 @@ export const createRuntime = (strapi: Core.Strapi, options: ResponseCacheOptions
       const stats = backend.stats();
       strapi.log.info(
         `response-cache: ${stats.mode === 'redis' ? 'Redis, shared by every instance' : 'in-process LRU'} ` +
-          `(${options.maxMemoryMb} MB; generation: ${stats.generationSource})`,
+          `(${options.maxMemoryMb} MB; generation: ${stats.generationSource})`
       );
       if (stats.mode === 'memory' && !identity.sqliteFile) {
         strapi.log.warn(
-          'response-cache: embedded cache on a network database: writes made on other hosts are not seen. Set REDIS_URL when more than one host serves this database.',
+          'response-cache: embedded cache on a network database: writes made on other hosts are not seen. Set REDIS_URL when more than one host serves this database.'
         );
       }
     },

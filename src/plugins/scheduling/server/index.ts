@@ -28,10 +28,19 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
       const locale = await target(ctx);
       const rows = await pendingPublishes(strapi, locale);
       const drafts = await strapi.db.query('api::article.article').findMany({
-        where: { documentId: { $in: rows.map((row) => row.documentId) }, locale, publishedAt: { $null: true } },
+        where: {
+          documentId: { $in: rows.map((row) => row.documentId) },
+          locale,
+          publishedAt: { $null: true },
+        },
         select: ['documentId', 'title'],
       });
-      const titles = new Map(drafts.map((draft: { documentId: string; title: string }) => [draft.documentId, draft.title]));
+      const titles = new Map(
+        drafts.map((draft: { documentId: string; title: string }) => [
+          draft.documentId,
+          draft.title,
+        ])
+      );
       ctx.body = rows.map((row) => ({
         documentId: row.documentId,
         title: titles.get(row.documentId) ?? null,
@@ -56,9 +65,24 @@ export default {
     admin: {
       type: 'admin',
       routes: [
-        { method: 'GET', path: '/articles', handler: 'schedule.find', config: { policies: ['admin::isAuthenticatedAdmin'] } },
-        { method: 'GET', path: '/articles/:documentId', handler: 'schedule.findOne', config: { policies: ['admin::isAuthenticatedAdmin'] } },
-        { method: 'DELETE', path: '/articles/:documentId', handler: 'schedule.delete', config: { policies: ['admin::isAuthenticatedAdmin', UPDATE_ARTICLES] } },
+        {
+          method: 'GET',
+          path: '/articles',
+          handler: 'schedule.find',
+          config: { policies: ['admin::isAuthenticatedAdmin'] },
+        },
+        {
+          method: 'GET',
+          path: '/articles/:documentId',
+          handler: 'schedule.findOne',
+          config: { policies: ['admin::isAuthenticatedAdmin'] },
+        },
+        {
+          method: 'DELETE',
+          path: '/articles/:documentId',
+          handler: 'schedule.delete',
+          config: { policies: ['admin::isAuthenticatedAdmin', UPDATE_ARTICLES] },
+        },
       ],
     },
   },

@@ -8,18 +8,25 @@ module.exports = ({ env }) => {
   const plugin = env('TRIAL_PLUGIN', 'none');
   const provider = env('TRIAL_PROVIDER', 'memory');
   const config = { graphql: { enabled: true, config: { landingPage: false } } };
-  if (plugin === "rest-cache") {
+  if (plugin === 'rest-cache') {
     if (provider === 'redis') {
       // the Redis provider needs @strapi-community/plugin-redis, loaded before rest-cache
-      config.redis = { enabled: true, resolve: `${PLUGINS}/redis`, config: { connections: { default: { connection: { host: '127.0.0.1', port: 6390, db: 7 } } } } };
+      config.redis = {
+        enabled: true,
+        resolve: `${PLUGINS}/redis`,
+        config: {
+          connections: { default: { connection: { host: '127.0.0.1', port: 6390, db: 7 } } },
+        },
+      };
     }
     config['rest-cache'] = {
       enabled: true,
       resolve: `${PLUGINS}/rest-cache`,
       config: {
-        provider: provider === 'redis'
-          ? { name: 'redis', options: { connection: 'default' } }
-          : { name: 'memory', options: { max: env.int('TRIAL_MAX', 32767) } },
+        provider:
+          provider === 'redis'
+            ? { name: 'redis', options: { connection: 'default' } }
+            : { name: 'memory', options: { max: env.int('TRIAL_MAX', 32767) } },
         strategy: {
           enableEtag: true,
           enableXCacheHeaders: true,
@@ -38,7 +45,9 @@ module.exports = ({ env }) => {
         ttl: 1000 * 60 * 60,
         size: env.int('TRIAL_SIZE', 1024 * 1024 * 10),
         provider,
-        ...(provider === 'redis' ? { redisConfig: env('TRIAL_REDIS_URL', 'redis://127.0.0.1:6390/7') } : {}),
+        ...(provider === 'redis'
+          ? { redisConfig: env('TRIAL_REDIS_URL', 'redis://127.0.0.1:6390/7') }
+          : {}),
         cacheableRoutes: ['/api/articles'],
         autoPurgeCache: true,
         autoPurgeGraphQL: true,

@@ -12,11 +12,13 @@ export const messages = {
     'panel.loading': 'Working out the footer…',
     'panel.failed': 'The footer could not be previewed: {message}',
     'panel.typed.title': 'Footer typed at the end of the body',
-    'panel.typed.body': 'It will be removed when you save; the footer is added from the section’s setting.',
+    'panel.typed.body':
+      'It will be removed when you save; the footer is added from the section’s setting.',
     'panel.removed.title': 'Removed at the last save',
     'panel.mid-story.title': 'Footer in the middle of the story',
     'panel.mid-story.live': 'Publishing will be refused until it is removed.',
-    'panel.explain': 'Do not type «انتهای پیام» yourself: it is added under every story according to its section.',
+    'panel.explain':
+      'Do not type «انتهای پیام» yourself: it is added under every story according to its section.',
   },
   fa: {
     'plugin.name': 'سیاست انتهای پیام',
@@ -30,7 +32,8 @@ export const messages = {
     'panel.loading': 'در حال محاسبهٔ انتهای پیام…',
     'panel.failed': 'پیش‌نمایش انتهای پیام ممکن نشد: {message}',
     'panel.typed.title': 'انتهای پیام در پایان متن تایپ شده است',
-    'panel.typed.body': 'هنگام ذخیره از متن برداشته می‌شود؛ انتهای پیام بر پایهٔ تنظیم سرویس خودکار افزوده می‌شود.',
+    'panel.typed.body':
+      'هنگام ذخیره از متن برداشته می‌شود؛ انتهای پیام بر پایهٔ تنظیم سرویس خودکار افزوده می‌شود.',
     'panel.removed.title': 'در آخرین ذخیره برداشته شد',
     'panel.mid-story.title': 'انتهای پیام در میانهٔ خبر',
     'panel.mid-story.live': 'تا برداشته نشود، انتشار پذیرفته نمی‌شود.',

@@ -19,9 +19,15 @@ export default {
       pluginId: PLUGIN_ID,
       type: 'datetime',
       intlLabel: { id: t('datetime.label'), defaultMessage: messages.en['datetime.label'] },
-      intlDescription: { id: t('datetime.description'), defaultMessage: messages.en['datetime.description'] },
+      intlDescription: {
+        id: t('datetime.description'),
+        defaultMessage: messages.en['datetime.description'],
+      },
       components: {
-        Input: async () => import('./components/JalaliDateTimeInput').then((module) => ({ default: module.JalaliDateTimeInput })),
+        Input: async () =>
+          import('./components/JalaliDateTimeInput').then((module) => ({
+            default: module.JalaliDateTimeInput,
+          })),
       },
     });
   },

@@ -3,7 +3,8 @@ export const messages = {
   en: {
     'plugin.name': 'Jalali dates',
     'datetime.label': 'Jalali date and time',
-    'datetime.description': 'A date and time picked or typed in the Jalali calendar, in Tehran time.',
+    'datetime.description':
+      'A date and time picked or typed in the Jalali calendar, in Tehran time.',
     'input.placeholder': 'e.g. 1403/12/30 18:30 or 9 Aban 1396 19:23',
     'input.open-calendar': 'Open the Jalali calendar',
     'input.gregorian': 'Gregorian: {date} (Tehran time)',
@@ -25,7 +26,8 @@ export const messages = {
   fa: {
     'plugin.name': 'تاریخ خورشیدی',
     'datetime.label': 'تاریخ و ساعت خورشیدی',
-    'datetime.description': 'تاریخ و ساعتی که در تقویم خورشیدی برگزیده یا نوشته می‌شود، به وقت تهران.',
+    'datetime.description':
+      'تاریخ و ساعتی که در تقویم خورشیدی برگزیده یا نوشته می‌شود، به وقت تهران.',
     'input.placeholder': 'مانند ۱۴۰۳/۱۲/۳۰ ۱۸:۳۰ یا ۹ آبان ۱۳۹۶ ساعت ۱۹:۲۳',
     'input.open-calendar': 'باز کردن تقویم خورشیدی',
     'input.gregorian': 'میلادی: {date} (به وقت تهران)',

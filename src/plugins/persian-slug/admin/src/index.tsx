@@ -19,9 +19,13 @@ export default {
       pluginId: PLUGIN_ID,
       type: 'uid',
       intlLabel: { id: t('slug.label'), defaultMessage: messages.en['slug.label'] },
-      intlDescription: { id: t('slug.description'), defaultMessage: messages.en['slug.description'] },
+      intlDescription: {
+        id: t('slug.description'),
+        defaultMessage: messages.en['slug.description'],
+      },
       components: {
-        Input: async () => import('./components/SlugInput').then((module) => ({ default: module.SlugInput })),
+        Input: async () =>
+          import('./components/SlugInput').then((module) => ({ default: module.SlugInput })),
       },
     });
     app.customFields.register({
@@ -29,9 +33,15 @@ export default {
       pluginId: PLUGIN_ID,
       type: 'integer',
       intlLabel: { id: t('news-code.label'), defaultMessage: messages.en['news-code.label'] },
-      intlDescription: { id: t('news-code.description'), defaultMessage: messages.en['news-code.description'] },
+      intlDescription: {
+        id: t('news-code.description'),
+        defaultMessage: messages.en['news-code.description'],
+      },
       components: {
-        Input: async () => import('./components/NewsCodeInput').then((module) => ({ default: module.NewsCodeInput })),
+        Input: async () =>
+          import('./components/NewsCodeInput').then((module) => ({
+            default: module.NewsCodeInput,
+          })),
       },
     });
   },

@@ -20,7 +20,8 @@ export const messages = {
     'slug.no-title': 'Type a title to see the slug.',
     'slug.request-failed': 'The slug could not be checked: {message}',
     'news-code.label': 'News code',
-    'news-code.description': 'The number in the story’s short address, given once when the story is first saved.',
+    'news-code.description':
+      'The number in the story’s short address, given once when the story is first saved.',
     'news-code.pending': 'Given when the story is first saved',
     'news-code.read-only': 'Read only',
   },

@@ -30,11 +30,15 @@ const lookupController = ({ strapi }: { strapi: Core.Strapi }) => ({
     const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
     const locale = typeof ctx.query.locale === 'string' ? ctx.query.locale : defaultLocale;
     const resolution = await resolveSlug(strapi, spec, ctx.params.slug, locale, defaultLocale);
-    if (resolution.kind === 'missing') throw new errors.NotFoundError('No published entry has this slug');
+    if (resolution.kind === 'missing')
+      throw new errors.NotFoundError('No published entry has this slug');
     if (resolution.kind === 'moved') {
       const { pluralName } = strapi.contentType(uid as never).info;
       ctx.status = 301;
-      ctx.set('Location', `/api/${pluralName}/slug/${encodeURIComponent(resolution.slug)}?locale=${encodeURIComponent(locale)}`);
+      ctx.set(
+        'Location',
+        `/api/${pluralName}/slug/${encodeURIComponent(resolution.slug)}?locale=${encodeURIComponent(locale)}`
+      );
       ctx.body = { redirect: { slug: resolution.slug, locale } };
       return ctx.body;
     }
@@ -44,7 +48,10 @@ const lookupController = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (resolution.locale === locale || !response?.data) return response;
     // The same answer as findOne's own fallback to the default locale (src/lib/locale-fallback.ts).
     ctx.set('Content-Language', resolution.locale);
-    return { ...response, meta: { ...response.meta, localeFallback: { requested: locale, served: resolution.locale } } };
+    return {
+      ...response,
+      meta: { ...response.meta, localeFallback: { requested: locale, served: resolution.locale } },
+    };
   },
 
   async byNewsCode(ctx: Ctx, uid: string, findOne: FindOne) {

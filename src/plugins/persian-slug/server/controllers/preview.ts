@@ -16,7 +16,8 @@ const previewController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async preview(ctx: Ctx) {
     const spec = slugSpecs().get(text(ctx.query.uid));
     if (!spec) throw new errors.ValidationError(`Unknown content type "${text(ctx.query.uid)}"`);
-    const locale = text(ctx.query.locale) || (await strapi.plugin('i18n').service('locales').getDefaultLocale());
+    const locale =
+      text(ctx.query.locale) || (await strapi.plugin('i18n').service('locales').getDefaultLocale());
     const documentId = text(ctx.query.documentId) || undefined;
     const typed = text(ctx.query.slug).trim();
     const registry = getService(strapi, 'registry');
@@ -25,7 +26,11 @@ const previewController = ({ strapi }: { strapi: Core.Strapi }) => ({
       base = persianSlug(typed || text(ctx.query.from), { mode: spec.mode });
     } catch (error) {
       if (!(error instanceof SlugError)) throw error;
-      ctx.body = { slug: null, free: false, error: { code: error.code, message: error.message, messageFa: error.messageFa } };
+      ctx.body = {
+        slug: null,
+        free: false,
+        error: { code: error.code, message: error.message, messageFa: error.messageFa },
+      };
       return;
     }
     const current = documentId ? await registry.current(spec.uid, locale, documentId) : null;

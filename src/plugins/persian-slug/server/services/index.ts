@@ -4,4 +4,10 @@ import maintenance from './maintenance';
 import newDocuments from './new-documents';
 import saveSteps from '../save-steps';
 
-export default { registry, 'news-codes': newsCodes, maintenance, 'new-documents': newDocuments, 'save-steps': saveSteps };
+export default {
+  registry,
+  'news-codes': newsCodes,
+  maintenance,
+  'new-documents': newDocuments,
+  'save-steps': saveSteps,
+};

@@ -30,28 +30,58 @@ const newDocuments = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** `published`: the documents are written with a published version, so their slugs are live. */
-    async assignMany(uid: string, locale: string, documents: Array<{ documentId: string; slugBase: string | null }>, published: boolean) {
+    async assignMany(
+      uid: string,
+      locale: string,
+      documents: Array<{ documentId: string; slugBase: string | null }>,
+      published: boolean
+    ) {
       const spec = specFor(uid);
       return inTransaction(strapi, async (trx) => {
-        const bases = [...new Set(documents.flatMap((document) => (document.slugBase ? [document.slugBase] : [])))];
+        const bases = [
+          ...new Set(
+            documents.flatMap((document) => (document.slugBase ? [document.slugBase] : []))
+          ),
+        ];
         const taken = new Set<string>();
         for (let start = 0; start < bases.length; start += 100) {
           const chunk = bases.slice(start, start + 100);
           const rows: Array<{ slug: string }> = await trx(SLUG_TABLE)
             .select('slug')
             .where({ content_type: uid, locale })
-            .andWhere((query) => { for (const base of chunk) query.orWhere('slug', base).orWhere('slug', 'like', `${base}-%`); });
+            .andWhere((query) => {
+              for (const base of chunk)
+                query.orWhere('slug', base).orWhere('slug', 'like', `${base}-%`);
+            });
           for (const row of rows) taken.add(row.slug);
         }
         const chosen: Array<string | null> = [];
         for (const { slugBase } of documents) {
-          const slug = slugBase ? await firstFreeCandidate(slugBase, (candidate) => !taken.has(candidate)) : null;
+          const slug = slugBase
+            ? await firstFreeCandidate(slugBase, (candidate) => !taken.has(candidate))
+            : null;
           if (slug) taken.add(slug);
           chosen.push(slug);
         }
-        const wanted = documents.flatMap(({ documentId }, at) => (chosen[at] ? [{ content_type: uid, locale, slug: chosen[at]!, document_id: documentId, is_current: true, was_published: published }] : []));
+        const wanted = documents.flatMap(({ documentId }, at) =>
+          chosen[at]
+            ? [
+                {
+                  content_type: uid,
+                  locale,
+                  slug: chosen[at]!,
+                  document_id: documentId,
+                  is_current: true,
+                  was_published: published,
+                },
+              ]
+            : []
+        );
         for (let start = 0; start < wanted.length; start += 200) {
-          await trx(SLUG_TABLE).insert(wanted.slice(start, start + 200)).onConflict(['content_type', 'locale', 'slug']).ignore();
+          await trx(SLUG_TABLE)
+            .insert(wanted.slice(start, start + 200))
+            .onConflict(['content_type', 'locale', 'slug'])
+            .ignore();
         }
         // Who owns each row decides, as in the registry: a slug another writer took meanwhile is reserved again.
         const owners = new Map<string, string | null>();
@@ -59,7 +89,10 @@ const newDocuments = ({ strapi }: { strapi: Core.Strapi }) => {
           const rows: Array<{ slug: string; document_id: string | null }> = await trx(SLUG_TABLE)
             .select('slug', 'document_id')
             .where({ content_type: uid, locale })
-            .whereIn('slug', wanted.slice(start, start + 500).map((row) => row.slug));
+            .whereIn(
+              'slug',
+              wanted.slice(start, start + 500).map((row) => row.slug)
+            );
           for (const row of rows) owners.set(row.slug, row.document_id);
         }
         const assigned: Array<string | null> = [];
@@ -74,8 +107,16 @@ const newDocuments = ({ strapi }: { strapi: Core.Strapi }) => {
           }
         }
 
-        const codes = spec.newsCodeField ? await newsCodes({ strapi }).assignMany(uid, documents.map(({ documentId }) => documentId)) : new Map<string, number>();
-        return documents.map(({ documentId }, at) => ({ slug: assigned[at], newsCode: codes.get(documentId) ?? null }));
+        const codes = spec.newsCodeField
+          ? await newsCodes({ strapi }).assignMany(
+              uid,
+              documents.map(({ documentId }) => documentId)
+            )
+          : new Map<string, number>();
+        return documents.map(({ documentId }, at) => ({
+          slug: assigned[at],
+          newsCode: codes.get(documentId) ?? null,
+        }));
       });
     },
   };

@@ -7,7 +7,10 @@ const newsCodes = ({ strapi }: { strapi: Core.Strapi }) => {
   const inTransaction = <T>(work: (trx: Knex) => Promise<T>) => runInTransaction(strapi, work);
 
   /** Each document's code, taken now if it has none: in the order given, a few hundred a statement. */
-  const assignMany = (uid: string, documentIds: ReadonlyArray<string>): Promise<Map<string, number>> =>
+  const assignMany = (
+    uid: string,
+    documentIds: ReadonlyArray<string>
+  ): Promise<Map<string, number>> =>
     inTransaction(async (trx) => {
       const codes = new Map<string, number>();
       for (let start = 0; start < documentIds.length; start += 200) {
@@ -27,11 +30,12 @@ const newsCodes = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     assignMany,
-    assign: async (uid: string, documentId: string): Promise<number> => (await assignMany(uid, [documentId])).get(documentId)!,
+    assign: async (uid: string, documentId: string): Promise<number> =>
+      (await assignMany(uid, [documentId])).get(documentId)!,
 
     async documentFor(uid: string, code: number): Promise<string | null> {
       const row = await forRead(strapi, (db) =>
-        db(NEWS_CODE_TABLE).select('document_id').where({ content_type: uid, code }).first(),
+        db(NEWS_CODE_TABLE).select('document_id').where({ content_type: uid, code }).first()
       );
       return row?.document_id ?? null;
     },

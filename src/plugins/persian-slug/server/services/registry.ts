@@ -35,7 +35,10 @@ const registry = ({ strapi }: { strapi: Core.Strapi }) => {
   const inTransaction = <T>(work: (trx: Knex) => Promise<T>) => runInTransaction(strapi, work);
   const read = <T>(work: (db: Knex) => Promise<T>) => forRead(strapi, work);
 
-  const owns = (row: { document_id: string | null; reservation: string | null } | undefined, owner: Owner) =>
+  const owns = (
+    row: { document_id: string | null; reservation: string | null } | undefined,
+    owner: Owner
+  ) =>
     !!row &&
     ((owner.documentId !== undefined && row.document_id === owner.documentId) ||
       (owner.reservation !== undefined && row.reservation === owner.reservation));
@@ -74,37 +77,61 @@ const registry = ({ strapi }: { strapi: Core.Strapi }) => {
         trx(SLUG_TABLE)
           .select('slug', 'document_id')
           .where({ content_type: uid, locale })
-          .andWhere((query) => query.where('slug', base).orWhere('slug', 'like', `${base}-%`)),
+          .andWhere((query) => query.where('slug', base).orWhere('slug', 'like', `${base}-%`))
       );
       const taken = new Map(rows.map((row) => [row.slug, row.document_id]));
       const mine = (candidate: string) => !!documentId && taken.get(candidate) === documentId;
       const slug = await firstFreeCandidate(base, async (candidate) =>
-        (taken.has(candidate) ? mine(candidate) : tryInsert(uid, locale, candidate, owner)));
+        taken.has(candidate) ? mine(candidate) : tryInsert(uid, locale, candidate, owner)
+      );
       return mine(slug) ? { slug } : { slug, reservation: owner.reservation };
     },
 
     /** An exact slug an editor chose: theirs if free or already this document's, an error otherwise. */
-    async claim(uid: string, locale: string, slug: string, field: string, documentId?: string): Promise<Claim> {
+    async claim(
+      uid: string,
+      locale: string,
+      slug: string,
+      field: string,
+      documentId?: string
+    ): Promise<Claim> {
       const owner = ownerFor(documentId);
-      if (await tryInsert(uid, locale, slug, owner)) return { slug, reservation: owner.reservation };
+      if (await tryInsert(uid, locale, slug, owner))
+        return { slug, reservation: owner.reservation };
       throw slugTakenError(slug, field);
     },
 
     /** Gives a create's reserved slug to the document it created. */
     attach: (reservation: string, documentId: string) =>
-      inTransaction((trx) => trx(SLUG_TABLE).where({ reservation }).update({ document_id: documentId, reservation: null })),
+      inTransaction((trx) =>
+        trx(SLUG_TABLE)
+          .where({ reservation })
+          .update({ document_id: documentId, reservation: null })
+      ),
 
     /** Makes `slug` the current one of a document whose rows the caller writes (the importer's direct path). */
-    makeCurrent: (uid: string, locale: string, documentId: string, slug: string, published: boolean) =>
+    makeCurrent: (
+      uid: string,
+      locale: string,
+      documentId: string,
+      slug: string,
+      published: boolean
+    ) =>
       inTransaction(async (trx) => {
-        const rows = () => trx(SLUG_TABLE).where({ content_type: uid, locale, document_id: documentId });
+        const rows = () =>
+          trx(SLUG_TABLE).where({ content_type: uid, locale, document_id: documentId });
         await rows().whereNot({ slug }).update({ is_current: false });
-        await rows().where({ slug }).update(published ? { is_current: true, was_published: true } : { is_current: true });
+        await rows()
+          .where({ slug })
+          .update(published ? { is_current: true, was_published: true } : { is_current: true });
       }),
 
     async current(uid: string, locale: string, documentId: string): Promise<string | null> {
       const row = await read((db) =>
-        db(SLUG_TABLE).select('slug').where({ content_type: uid, locale, document_id: documentId, is_current: true }).first(),
+        db(SLUG_TABLE)
+          .select('slug')
+          .where({ content_type: uid, locale, document_id: documentId, is_current: true })
+          .first()
       );
       return row?.slug ?? null;
     },
@@ -115,14 +142,23 @@ const registry = ({ strapi }: { strapi: Core.Strapi }) => {
       const row = await read((db) =>
         db({ s: SLUG_TABLE })
           .leftJoin({ t: c.table }, (join) => {
-            join.on('t.' + c.documentId, 's.document_id').andOn('t.' + c.locale, 's.locale').andOnNotNull('t.' + c.publishedAt);
+            join
+              .on('t.' + c.documentId, 's.document_id')
+              .andOn('t.' + c.locale, 's.locale')
+              .andOnNotNull('t.' + c.publishedAt);
           })
           .select('s.document_id', 's.was_published', { live: 't.' + c.slug })
           .where({ 's.content_type': uid, 's.locale': locale, 's.slug': slug })
           .whereNotNull('s.document_id')
-          .first(),
+          .first()
       );
-      return row ? { documentId: row.document_id, live: row.live ?? null, wasPublished: Boolean(row.was_published) } : null;
+      return row
+        ? {
+            documentId: row.document_id,
+            live: row.live ?? null,
+            wasPublished: Boolean(row.was_published),
+          }
+        : null;
     },
 
     /**
@@ -142,11 +178,11 @@ const registry = ({ strapi }: { strapi: Core.Strapi }) => {
         await trx.raw(
           `UPDATE ${SLUG_TABLE} SET is_current = NOT is_current
            WHERE ${scope} AND document_id IS NOT NULL AND is_current <> EXISTS (${versionWithSlug(false)})`,
-          [...scopeIds, ...ids],
+          [...scopeIds, ...ids]
         );
         await trx.raw(
           `UPDATE ${SLUG_TABLE} SET was_published = ? WHERE ${scope} AND was_published = ? AND EXISTS (${versionWithSlug(true)})`,
-          [true, ...scopeIds, false, ...ids],
+          [true, ...scopeIds, false, ...ids]
         );
       }),
 

@@ -8,7 +8,11 @@ const searchController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Named find so read-only API tokens may call it. */
   async find(ctx: Ctx) {
     const pagination = (ctx.query.pagination ?? {}) as Record<string, unknown>;
-    ctx.body = await searchArticles(strapi, { ...ctx.query, page: pagination.page, pageSize: pagination.pageSize });
+    ctx.body = await searchArticles(strapi, {
+      ...ctx.query,
+      page: pagination.page,
+      pageSize: pagination.pageSize,
+    });
   },
 });
 

@@ -55,7 +55,8 @@ type Row = StoredHit & { id: number };
 export const postgresEngine = (strapi: Core.Strapi): SearchEngine => {
   const knex = () => strapi.db.connection;
   const vector = "to_tsvector('simple', ?)";
-  const values = '(?::text, ?::text, ?::text, ?::timestamptz, ?::text, ?::text, ?::integer, ?::text, ?::text, ?::text, ' +
+  const values =
+    '(?::text, ?::text, ?::text, ?::timestamptz, ?::text, ?::text, ?::integer, ?::text, ?::text, ?::text, ' +
     `${vector}, ${vector}, ${vector})`;
 
   /** One statement for all the rows (a rebuild inserts 500 at a time). */
@@ -73,12 +74,27 @@ export const postgresEngine = (strapi: Core.Strapi): SearchEngine => {
        SELECT stored.id, input.title, input.slug, input.news_code, input.heading_text, input.lead_text, input.body_text
        FROM stored JOIN input USING (document_id, locale)`,
       rows.flatMap((row) => {
-        const [heading, lead, body] = [indexKey(row.heading), indexKey(row.lead), indexKey(row.body)];
-        return [
-          row.documentId, row.locale, row.sectionDocumentId, row.publishedOn, row.title, row.slug, row.newsCode,
-          row.heading, row.lead, row.body, heading, lead, body,
+        const [heading, lead, body] = [
+          indexKey(row.heading),
+          indexKey(row.lead),
+          indexKey(row.body),
         ];
-      }),
+        return [
+          row.documentId,
+          row.locale,
+          row.sectionDocumentId,
+          row.publishedOn,
+          row.title,
+          row.slug,
+          row.newsCode,
+          row.heading,
+          row.lead,
+          row.body,
+          heading,
+          lead,
+          body,
+        ];
+      })
     );
   };
 
@@ -91,14 +107,19 @@ export const postgresEngine = (strapi: Core.Strapi): SearchEngine => {
         const { rows: columns } = (await trx.raw(
           `SELECT table_name AS name, column_name AS column FROM information_schema.columns
            WHERE table_schema = current_schema() AND table_name IN (?, ?)`,
-          [TABLE, TEXTS],
+          [TABLE, TEXTS]
         )) as { rows: Array<{ name: string; column: string }> };
         const found = new Map<string, string>();
         for (const name of [TABLE, TEXTS]) {
-          const names = columns.filter((row) => row.name === name).map((row) => row.column).sort();
+          const names = columns
+            .filter((row) => row.name === name)
+            .map((row) => row.column)
+            .sort();
           if (names.length > 0) found.set(name, names.join(','));
         }
-        const stale = found.size > 0 && (found.get(TABLE) !== LAYOUT[TABLE] || found.get(TEXTS) !== LAYOUT[TEXTS]);
+        const stale =
+          found.size > 0 &&
+          (found.get(TABLE) !== LAYOUT[TABLE] || found.get(TEXTS) !== LAYOUT[TEXTS]);
         if (stale) {
           await trx.raw(`DROP TABLE IF EXISTS ${TEXTS}`);
           await trx.raw(`DROP TABLE IF EXISTS ${TABLE}`);
@@ -111,16 +132,20 @@ export const postgresEngine = (strapi: Core.Strapi): SearchEngine => {
           id INTEGER PRIMARY KEY REFERENCES ${TABLE} (id) ON DELETE CASCADE, title TEXT, slug TEXT, news_code INTEGER,
           heading_text TEXT, lead_text TEXT, body_text TEXT)`);
         for (const [name, expression] of GIN_INDEXES) {
-          await trx.raw(`CREATE INDEX IF NOT EXISTS ${name} ON ${TABLE} USING GIN (${expression}) WITH (fastupdate = off)`);
+          await trx.raw(
+            `CREATE INDEX IF NOT EXISTS ${name} ON ${TABLE} USING GIN (${expression}) WITH (fastupdate = off)`
+          );
         }
         // An earlier version's index (or a rebuild that stopped half-way) still takes entries into a pending list.
         const { rows: pending } = (await trx.raw(
           `SELECT relname AS name FROM pg_class WHERE relnamespace = current_schema()::regnamespace AND relname = ANY(?) AND NOT ('fastupdate=off' = ANY(COALESCE(reloptions, '{}')))`,
-          [GIN_INDEXES.map(([name]) => name)],
+          [GIN_INDEXES.map(([name]) => name)]
         )) as { rows: Array<{ name: string }> };
         for (const { name } of pending) await trx.raw(`ALTER INDEX ${name} SET (fastupdate = off)`);
         // The ranked order's own index: a tier's page of a common word walks it newest first and stops.
-        await trx.raw(`CREATE INDEX IF NOT EXISTS ${TABLE}_newest ON ${TABLE} (locale, published_on DESC NULLS LAST, id DESC)`);
+        await trx.raw(
+          `CREATE INDEX IF NOT EXISTS ${TABLE}_newest ON ${TABLE} (locale, published_on DESC NULLS LAST, id DESC)`
+        );
         return stale ? 'rebuild' : 'ready';
       });
     },
@@ -143,7 +168,8 @@ export const postgresEngine = (strapi: Core.Strapi): SearchEngine => {
       await knex().raw(`TRUNCATE ${TEXTS}, ${TABLE}`);
       // A rebuild's rows go to the pending lists, merged once at the end (inserting 100,000 articles
       // straight into the indexes took 49 s, against 28).
-      for (const [name] of GIN_INDEXES) await knex().raw(`ALTER INDEX ${name} SET (fastupdate = on)`);
+      for (const [name] of GIN_INDEXES)
+        await knex().raw(`ALTER INDEX ${name} SET (fastupdate = on)`);
     },
 
     async optimize() {
@@ -159,9 +185,18 @@ export const postgresEngine = (strapi: Core.Strapi): SearchEngine => {
       const tsquery = tsqueryExpression(query);
       const narrowing: string[] = [];
       const bindings: unknown[] = [options.locale];
-      if (options.sections) { narrowing.push('section_document_id = ANY(?)'); bindings.push(options.sections); }
-      if (options.from) { narrowing.push('published_on >= ?'); bindings.push(options.from.toISOString()); }
-      if (options.to) { narrowing.push('published_on < ?'); bindings.push(options.to.toISOString()); }
+      if (options.sections) {
+        narrowing.push('section_document_id = ANY(?)');
+        bindings.push(options.sections);
+      }
+      if (options.from) {
+        narrowing.push('published_on >= ?');
+        bindings.push(options.from.toISOString());
+      }
+      if (options.to) {
+        narrowing.push('published_on < ?');
+        bindings.push(options.to.toISOString());
+      }
       const fromWhere = (localeTest: string) =>
         `${TABLE}, to_tsquery('simple', ?) q WHERE ${[localeTest, ...narrowing].join(' AND ')}`;
       const from = fromWhere('locale = ?');
@@ -180,28 +215,54 @@ export const postgresEngine = (strapi: Core.Strapi): SearchEngine => {
       const { capped, page, rows } = await knex().transaction(async (trx) => {
         await trx.raw('SET LOCAL enable_seqscan = off');
         // The (capped) total and tier 0's page in one statement: on a common word that is the whole search.
-        const { rows: [first] } = await trx.raw(
+        const {
+          rows: [first],
+        } = await trx.raw(
           `SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM ${countFrom} AND ${ANYWHERE} @@ q LIMIT ?) matches) AS total, ARRAY(${tierPage(0)}) AS tier0`,
-          [tsquery, ...bindings, options.exactTotalUpTo + 1, tsquery, ...bindings, options.limit, options.offset],
+          [
+            tsquery,
+            ...bindings,
+            options.exactTotalUpTo + 1,
+            tsquery,
+            ...bindings,
+            options.limit,
+            options.offset,
+          ]
         );
         const capped = cappedTotal(Number(first.total), options.exactTotalUpTo);
-        const page = await tieredPage<number>({
-          page: async (tier, limit, offset, size) => ids((await trx.raw(tierPage(tier, size), [tsquery, ...bindings, limit, offset])).rows),
-          count: async (tier) => {
-            const { rows: [{ count }] } = await trx.raw(`SELECT COUNT(*) AS count FROM ${countFrom} AND ${TIER_MATCH[tier]}`, [tsquery, ...bindings]);
-            return Number(count);
+        const page = await tieredPage<number>(
+          {
+            page: async (tier, limit, offset, size) =>
+              ids(
+                (await trx.raw(tierPage(tier, size), [tsquery, ...bindings, limit, offset])).rows
+              ),
+            count: async (tier) => {
+              const {
+                rows: [{ count }],
+              } = await trx.raw(
+                `SELECT COUNT(*) AS count FROM ${countFrom} AND ${TIER_MATCH[tier]}`,
+                [tsquery, ...bindings]
+              );
+              return Number(count);
+            },
           },
-        }, options.limit, options.offset, { total: capped.totalExact ? capped.total : undefined, tier0: first.tier0 as number[] });
+          options.limit,
+          options.offset,
+          { total: capped.totalExact ? capped.total : undefined, tier0: first.tier0 as number[] }
+        );
         if (page.length === 0) return { capped, page, rows: [] as Row[] };
         const { rows } = (await trx.raw(
           `SELECT s.id, s.document_id, s.locale, s.section_document_id, s.published_on,
              t.title, t.slug, t.news_code, t.heading_text, t.lead_text, t.body_text
            FROM ${TABLE} s JOIN ${TEXTS} t ON t.id = s.id WHERE s.id = ANY(?)`,
-          [page.map((hit) => hit.row)],
+          [page.map((hit) => hit.row)]
         )) as { rows: Row[] };
         return { capped, page, rows };
       });
-      return { ...answeredTotal(capped, options.offset, page.length), hits: hitsInOrder(page, new Map(rows.map((row) => [row.id, row]))) };
+      return {
+        ...answeredTotal(capped, options.offset, page.length),
+        hits: hitsInOrder(page, new Map(rows.map((row) => [row.id, row]))),
+      };
     },
   };
 };

@@ -23,7 +23,12 @@ const TIERS: Tier[] = [0, 1, 2];
  * only as far as the page reaches: a first page of a common word reads ten rows, not every match. A tier
  * is counted only when the page starts beyond its end (a short page already tells where a tier ends).
  */
-export const tieredPage = async <Row>(reader: TierReader<Row>, limit: number, offset: number, known: Known<Row> = {}) => {
+export const tieredPage = async <Row>(
+  reader: TierReader<Row>,
+  limit: number,
+  offset: number,
+  known: Known<Row> = {}
+) => {
   const hits: Array<{ row: Row; tier: Tier }> = [];
   let skip = offset;
   let before = 0;
@@ -31,10 +36,13 @@ export const tieredPage = async <Row>(reader: TierReader<Row>, limit: number, of
     if (hits.length >= limit) break;
     const size = tier === 2 && known.total !== undefined ? known.total - before : undefined;
     if (size === 0) break;
-    const rows = tier === 0 && known.tier0 ? known.tier0 : await reader.page(tier, limit - hits.length, skip, size);
+    const rows =
+      tier === 0 && known.tier0
+        ? known.tier0
+        : await reader.page(tier, limit - hits.length, skip, size);
     for (const row of rows) hits.push({ row, tier });
     if (hits.length >= limit) break;
-    const counted = rows.length > 0 ? skip + rows.length : size ?? (await reader.count(tier));
+    const counted = rows.length > 0 ? skip + rows.length : (size ?? (await reader.count(tier)));
     before += counted;
     skip = Math.max(0, skip - counted);
   }

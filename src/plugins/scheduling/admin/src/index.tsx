@@ -11,7 +11,18 @@ type Action = Parameters<typeof withScheduleNotice>[0];
 interface AdminApp {
   registerPlugin(plugin: { id: string; name: string }): void;
   getPlugin(id: string):
-    | { apis: { addEditViewSidePanel(panels: unknown[]): void; addDocumentAction(change: (actions: Action[]) => Action[]): void; addDocumentHeaderAction(actions: unknown[]): void }; injectComponent(view: string, zone: string, component: { name: string; Component: () => unknown }): void }
+    | {
+        apis: {
+          addEditViewSidePanel(panels: unknown[]): void;
+          addDocumentAction(change: (actions: Action[]) => Action[]): void;
+          addDocumentHeaderAction(actions: unknown[]): void;
+        };
+        injectComponent(
+          view: string,
+          zone: string,
+          component: { name: string; Component: () => unknown }
+        ): void;
+      }
     | undefined;
 }
 
@@ -27,11 +38,19 @@ export default {
     const contentManager = app.getPlugin('content-manager');
     contentManager?.apis.addEditViewSidePanel([SchedulePanel]);
     contentManager?.apis.addDocumentHeaderAction([ScheduledStatus]);
-    contentManager?.apis.addDocumentAction((actions) => actions.map((action) => (action.type === 'publish' ? withScheduleNotice(action) : action)));
-    contentManager?.injectComponent('listView', 'actions', { name: 'scheduled-stories', Component: ScheduledStories });
+    contentManager?.apis.addDocumentAction((actions) =>
+      actions.map((action) => (action.type === 'publish' ? withScheduleNotice(action) : action))
+    );
+    contentManager?.injectComponent('listView', 'actions', {
+      name: 'scheduled-stories',
+      Component: ScheduledStories,
+    });
   },
 
   async registerTrads({ locales }: { locales: string[] }) {
-    return locales.map((locale) => ({ locale, data: locale in messages ? prefixed(locale as Locale) : {} }));
+    return locales.map((locale) => ({
+      locale,
+      data: locale in messages ? prefixed(locale as Locale) : {},
+    }));
   },
 };

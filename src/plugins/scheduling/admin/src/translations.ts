@@ -7,7 +7,8 @@ export const messages = {
     'panel.expires': 'Withdrawn at {when}',
     'panel.live-until': 'The live version stays public until then.',
     'panel.none': 'Not scheduled.',
-    'panel.how': 'To schedule, set the publication date in the future and publish: the story goes live by itself at that time. To move it, change the date and save.',
+    'panel.how':
+      'To schedule, set the publication date in the future and publish: the story goes live by itself at that time. To move it, change the date and save.',
     'panel.cancel': 'Cancel the schedule',
     'panel.cancelled': 'The schedule was cancelled',
     'panel.failed': 'The schedule could not be read: {message}',
@@ -21,7 +22,8 @@ export const messages = {
     'panel.expires': 'پایان انتشار: {when}',
     'panel.live-until': 'نسخه‌ی منتشرشده تا آن زمان در دسترس خوانندگان می‌ماند.',
     'panel.none': 'زمان‌بندی نشده است.',
-    'panel.how': 'برای زمان‌بندی، زمان انتشار را در آینده بگذارید و «انتشار» را بزنید: خبر در آن زمان خودبه‌خود منتشر می‌شود. برای جابه‌جایی، زمان را عوض کنید و ذخیره کنید.',
+    'panel.how':
+      'برای زمان‌بندی، زمان انتشار را در آینده بگذارید و «انتشار» را بزنید: خبر در آن زمان خودبه‌خود منتشر می‌شود. برای جابه‌جایی، زمان را عوض کنید و ذخیره کنید.',
     'panel.cancel': 'لغو زمان‌بندی',
     'panel.cancelled': 'زمان‌بندی لغو شد',
     'panel.failed': 'زمان‌بندی خوانده نشد: {message}',

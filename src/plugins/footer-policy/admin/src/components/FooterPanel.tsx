@@ -34,9 +34,16 @@ type RelationChange = {
  * The section whose policy applies: one picked in the form (not saved yet) wins; a removed one means
  * none; otherwise the saved one, read from the content manager's relation route.
  */
-const useSectionDocumentId = (documentId: string | undefined, locale: string | undefined, savedAt: string | undefined) => {
+const useSectionDocumentId = (
+  documentId: string | undefined,
+  locale: string | undefined,
+  savedAt: string | undefined
+) => {
   const { get } = useFetchClient();
-  const change = useForm('FooterPanel', (state) => (state.values as { section?: RelationChange }).section);
+  const change = useForm(
+    'FooterPanel',
+    (state) => (state.values as { section?: RelationChange }).section
+  );
   const [saved, setSaved] = React.useState<string | null | undefined>(undefined);
 
   React.useEffect(() => {
@@ -47,7 +54,7 @@ const useSectionDocumentId = (documentId: string | undefined, locale: string | u
     const controller = new AbortController();
     get<{ results?: Array<{ documentId: string }>; data?: { documentId: string } | null }>(
       `/content-manager/relations/${ARTICLE}/${documentId}/section`,
-      { params: locale ? { locale } : {}, signal: controller.signal },
+      { params: locale ? { locale } : {}, signal: controller.signal }
     )
       .then(({ data }) => {
         const first = data.results?.[0] ?? data.data ?? null;
@@ -60,7 +67,11 @@ const useSectionDocumentId = (documentId: string | undefined, locale: string | u
   }, [documentId, locale, savedAt, get]);
 
   const connected = change?.connect?.[change.connect.length - 1];
-  if (connected) return { section: connected.apiData?.documentId ?? connected.documentId ?? null, unsaved: true };
+  if (connected)
+    return {
+      section: connected.apiData?.documentId ?? connected.documentId ?? null,
+      unsaved: true,
+    };
   if (change?.disconnect?.length) return { section: null, unsaved: true };
   return { section: saved, unsaved: false };
 };
@@ -71,14 +82,22 @@ const FooterPanelContent = ({ documentId, document }: PanelProps) => {
   const [{ query }] = useQueryParams<{ plugins?: { i18n?: { locale?: string } } }>();
   const locale = query.plugins?.i18n?.locale ?? document?.locale;
   const persian = uiLocale.startsWith('fa');
-  const say = (message: Message) => (typeof message === 'string' ? message : persian ? message.fa : message.en);
+  const say = (message: Message) =>
+    typeof message === 'string' ? message : persian ? message.fa : message.en;
 
   const body = useForm('FooterPanel', (state) => (state.values as { body?: unknown }).body);
-  const reporterCode = useForm('FooterPanel', (state) => (state.values as { reporterCode?: string | null }).reporterCode);
+  const reporterCode = useForm(
+    'FooterPanel',
+    (state) => (state.values as { reporterCode?: string | null }).reporterCode
+  );
   const live = React.useMemo(() => liveFooter(body), [body]);
   const { section, unsaved } = useSectionDocumentId(documentId, locale, document?.updatedAt);
 
-  const [state, setState] = React.useState<{ status: 'loading' | 'done' | 'failed'; preview?: FooterPreview; message?: string }>({
+  const [state, setState] = React.useState<{
+    status: 'loading' | 'done' | 'failed';
+    preview?: FooterPreview;
+    message?: string;
+  }>({
     status: 'loading',
   });
   const code = (reporterCode ?? '').trim() || live.reporterCode || '';
@@ -96,7 +115,10 @@ const FooterPanelContent = ({ documentId, document }: PanelProps) => {
         .then(({ data }) => setState({ status: 'done', preview: data }))
         .catch((error: unknown) => {
           if (!controller.signal.aborted) {
-            setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+            setState({
+              status: 'failed',
+              message: error instanceof Error ? error.message : String(error),
+            });
           }
         });
     }, 300);
@@ -107,15 +129,31 @@ const FooterPanelContent = ({ documentId, document }: PanelProps) => {
   }, [documentId, locale, section, code, document?.updatedAt, get]);
 
   const preview = state.preview;
-  const label = (key: string, fallback: string) => formatMessage({ id: t(key), defaultMessage: fallback });
-  const sourceKey = unsaved ? 'panel.source.unsaved-section' : `panel.source.${preview?.source ?? 'default'}`;
+  const label = (key: string, fallback: string) =>
+    formatMessage({ id: t(key), defaultMessage: fallback });
+  const sourceKey = unsaved
+    ? 'panel.source.unsaved-section'
+    : `panel.source.${preview?.source ?? 'default'}`;
   const savedMidStory = preview?.midStory ?? [];
 
   return (
-    <Flex direction="column" alignItems="stretch" gap={3} width="100%" dir={persian ? 'rtl' : 'ltr'} data-testid="footer-panel">
+    <Flex
+      direction="column"
+      alignItems="stretch"
+      gap={3}
+      width="100%"
+      dir={persian ? 'rtl' : 'ltr'}
+      data-testid="footer-panel"
+    >
       {state.status === 'failed' && (
         <Typography variant="pi" textColor="danger600">
-          {formatMessage({ id: t('panel.failed'), defaultMessage: 'The footer could not be previewed: {message}' }, { message: state.message })}
+          {formatMessage(
+            {
+              id: t('panel.failed'),
+              defaultMessage: 'The footer could not be previewed: {message}',
+            },
+            { message: state.message }
+          )}
         </Typography>
       )}
       {!preview && state.status === 'loading' && (
@@ -158,7 +196,11 @@ const FooterPanelContent = ({ documentId, document }: PanelProps) => {
         </Box>
       )}
       {live.removed.length > 0 && (
-        <Notice tone="warning" testId="footer-typed" title={label('panel.typed.title', 'Footer typed at the end of the body')}>
+        <Notice
+          tone="warning"
+          testId="footer-typed"
+          title={label('panel.typed.title', 'Footer typed at the end of the body')}
+        >
           {live.removed.map((typed) => (
             <Typography key={typed} variant="pi" tag="p" fontWeight="bold" dir="rtl">
               «{typed}»
@@ -178,7 +220,11 @@ const FooterPanelContent = ({ documentId, document }: PanelProps) => {
         </Notice>
       )}
       {live.midStory.length > 0 && (
-        <Notice tone="danger" testId="footer-mid-story" title={label('panel.mid-story.title', 'Footer in the middle of the story')}>
+        <Notice
+          tone="danger"
+          testId="footer-mid-story"
+          title={label('panel.mid-story.title', 'Footer in the middle of the story')}
+        >
           {live.midStory.map((marker) => (
             <Typography key={say(marker)} variant="pi" tag="p">
               {say(marker)}
@@ -190,7 +236,11 @@ const FooterPanelContent = ({ documentId, document }: PanelProps) => {
         </Notice>
       )}
       {live.removed.length === 0 && (preview?.removed.length ?? 0) > 0 && (
-        <Notice tone="info" testId="footer-removed" title={label('panel.removed.title', 'Removed at the last save')}>
+        <Notice
+          tone="info"
+          testId="footer-removed"
+          title={label('panel.removed.title', 'Removed at the last save')}
+        >
           {preview!.removed.map((typed) => (
             <Typography key={typed} variant="pi" tag="p" dir="rtl">
               «{typed}»
@@ -202,7 +252,11 @@ const FooterPanelContent = ({ documentId, document }: PanelProps) => {
         </Notice>
       )}
       {live.midStory.length === 0 && savedMidStory.length > 0 && (
-        <Notice tone="danger" testId="footer-mid-story-saved" title={label('panel.mid-story.title', 'Footer in the middle of the story')}>
+        <Notice
+          tone="danger"
+          testId="footer-mid-story-saved"
+          title={label('panel.mid-story.title', 'Footer in the middle of the story')}
+        >
           {savedMidStory.map((marker) => (
             <Typography key={say(marker)} variant="pi" tag="p">
               {say(marker)}
@@ -233,7 +287,14 @@ const Notice = ({
 }) => {
   const colors = TONES[tone];
   return (
-    <Box padding={3} hasRadius background={colors.background} borderColor={colors.border} data-testid={testId} role={tone === 'info' ? 'status' : 'alert'}>
+    <Box
+      padding={3}
+      hasRadius
+      background={colors.background}
+      borderColor={colors.border}
+      data-testid={testId}
+      role={tone === 'info' ? 'status' : 'alert'}
+    >
       <Flex gap={2} alignItems="flex-start">
         <Box paddingTop={1} color={colors.text}>
           {tone === 'info' ? <Information aria-hidden /> : <WarningCircle aria-hidden />}

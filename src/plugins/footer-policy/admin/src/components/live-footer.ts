@@ -3,7 +3,14 @@
  * server runs on save: typed footers at the end (removed on save) and footers left mid-story (publishing
  * refused).
  */
-import { describeMarkerPosition, findMidStoryMarkers, stripTrailingFooter, BodyBlock, FooterWarning, Message } from '../../../core';
+import {
+  describeMarkerPosition,
+  findMidStoryMarkers,
+  stripTrailingFooter,
+  BodyBlock,
+  FooterWarning,
+  Message,
+} from '../../../core';
 
 const KINDS: Record<string, BodyBlock['kind']> = {
   'article.paragraph': 'paragraph',
@@ -16,7 +23,9 @@ type Component = { __component?: string; text?: unknown };
 const toBlocks = (components: ReadonlyArray<Component>): BodyBlock[] =>
   components.map((component) => {
     const kind = KINDS[component.__component ?? ''] ?? 'other';
-    return kind === 'other' || typeof component.text !== 'string' ? { kind: 'other' } : { kind, text: component.text };
+    return kind === 'other' || typeof component.text !== 'string'
+      ? { kind: 'other' }
+      : { kind, text: component.text };
   });
 
 export interface LiveFooter {

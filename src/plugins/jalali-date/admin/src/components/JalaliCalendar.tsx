@@ -51,9 +51,12 @@ const Day = styled.button<{ $selected: boolean; $today: boolean }>`
   cursor: pointer;
   color: ${({ theme, $selected }) => ($selected ? theme.colors.neutral0 : theme.colors.neutral800)};
   background: ${({ theme, $selected }) => ($selected ? theme.colors.primary600 : 'transparent')};
-  border: 1px solid ${({ theme, $today, $selected }) => ($today && !$selected ? theme.colors.primary600 : 'transparent')};
+  border: 1px solid
+    ${({ theme, $today, $selected }) =>
+      $today && !$selected ? theme.colors.primary600 : 'transparent'};
   &:hover {
-    background: ${({ theme, $selected }) => ($selected ? theme.colors.primary700 : theme.colors.primary100)};
+    background: ${({ theme, $selected }) =>
+      $selected ? theme.colors.primary700 : theme.colors.primary100};
   }
   &:focus-visible {
     outline: 2px solid ${({ theme }) => theme.colors.primary600};
@@ -96,7 +99,10 @@ export const JalaliCalendar = ({ selected, onChange, onDone }: JalaliCalendarPro
 
   const length = jalaliMonthLength(view.year, view.month);
   const lead = jalaliWeekday(view.year, view.month, 1);
-  const cells: Array<number | null> = [...Array.from({ length: lead }, () => null), ...Array.from({ length }, (_, i) => i + 1)];
+  const cells: Array<number | null> = [
+    ...Array.from({ length: lead }, () => null),
+    ...Array.from({ length }, (_, i) => i + 1),
+  ];
 
   const pickDay = (day: number) => {
     const keep = selected ?? { hour: today.hour, minute: today.minute };
@@ -107,15 +113,27 @@ export const JalaliCalendar = ({ selected, onChange, onDone }: JalaliCalendarPro
     const read = readTime(text);
     setTimeInvalid(read === null && text.trim() !== '');
     if (!read) return;
-    const base = selected ?? { year: view.year, month: view.month, day: Math.min(today.day, length) };
+    const base = selected ?? {
+      year: view.year,
+      month: view.month,
+      day: Math.min(today.day, length),
+    };
     onChange({ year: base.year, month: base.month, day: base.day, ...read });
   };
 
-  const label = (key: string, fallback: string) => formatMessage({ id: t(key), defaultMessage: fallback });
+  const label = (key: string, fallback: string) =>
+    formatMessage({ id: t(key), defaultMessage: fallback });
   const monthTitle = `${JALALI_MONTH_NAMES[view.month - 1]} ${toPersianDigits(view.year)}`;
 
   return (
-    <Box padding={3} dir="rtl" lang="fa" data-testid="jalali-calendar" data-year={view.year} data-month={view.month}>
+    <Box
+      padding={3}
+      dir="rtl"
+      lang="fa"
+      data-testid="jalali-calendar"
+      data-year={view.year}
+      data-month={view.month}
+    >
       <Flex justifyContent="space-between" alignItems="center" paddingBottom={2} gap={1}>
         <Flex gap={1}>
           <IconButton
@@ -179,20 +197,32 @@ export const JalaliCalendar = ({ selected, onChange, onDone }: JalaliCalendarPro
               role="gridcell"
               data-testid={`jalali-day-${day}`}
               aria-label={`${JALALI_WEEKDAY_NAMES[jalaliWeekday(view.year, view.month, day)]} ${toPersianDigits(day)} ${JALALI_MONTH_NAMES[view.month - 1]} ${toPersianDigits(view.year)}`}
-              aria-pressed={selected?.year === view.year && selected.month === view.month && selected.day === day}
-              $selected={selected?.year === view.year && selected.month === view.month && selected.day === day}
+              aria-pressed={
+                selected?.year === view.year &&
+                selected.month === view.month &&
+                selected.day === day
+              }
+              $selected={
+                selected?.year === view.year &&
+                selected.month === view.month &&
+                selected.day === day
+              }
               $today={today.year === view.year && today.month === view.month && today.day === day}
               onClick={() => pickDay(day)}
             >
               {toPersianDigits(day)}
             </Day>
-          ),
+          )
         )}
       </Grid>
       <Box paddingTop={3}>
         <Field.Root
           name="jalali-time"
-          error={timeInvalid ? label('calendar.time-invalid', 'Write the time as hours:minutes, e.g. 18:30.') : undefined}
+          error={
+            timeInvalid
+              ? label('calendar.time-invalid', 'Write the time as hours:minutes, e.g. 18:30.')
+              : undefined
+          }
         >
           <Field.Label>{label('calendar.time', 'Time (Tehran)')}</Field.Label>
           <TextInput
@@ -225,7 +255,12 @@ export const JalaliCalendar = ({ selected, onChange, onDone }: JalaliCalendarPro
           >
             {label('calendar.now', 'Now')}
           </Button>
-          <Button variant="tertiary" size="S" data-testid="jalali-clear" onClick={() => onChange(null)}>
+          <Button
+            variant="tertiary"
+            size="S"
+            data-testid="jalali-clear"
+            onClick={() => onChange(null)}
+          >
             {label('calendar.clear', 'Clear')}
           </Button>
         </Flex>

@@ -57,7 +57,10 @@ export const JalaliDateTimeInput = React.forwardRef<HTMLInputElement, JalaliDate
     const live = editing ? readTyped(text, value) : null;
     const shown = live ? (live.kind === 'instant' ? live.iso : null) : value;
     const error = problem
-      ? formatMessage({ id: t('input.invalid'), defaultMessage: 'This is not a date: {message}' }, { message: problem })
+      ? formatMessage(
+          { id: t('input.invalid'), defaultMessage: 'This is not a date: {message}' },
+          { message: problem }
+        )
       : field.error;
 
     return (
@@ -74,7 +77,13 @@ export const JalaliDateTimeInput = React.forwardRef<HTMLInputElement, JalaliDate
               data-value={value ?? ''}
               disabled={disabled}
               value={text}
-              placeholder={placeholder || formatMessage({ id: t('input.placeholder'), defaultMessage: 'e.g. 1403/12/30 18:30' })}
+              placeholder={
+                placeholder ||
+                formatMessage({
+                  id: t('input.placeholder'),
+                  defaultMessage: 'e.g. 1403/12/30 18:30',
+                })
+              }
               onFocus={() => setEditing(true)}
               onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
                 setText(event.target.value);
@@ -93,7 +102,10 @@ export const JalaliDateTimeInput = React.forwardRef<HTMLInputElement, JalaliDate
               endAction={
                 <Popover.Trigger>
                   <Field.Action
-                    label={formatMessage({ id: t('input.open-calendar'), defaultMessage: 'Open the Jalali calendar' })}
+                    label={formatMessage({
+                      id: t('input.open-calendar'),
+                      defaultMessage: 'Open the Jalali calendar',
+                    })}
                     data-testid="jalali-open"
                     disabled={disabled}
                   >
@@ -111,13 +123,17 @@ export const JalaliDateTimeInput = React.forwardRef<HTMLInputElement, JalaliDate
             />
           </Popover.Content>
         </Popover.Root>
-        <Box paddingTop={1} dir={locale.startsWith('fa') ? 'rtl' : 'ltr'} data-testid="jalali-gregorian">
+        <Box
+          paddingTop={1}
+          dir={locale.startsWith('fa') ? 'rtl' : 'ltr'}
+          data-testid="jalali-gregorian"
+        >
           {shown ? (
             <Flex direction="column" alignItems="flex-start">
               <Typography variant="pi" textColor="neutral600" data-testid="jalali-gregorian-date">
                 {formatMessage(
                   { id: t('input.gregorian'), defaultMessage: 'Gregorian: {date} (Tehran time)' },
-                  { date: gregorianText(shown, locale) },
+                  { date: gregorianText(shown, locale) }
                 )}
               </Typography>
               <Typography variant="pi" textColor="neutral500">
@@ -137,7 +153,7 @@ export const JalaliDateTimeInput = React.forwardRef<HTMLInputElement, JalaliDate
         <Field.Error />
       </Field.Root>
     );
-  },
+  }
 );
 
 JalaliDateTimeInput.displayName = 'JalaliDateTimeInput';

@@ -44,7 +44,10 @@ export const displayText = (value: unknown): string => {
 
 export const toIso = (clock: WallClock): string => tehranToUtc(clock).toISOString();
 
-export type Reading = { kind: 'empty' } | { kind: 'instant'; iso: string } | { kind: 'error'; messageFa: string; message: string };
+export type Reading =
+  | { kind: 'empty' }
+  | { kind: 'instant'; iso: string }
+  | { kind: 'error'; messageFa: string; message: string };
 
 /**
  * Reads what the editor typed. A date without a time keeps the time already set (or midnight), so
@@ -57,9 +60,13 @@ export const readTyped = (text: string, current: unknown): Reading => {
     const kept = wallClockOf(current);
     const hour = parts.hour ?? kept?.hour ?? 0;
     const minute = parts.minute ?? kept?.minute ?? 0;
-    return { kind: 'instant', iso: toIso({ year: parts.year, month: parts.month, day: parts.day, hour, minute }) };
+    return {
+      kind: 'instant',
+      iso: toIso({ year: parts.year, month: parts.month, day: parts.day, hour, minute }),
+    };
   } catch (error) {
-    if (error instanceof JalaliDateError) return { kind: 'error', messageFa: error.messageFa, message: error.message };
+    if (error instanceof JalaliDateError)
+      return { kind: 'error', messageFa: error.messageFa, message: error.message };
     throw error;
   }
 };
@@ -89,7 +96,8 @@ export const gregorianText = (iso: string, uiLocale: string): string => {
 };
 
 /** 2017-10-31T15:53Z: the stored instant, short. */
-export const utcText = (iso: string): string => iso.replace(/:00\.000Z$/, 'Z').replace(/\.000Z$/, 'Z');
+export const utcText = (iso: string): string =>
+  iso.replace(/:00\.000Z$/, 'Z').replace(/\.000Z$/, 'Z');
 
 export const nowInTehran = (): WallClock => {
   const { year, month, day, hour, minute } = utcToTehran(new Date());

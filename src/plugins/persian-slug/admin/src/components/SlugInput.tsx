@@ -35,14 +35,22 @@ export interface SlugInputProps {
 type Values = Record<string, unknown>;
 
 const getIn = (values: object | undefined, path: string): unknown =>
-  path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Values)[key] : undefined), values);
+  path
+    .split('.')
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === 'object' ? (node as Values)[key] : undefined),
+      values
+    );
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** `/news/<code>/<slug>` for stories with a news code, `/<pluralName>/<slug>` for everything else. */
 export const publicPath = (slug: string, pluralName: string, newsCode: unknown): string => {
   if (newsCode === null) return `/${pluralName}/${slug}`;
-  const code = typeof newsCode === 'number' || (typeof newsCode === 'string' && newsCode !== '') ? String(newsCode) : '…';
+  const code =
+    typeof newsCode === 'number' || (typeof newsCode === 'string' && newsCode !== '')
+      ? String(newsCode)
+      : '…';
   return `/news/${code}/${slug}`;
 };
 
@@ -62,15 +70,30 @@ export const SlugInput = React.forwardRef<HTMLInputElement, SlugInputProps>(
     const documentId = id && id !== 'create' ? String(id) : undefined;
     // Publishing changes which slug is live without changing what is typed: the moment of the last
     // publish is part of the preview's key, so the "current published slug" is asked again after it.
-    const { meta } = useDocument({ model, collectionType, documentId, params: { locale } }, { skip: !documentId });
-    const publishedAt = meta?.availableStatus?.find((version) => version.publishedAt)?.publishedAt ?? undefined;
+    const { meta } = useDocument(
+      { model, collectionType, documentId, params: { locale } },
+      { skip: !documentId }
+    );
+    const publishedAt =
+      meta?.availableStatus?.find((version) => version.publishedAt)?.publishedAt ?? undefined;
 
     const prefix = name.includes('.') ? name.slice(0, name.lastIndexOf('.') + 1) : '';
     const attributes = (contentType?.attributes ?? {}) as Record<string, { customField?: string }>;
-    const newsCodeField = Object.keys(attributes).find((key) => attributes[key]?.customField === NEWS_CODE_FIELD);
-    const title = text(useForm('SlugInput', (state) => (attribute.targetField ? getIn(state.values, prefix + attribute.targetField) : '')));
-    const newsCode = useForm('SlugInput', (state) => (newsCodeField ? getIn(state.values, prefix + newsCodeField) : null));
-    const pluralName = (contentType?.info as { pluralName?: string } | undefined)?.pluralName ?? model.split('.').pop() ?? '';
+    const newsCodeField = Object.keys(attributes).find(
+      (key) => attributes[key]?.customField === NEWS_CODE_FIELD
+    );
+    const title = text(
+      useForm('SlugInput', (state) =>
+        attribute.targetField ? getIn(state.values, prefix + attribute.targetField) : ''
+      )
+    );
+    const newsCode = useForm('SlugInput', (state) =>
+      newsCodeField ? getIn(state.values, prefix + newsCodeField) : null
+    );
+    const pluralName =
+      (contentType?.info as { pluralName?: string } | undefined)?.pluralName ??
+      model.split('.').pop() ??
+      '';
 
     const typed = text(field.value).trim();
     const previewQuery: PreviewQuery | null =
@@ -98,12 +121,23 @@ export const SlugInput = React.forwardRef<HTMLInputElement, SlugInputProps>(
       }
     };
 
-    const result = preview.status === 'done' ? preview.result : preview.status === 'loading' ? preview.previous : undefined;
+    const result =
+      preview.status === 'done'
+        ? preview.result
+        : preview.status === 'loading'
+          ? preview.previous
+          : undefined;
     const shownSlug = result?.slug ?? null;
     const problem =
       regenerateError ??
       (preview.status === 'failed'
-        ? formatMessage({ id: t('slug.request-failed'), defaultMessage: 'The slug could not be checked: {message}' }, { message: preview.message })
+        ? formatMessage(
+            {
+              id: t('slug.request-failed'),
+              defaultMessage: 'The slug could not be checked: {message}',
+            },
+            { message: preview.message }
+          )
         : result && !result.slug
           ? (result.error?.messageFa ?? result.error?.message ?? null)
           : null);
@@ -118,11 +152,22 @@ export const SlugInput = React.forwardRef<HTMLInputElement, SlugInputProps>(
           data-testid="slug-input"
           disabled={disabled}
           value={text(field.value)}
-          placeholder={placeholder || formatMessage({ id: t('slug.placeholder'), defaultMessage: 'Left empty, it is made from the title on save' })}
-          onChange={(event: React.ChangeEvent<HTMLInputElement>) => field.onChange(name, event.target.value)}
+          placeholder={
+            placeholder ||
+            formatMessage({
+              id: t('slug.placeholder'),
+              defaultMessage: 'Left empty, it is made from the title on save',
+            })
+          }
+          onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+            field.onChange(name, event.target.value)
+          }
           endAction={
             <Field.Action
-              label={formatMessage({ id: t('slug.regenerate'), defaultMessage: 'Make the slug from the title' })}
+              label={formatMessage({
+                id: t('slug.regenerate'),
+                defaultMessage: 'Make the slug from the title',
+              })}
               onClick={regenerate}
               disabled={disabled || regenerating || title.trim() === ''}
               data-testid="slug-regenerate"
@@ -135,7 +180,10 @@ export const SlugInput = React.forwardRef<HTMLInputElement, SlugInputProps>(
           <Flex direction="column" alignItems="flex-start" gap={1}>
             {previewQuery === null && (
               <Typography variant="pi" textColor="neutral600">
-                {formatMessage({ id: t('slug.no-title'), defaultMessage: 'Type a title to see the slug.' })}
+                {formatMessage({
+                  id: t('slug.no-title'),
+                  defaultMessage: 'Type a title to see the slug.',
+                })}
               </Typography>
             )}
             {preview.status === 'loading' && !result && (
@@ -144,30 +192,59 @@ export const SlugInput = React.forwardRef<HTMLInputElement, SlugInputProps>(
               </Typography>
             )}
             {shownSlug && typed === '' && (
-              <Typography variant="pi" textColor="neutral700" data-testid="slug-suggested" data-slug={shownSlug}>
-                {formatMessage({ id: t('slug.suggested'), defaultMessage: 'Suggested slug: {slug}' }, { slug: <bdi dir="rtl">{shownSlug}</bdi> })}
+              <Typography
+                variant="pi"
+                textColor="neutral700"
+                data-testid="slug-suggested"
+                data-slug={shownSlug}
+              >
+                {formatMessage(
+                  { id: t('slug.suggested'), defaultMessage: 'Suggested slug: {slug}' },
+                  { slug: <bdi dir="rtl">{shownSlug}</bdi> }
+                )}
                 {' — '}
-                {formatMessage({ id: t('slug.empty-hint'), defaultMessage: 'Empty: the slug is made from the title when you save.' })}
+                {formatMessage({
+                  id: t('slug.empty-hint'),
+                  defaultMessage: 'Empty: the slug is made from the title when you save.',
+                })}
               </Typography>
             )}
             {shownSlug && typed !== '' && shownSlug !== typed && (
-              <Typography variant="pi" textColor="neutral700" data-testid="slug-normalised" data-slug={shownSlug}>
-                {formatMessage({ id: t('slug.will-save-as'), defaultMessage: 'Will be saved as: {slug}' }, { slug: <bdi dir="rtl">{shownSlug}</bdi> })}
+              <Typography
+                variant="pi"
+                textColor="neutral700"
+                data-testid="slug-normalised"
+                data-slug={shownSlug}
+              >
+                {formatMessage(
+                  { id: t('slug.will-save-as'), defaultMessage: 'Will be saved as: {slug}' },
+                  { slug: <bdi dir="rtl">{shownSlug}</bdi> }
+                )}
               </Typography>
             )}
             {shownSlug && typed !== '' && result?.free !== undefined && (
               <Flex gap={1} data-testid="slug-availability" data-free={String(result.free)}>
-                {result.free ? <CheckCircle fill="success600" aria-hidden /> : <WarningCircle fill="danger600" aria-hidden />}
+                {result.free ? (
+                  <CheckCircle fill="success600" aria-hidden />
+                ) : (
+                  <WarningCircle fill="danger600" aria-hidden />
+                )}
                 <Typography variant="pi" textColor={result.free ? 'success600' : 'danger600'}>
                   {result.free
                     ? formatMessage({ id: t('slug.free'), defaultMessage: 'Available' })
-                    : formatMessage({ id: t('slug.taken'), defaultMessage: 'Already used in this language' })}
+                    : formatMessage({
+                        id: t('slug.taken'),
+                        defaultMessage: 'Already used in this language',
+                      })}
                 </Typography>
               </Flex>
             )}
             {result?.current && result.current !== shownSlug && (
               <Typography variant="pi" textColor="neutral600" data-testid="slug-current">
-                {formatMessage({ id: t('slug.current'), defaultMessage: 'Current published slug: {slug}' }, { slug: <bdi dir="rtl">{result.current}</bdi> })}
+                {formatMessage(
+                  { id: t('slug.current'), defaultMessage: 'Current published slug: {slug}' },
+                  { slug: <bdi dir="rtl">{result.current}</bdi> }
+                )}
               </Typography>
             )}
             {shownSlug && (
@@ -175,7 +252,11 @@ export const SlugInput = React.forwardRef<HTMLInputElement, SlugInputProps>(
                 {formatMessage({ id: t('slug.url'), defaultMessage: 'Public address' })}
                 {': '}
                 <bdi dir="ltr" data-testid="slug-url">
-                  {publicPath(shownSlug, pluralName, newsCodeField ? newsCode ?? undefined : null)}
+                  {publicPath(
+                    shownSlug,
+                    pluralName,
+                    newsCodeField ? (newsCode ?? undefined) : null
+                  )}
                 </bdi>
               </Typography>
             )}
@@ -193,7 +274,7 @@ export const SlugInput = React.forwardRef<HTMLInputElement, SlugInputProps>(
         <Field.Error />
       </Field.Root>
     );
-  },
+  }
 );
 
 SlugInput.displayName = 'SlugInput';

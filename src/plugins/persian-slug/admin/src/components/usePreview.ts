@@ -36,7 +36,10 @@ export const usePreview = (query: PreviewQuery | null, delayMs = 350): PreviewSt
       return undefined;
     }
     const controller = new AbortController();
-    setState((previous) => ({ status: 'loading', previous: previous.status === 'done' ? previous.result : undefined }));
+    setState((previous) => ({
+      status: 'loading',
+      previous: previous.status === 'done' ? previous.result : undefined,
+    }));
     const timer = window.setTimeout(() => {
       fetchPreview(get, query, controller.signal)
         .then((result) => {
@@ -44,7 +47,10 @@ export const usePreview = (query: PreviewQuery | null, delayMs = 350): PreviewSt
         })
         .catch((error: unknown) => {
           if (controller.signal.aborted) return;
-          setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+          setState({
+            status: 'failed',
+            message: error instanceof Error ? error.message : String(error),
+          });
         });
     }, delayMs);
     return () => {
@@ -60,7 +66,11 @@ export const usePreview = (query: PreviewQuery | null, delayMs = 350): PreviewSt
 
 type Get = ReturnType<typeof useFetchClient>['get'];
 
-export const fetchPreview = async (get: Get, query: PreviewQuery, signal?: AbortSignal): Promise<SlugPreview> => {
+export const fetchPreview = async (
+  get: Get,
+  query: PreviewQuery,
+  signal?: AbortSignal
+): Promise<SlugPreview> => {
   const params: Record<string, string> = { uid: query.uid };
   for (const key of ['locale', 'documentId', 'from', 'slug'] as const) {
     const value = query[key];

@@ -32,15 +32,24 @@ export const ScheduledStatus = ({ model, documentId, document }: HeaderProps) =>
   React.useEffect(() => {
     if (!active) return undefined;
     const controller = new AbortController();
-    get<{ scheduledAtJalali: { long: string } | null }>(`/scheduling/articles/${documentId}`, { params: locale ? { locale } : {}, signal: controller.signal })
+    get<{ scheduledAtJalali: { long: string } | null }>(`/scheduling/articles/${documentId}`, {
+      params: locale ? { locale } : {},
+      signal: controller.signal,
+    })
       .then(({ data }) => setWhen(data.scheduledAtJalali?.long ?? null))
       .catch(() => undefined);
     const timer = window.setTimeout(() => setTurn((n) => n + 1), REFRESH_MS);
-    return () => { controller.abort(); window.clearTimeout(timer); };
+    return () => {
+      controller.abort();
+      window.clearTimeout(timer);
+    };
   }, [active, documentId, locale, document?.updatedAt, document?.publishedAt, turn, get]);
 
   if (!active || !when) return null;
-  const label = formatMessage({ id: t('panel.scheduled'), defaultMessage: 'Scheduled for {when}' }, { when });
+  const label = formatMessage(
+    { id: t('panel.scheduled'), defaultMessage: 'Scheduled for {when}' },
+    { when }
+  );
   return {
     label,
     _status: {
@@ -48,7 +57,9 @@ export const ScheduledStatus = ({ model, documentId, document }: HeaderProps) =>
         <Status variant="secondary" size="S" data-testid="schedule-badge">
           <Flex gap={1}>
             <Clock aria-hidden />
-            <Typography tag="span" variant="omega" fontWeight="bold">{label}</Typography>
+            <Typography tag="span" variant="omega" fontWeight="bold">
+              {label}
+            </Typography>
           </Flex>
         </Status>
       ),

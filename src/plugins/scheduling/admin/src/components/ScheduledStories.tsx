@@ -27,7 +27,8 @@ export const ScheduledStories = () => {
   const [{ query }] = useQueryParams<{ plugins?: { i18n?: { locale?: string } } }>();
   const locale = query.plugins?.i18n?.locale ?? 'fa';
   const [stories, setStories] = React.useState<Scheduled[]>([]);
-  const say = (key: string, values?: Record<string, string | number>) => formatMessage({ id: t(key), defaultMessage: key }, values);
+  const say = (key: string, values?: Record<string, string | number>) =>
+    formatMessage({ id: t(key), defaultMessage: key }, values);
 
   React.useEffect(() => {
     if (slug !== ARTICLE) return undefined;
@@ -41,18 +42,31 @@ export const ScheduledStories = () => {
   if (slug !== ARTICLE || stories.length === 0) return null;
   const filterToThem = () => {
     const params = new URLSearchParams({ page: '1', 'plugins[i18n][locale]': locale });
-    stories.forEach((story, index) => params.set(`filters[$and][0][documentId][$in][${index}]`, story.documentId));
+    stories.forEach((story, index) =>
+      params.set(`filters[$and][0][documentId][$in][${index}]`, story.documentId)
+    );
     navigate({ search: `?${params.toString()}` });
   };
 
   return (
-    <SimpleMenu label={say('list.button', { count: stories.length })} variant="tertiary" startIcon={<Clock />} data-testid="scheduled-stories">
+    <SimpleMenu
+      label={say('list.button', { count: stories.length })}
+      variant="tertiary"
+      startIcon={<Clock />}
+      data-testid="scheduled-stories"
+    >
       {stories.map((story) => (
-        <MenuItem key={story.documentId} onSelect={() => navigate(`${story.documentId}?plugins[i18n][locale]=${locale}`)} data-testid="scheduled-story">
+        <MenuItem
+          key={story.documentId}
+          onSelect={() => navigate(`${story.documentId}?plugins[i18n][locale]=${locale}`)}
+          data-testid="scheduled-story"
+        >
           {`${story.title ?? story.documentId} — ${story.scheduledAtJalali.date} ${story.scheduledAtJalali.time}`}
         </MenuItem>
       ))}
-      <MenuItem onSelect={filterToThem} data-testid="scheduled-filter">{say('list.filter')}</MenuItem>
+      <MenuItem onSelect={filterToThem} data-testid="scheduled-filter">
+        {say('list.filter')}
+      </MenuItem>
     </SimpleMenu>
   );
 };

@@ -15,7 +15,10 @@ interface ActionDescription {
   dialog?: { onConfirm?: () => Promise<void> | void } & Record<string, unknown>;
   [key: string]: unknown;
 }
-type Action = ((props: ActionProps) => ActionDescription | null) & { type?: string; position?: unknown };
+type Action = ((props: ActionProps) => ActionDescription | null) & {
+  type?: string;
+  position?: unknown;
+};
 
 /**
  * Strapi's own «انتشار», told apart afterwards: a publish whose publishedOn is still to come is stored as a
@@ -34,29 +37,38 @@ export const withScheduleNotice = (Publish: Action): Action => {
     if (!description || props.model !== ARTICLE) return description;
     const locale = query.plugins?.i18n?.locale ?? props.document?.locale;
 
-    const noticing = <T,>(publish: () => Promise<T>) => async (): Promise<T> => {
-      const publishedOn = Date.parse(String((getValues() as { publishedOn?: unknown }).publishedOn ?? ''));
-      const before = new Set(toast.getToasts().map((one) => one.id));
-      const result = await publish();
-      if (!props.documentId || !(publishedOn > Date.now())) return result;
-      const { data } = await get<{ scheduledAt: string | null; scheduledAtJalali: { long: string } | null }>(
-        `/scheduling/articles/${props.documentId}`,
-        { params: locale ? { locale } : {} },
-      );
-      if (!data.scheduledAtJalali) return result;
-      for (const one of toast.getToasts()) if (!before.has(one.id)) toast.dismiss(one.id);
-      toggleNotification({
-        type: 'success',
-        message: formatMessage({ id: t('notice.scheduled'), defaultMessage: 'Scheduled for {when}' }, { when: data.scheduledAtJalali.long }),
-      });
-      return result;
-    };
+    const noticing =
+      <T>(publish: () => Promise<T>) =>
+      async (): Promise<T> => {
+        const publishedOn = Date.parse(
+          String((getValues() as { publishedOn?: unknown }).publishedOn ?? '')
+        );
+        const before = new Set(toast.getToasts().map((one) => one.id));
+        const result = await publish();
+        if (!props.documentId || !(publishedOn > Date.now())) return result;
+        const { data } = await get<{
+          scheduledAt: string | null;
+          scheduledAtJalali: { long: string } | null;
+        }>(`/scheduling/articles/${props.documentId}`, { params: locale ? { locale } : {} });
+        if (!data.scheduledAtJalali) return result;
+        for (const one of toast.getToasts()) if (!before.has(one.id)) toast.dismiss(one.id);
+        toggleNotification({
+          type: 'success',
+          message: formatMessage(
+            { id: t('notice.scheduled'), defaultMessage: 'Scheduled for {when}' },
+            { when: data.scheduledAtJalali.long }
+          ),
+        });
+        return result;
+      };
 
     const { onClick, dialog } = description;
     return {
       ...description,
       onClick: onClick ? (event: unknown) => noticing(async () => onClick(event))() : undefined,
-      dialog: dialog?.onConfirm ? { ...dialog, onConfirm: noticing(async () => dialog.onConfirm!()) } : dialog,
+      dialog: dialog?.onConfirm
+        ? { ...dialog, onConfirm: noticing(async () => dialog.onConfirm!()) }
+        : dialog,
     };
   };
   SchedulingPublish.type = Publish.type;
