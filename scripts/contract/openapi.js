@@ -4,9 +4,8 @@
  * routes, declared next to each route as `openapi: { … }` (RouteContract in src/lib/openapi-route.ts), read
  * bodies built from the content-type schemas (entity-schemas.js), every `…Jalali` sibling by the
  * jalali-date plugin's own rule, and the error bodies. A content-API route of ours without a declaration
- * stops the generation, so a new route cannot ship undocumented. Strapi's built-in plugins' routes
- * (users-permissions, upload, i18n, email, content-type-builder) are not part of the public contract and
- * are left out.
+ * stops the generation, so a new route cannot ship undocumented. The routes of Strapi's built-in plugins
+ * that frontends use (users-permissions, upload, i18n) take their answers from plugin-routes.js.
  */
 const fs = require('fs');
 const path = require('path');
@@ -14,6 +13,7 @@ const { generate } = require('@strapi/openapi');
 const { entitySchemas } = require('./entity-schemas');
 const { loadLabels } = require('./labels');
 const common = require('./common');
+const plugins = require('./plugin-routes');
 
 const { ref } = common;
 const CORE_ACTIONS = ['find', 'findOne', 'create', 'update', 'delete'];
@@ -200,10 +200,13 @@ const buildDocument = (strapi, { jalaliKeys, weekdays, months, paginationRanges 
   ];
   const entities = entitySchemas(
     strapi,
-    [...contentTypes, 'plugin::upload.file'],
+    [...contentTypes, ...plugins.PLUGIN_CONTENT_TYPES],
     loadLabels(strapi.dirs.app.root)
   );
-  for (const [uid, fields] of Object.entries(answerExtensions(strapi))) {
+  for (const [uid, fields] of Object.entries({
+    ...answerExtensions(strapi),
+    ...plugins.ENTRY_EXTENSIONS,
+  })) {
     Object.assign(entities.schemas[entities.documentName(uid)].properties, fields);
   }
 
@@ -266,6 +269,42 @@ const buildDocument = (strapi, { jalaliKeys, weekdays, months, paginationRanges 
       };
     }
   }
+  const pluginResponses = plugins.pluginResponses(entities.documentName);
+  for (const route of plugins.pluginRoutes(strapi)) {
+    const strapiOperation = generated.paths[route.strapiPath]?.[route.method] ?? {};
+    const responses = pluginResponses[route.handler];
+    if (!responses) {
+      missing.push(
+        `${route.method.toUpperCase()} /api${route.path} (${route.handler}: no answers in scripts/contract/plugin-routes.js)`
+      );
+      continue;
+    }
+    const pathParameters = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    const operation = {
+      operationId: operationId(route.method, route.path),
+      tags: [route.plugin],
+      parameters: [
+        ...pathParameters,
+        ...(strapiOperation.parameters ?? []).filter((parameter) => parameter.in === 'query'),
+      ].map((parameter) => withPaginationRange(parameter, paginationRanges)),
+      ...(route.handler === 'upload.content-api.upload'
+        ? { requestBody: plugins.UPLOAD_BODY }
+        : strapiOperation.requestBody
+          ? { requestBody: strapiOperation.requestBody }
+          : {}),
+      responses: { ...responses },
+      security: plugins.pluginSecurity(route.handler),
+    };
+    for (const status of common.errorStatuses(route.method))
+      operation.responses[status] ??= { $ref: `#/components/responses/Error${status}` };
+    paths[route.path] ??= {};
+    paths[route.path][route.method] = operation;
+  }
   if (missing.length) {
     throw new Error(
       `These content-API routes have no \`openapi\` declaration next to them:\n  ${missing.join('\n  ')}`
@@ -299,7 +338,11 @@ const buildDocument = (strapi, { jalaliKeys, weekdays, months, paginationRanges 
           description: 'An API token (Settings → API Tokens).',
         },
       },
-      schemas: { ...common.schemas({ weekdays, months }), ...entities.schemas },
+      schemas: {
+        ...common.schemas({ weekdays, months }),
+        ...entities.schemas,
+        ...plugins.pluginSchemas(entities.documentName, entities.schemas),
+      },
       responses: {
         NotModified: {
           description:
