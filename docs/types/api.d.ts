@@ -753,7 +753,7 @@ export interface components {
                 name: string;
                 message: string;
                 details?: {
-                    /** @description What went wrong, for code (the codes of each status are listed with it). */
+                    /** @description What went wrong, for code: each operation lists the codes it answers per status, and no other. */
                     code?: string;
                     messageFa?: string;
                 };
@@ -1113,7 +1113,7 @@ export interface components {
             };
             content?: never;
         };
-        /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_JSON`, `INVALID_UTF8`, `TOO_DEEP`, `BLANK_FIELD`, `EMPTY_QUERY`, `QUERY_TOO_LONG`, `MALFORMED_SLUG`, `INVALID_FORMAT`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`, `INVALID_GREGORIAN_DATE`, `INVALID_INSTANT`, `BAD_OPTIONS`, `UNKNOWN_SECTION`, `UNKNOWN_LOCALE`, `TOO_MANY_FILES`, `BAD_REQUEST`. */
+        /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. */
         Error400: {
             headers: {
                 [name: string]: unknown;
@@ -1135,7 +1135,13 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": {
+                    error?: {
+                        details?: {
+                            code?: never;
+                        };
+                    };
+                } & components["schemas"]["Error"];
             };
         };
         /** @description Unauthorized: an `Authorization` header with a token the API does not know. */
@@ -1155,7 +1161,13 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": {
+                    error?: {
+                        details?: {
+                            code?: never;
+                        };
+                    };
+                } & components["schemas"]["Error"];
             };
         };
         /** @description Forbidden: a write without a token, or a token without the permission. */
@@ -1175,7 +1187,13 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": {
+                    error?: {
+                        details?: {
+                            code?: never;
+                        };
+                    };
+                } & components["schemas"]["Error"];
             };
         };
         /** @description Not found: no published entry with this id, slug or news code. */
@@ -1195,10 +1213,16 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": {
+                    error?: {
+                        details?: {
+                            code?: never;
+                        };
+                    };
+                } & components["schemas"]["Error"];
             };
         };
-        /** @description Payload too large: a JSON body over `JSON_BODY_LIMIT`, or an import over its limits. `details.code`: `REQUEST_TOO_LARGE`. */
+        /** @description Payload too large: a JSON body over `JSON_BODY_LIMIT`, or an import over its limits. */
         Error413: {
             headers: {
                 [name: string]: unknown;
@@ -1210,24 +1234,33 @@ export interface components {
                  *       "error": {
                  *         "status": 413,
                  *         "name": "PayloadTooLargeError",
-                 *         "message": "At most 20971520 bytes of files per request; got 20971600",
-                 *         "details": {
-                 *           "code": "REQUEST_TOO_LARGE",
-                 *           "maxTotalBytes": 20971520
-                 *         }
+                 *         "message": "request entity too large",
+                 *         "details": {}
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": {
+                    error?: {
+                        details?: {
+                            code?: never;
+                        };
+                    };
+                } & components["schemas"]["Error"];
             };
         };
-        /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+        /** @description Unsupported media type: a JSON body in a charset the API cannot decode. */
         Error415: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": {
+                    error?: {
+                        details?: {
+                            code?: never;
+                        };
+                    };
+                } & components["schemas"]["Error"];
             };
         };
         /** @description Too many requests. */
@@ -1236,7 +1269,13 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": {
+                    error?: {
+                        details?: {
+                            code?: never;
+                        };
+                    };
+                } & components["schemas"]["Error"];
             };
         };
         /** @description Internal server error. */
@@ -1245,7 +1284,13 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": {
+                    error?: {
+                        details?: {
+                            code?: never;
+                        };
+                    };
+                } & components["schemas"]["Error"];
             };
         };
     };
@@ -1301,7 +1346,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -1385,12 +1445,42 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`, `FOOTER_IN_MIDDLE`, `CONTROL_CHARACTER`, `BLANK_FIELD`, `EMPTY_SLUG`, `INVALID_SLUG`, `SLUG_TAKEN`, `BODY_TOO_LONG`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON" | "FOOTER_IN_MIDDLE" | "CONTROL_CHARACTER" | "BLANK_FIELD" | "EMPTY_SLUG" | "INVALID_SLUG" | "SLUG_TAKEN" | "BODY_TOO_LONG";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -1452,7 +1542,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -1535,12 +1640,42 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -1639,7 +1774,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -1725,12 +1875,42 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`, `FOOTER_IN_MIDDLE`, `CONTROL_CHARACTER`, `BLANK_FIELD`, `EMPTY_SLUG`, `INVALID_SLUG`, `SLUG_TAKEN`, `BODY_TOO_LONG`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON" | "FOOTER_IN_MIDDLE" | "CONTROL_CHARACTER" | "BLANK_FIELD" | "EMPTY_SLUG" | "INVALID_SLUG" | "SLUG_TAKEN" | "BODY_TOO_LONG";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -1820,7 +2000,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -1876,7 +2071,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -1933,7 +2143,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -1982,7 +2207,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -2042,7 +2282,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`, `EMPTY_SLUG`, `MALFORMED_SLUG`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH" | "EMPTY_SLUG" | "MALFORMED_SLUG";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -2070,7 +2325,22 @@ export interface operations {
                     "application/json": components["schemas"]["UsersPermissionsAuth"];
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -2104,12 +2374,42 @@ export interface operations {
                     "application/json": components["schemas"]["UsersPermissionsAuth"];
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -2141,7 +2441,22 @@ export interface operations {
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -2177,12 +2492,42 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -2212,12 +2557,42 @@ export interface operations {
                     "application/json": components["schemas"]["UsersPermissionsAuth"];
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -2251,12 +2626,42 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -2282,12 +2687,42 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -2313,12 +2748,42 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -2349,12 +2814,42 @@ export interface operations {
                     "application/json": components["schemas"]["UsersPermissionsAuth"];
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -2388,12 +2883,42 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -2418,7 +2943,22 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -2478,7 +3018,22 @@ export interface operations {
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -2504,7 +3059,22 @@ export interface operations {
                     "application/json": components["schemas"]["PluginI18nLocaleDocument"][];
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -2658,12 +3228,57 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`, `BAD_REQUEST`, `TOO_MANY_FILES`, `BAD_OPTIONS`, `UNKNOWN_LOCALE`, `UNKNOWN_SECTION`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON" | "BAD_REQUEST" | "TOO_MANY_FILES" | "BAD_OPTIONS" | "UNKNOWN_LOCALE" | "UNKNOWN_SECTION";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Payload too large: a JSON body over `JSON_BODY_LIMIT`, or an import over its limits. `details.code`: `REQUEST_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "REQUEST_TOO_LARGE";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -2713,7 +3328,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -2778,12 +3408,42 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`, `CONTROL_CHARACTER`, `BLANK_FIELD`, `EMPTY_SLUG`, `INVALID_SLUG`, `SLUG_TAKEN`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON" | "CONTROL_CHARACTER" | "BLANK_FIELD" | "EMPTY_SLUG" | "INVALID_SLUG" | "SLUG_TAKEN";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -2829,7 +3489,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -2896,12 +3571,42 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`, `CONTROL_CHARACTER`, `BLANK_FIELD`, `EMPTY_SLUG`, `INVALID_SLUG`, `SLUG_TAKEN`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON" | "CONTROL_CHARACTER" | "BLANK_FIELD" | "EMPTY_SLUG" | "INVALID_SLUG" | "SLUG_TAKEN";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -2996,7 +3701,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`, `EMPTY_SLUG`, `MALFORMED_SLUG`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH" | "EMPTY_SLUG" | "MALFORMED_SLUG";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -3032,7 +3752,22 @@ export interface operations {
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -3138,7 +3873,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`, `EMPTY_QUERY`, `QUERY_TOO_LONG`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH" | "EMPTY_QUERY" | "QUERY_TOO_LONG";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -3191,7 +3941,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -3263,12 +4028,42 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`, `unknown-mode`, `custom-text-required`, `custom-text-too-long`, `CONTROL_CHARACTER`, `BLANK_FIELD`, `EMPTY_SLUG`, `INVALID_SLUG`, `SLUG_TAKEN`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON" | "unknown-mode" | "custom-text-required" | "custom-text-too-long" | "CONTROL_CHARACTER" | "BLANK_FIELD" | "EMPTY_SLUG" | "INVALID_SLUG" | "SLUG_TAKEN";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -3314,7 +4109,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -3388,12 +4198,42 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`, `unknown-mode`, `custom-text-required`, `custom-text-too-long`, `CONTROL_CHARACTER`, `BLANK_FIELD`, `EMPTY_SLUG`, `INVALID_SLUG`, `SLUG_TAKEN`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON" | "unknown-mode" | "custom-text-required" | "custom-text-too-long" | "CONTROL_CHARACTER" | "BLANK_FIELD" | "EMPTY_SLUG" | "INVALID_SLUG" | "SLUG_TAKEN";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -3488,7 +4328,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`, `EMPTY_SLUG`, `MALFORMED_SLUG`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH" | "EMPTY_SLUG" | "MALFORMED_SLUG";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -3528,12 +4383,42 @@ export interface operations {
                     "application/json": components["schemas"]["PluginUploadFileDocument"][] | components["schemas"]["PluginUploadFileDocument"];
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -3574,7 +4459,22 @@ export interface operations {
                     "application/json": components["schemas"]["PluginUploadFileDocument"][];
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -3607,7 +4507,22 @@ export interface operations {
                     "application/json": components["schemas"]["PluginUploadFileDocument"];
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -3686,7 +4601,22 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -3730,7 +4660,22 @@ export interface operations {
                     "application/json": components["schemas"]["PluginUsersPermissionsUserDocument"][];
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -3775,12 +4720,42 @@ export interface operations {
                     "application/json": components["schemas"]["PluginUsersPermissionsUserDocument"];
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -3805,7 +4780,22 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -3833,7 +4823,22 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -3873,12 +4878,42 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -3905,7 +4940,22 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -3947,12 +4997,42 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -4022,7 +5102,22 @@ export interface operations {
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -4069,12 +5164,42 @@ export interface operations {
                     "application/json": components["schemas"]["PluginUsersPermissionsUserDocument"];
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -4131,7 +5256,22 @@ export interface operations {
                     "application/json": number;
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -4162,7 +5302,22 @@ export interface operations {
                     "application/json": components["schemas"]["PluginUsersPermissionsUserDocument"];
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];

@@ -18,6 +18,48 @@ const plugins = require('./plugin-routes');
 const { ref } = common;
 const CORE_ACTIONS = ['find', 'findOne', 'create', 'update', 'delete'];
 
+/** The Document Service actions behind each core write (a `status=published` write publishes too). */
+const SAVE_ACTIONS_OF = { create: ['create', 'publish'], update: ['update', 'publish'] };
+
+/**
+ * The `details.code`s an operation answers, per status: those of any request of its method, its own
+ * declared ones, and for a core write those of the save steps serving its content type.
+ */
+const errorCodesOf = (strapi, { method, uid, action, declared }) => {
+  const dist = (file) => require(path.join(strapi.dirs.dist.src, file));
+  const lists = [dist('lib/error-codes').requestErrorCodes(method.toUpperCase()), declared ?? {}];
+  if (SAVE_ACTIONS_OF[action] && strapi.contentTypes[uid]) {
+    const steps = dist('save-pipeline').offeredSteps(strapi);
+    const codes = steps
+      .filter(
+        (step) =>
+          step.errorCodes &&
+          step.serves(uid) &&
+          (!step.actions || step.actions.some((each) => SAVE_ACTIONS_OF[action].includes(each)))
+      )
+      .flatMap((step) => step.errorCodes);
+    lists.push({ 400: codes });
+  }
+  const merged = {};
+  for (const list of lists)
+    for (const [status, codes] of Object.entries(list))
+      merged[status] = [...new Set([...(merged[status] ?? []), ...codes])];
+  return merged;
+};
+
+/** The error answers of an operation: its codes' enums where it has some, the shared ones elsewhere. */
+const errorAnswers = (method, codes) =>
+  Object.fromEntries(
+    common
+      .errorStatuses(method)
+      .map((status) => [
+        status,
+        codes[status]?.length
+          ? common.errorResponse(status, codes[status])
+          : { $ref: `#/components/responses/Error${status}` },
+      ])
+  );
+
 /** Every content-API route of src/api and src/plugins, with where it is declared (for messages). */
 const ourRoutes = (strapi) => {
   const localPlugins = fs.readdirSync(path.join(strapi.dirs.app.src, 'plugins'));
@@ -243,8 +285,13 @@ const buildDocument = (strapi, { jalaliKeys, weekdays, months, paginationRanges 
       const responses = isCore
         ? coreResponses(strapi, action, entities.documentName(uid))
         : declaredResponses(declared.responses);
-      for (const status of common.errorStatuses(method))
-        responses[status] ??= { $ref: `#/components/responses/Error${status}` };
+      for (const [status, answer] of Object.entries(
+        errorAnswers(
+          method,
+          errorCodesOf(strapi, { method, uid, action, declared: declared.errorCodes })
+        )
+      ))
+        responses[status] ??= answer;
       // Every read may come from the response cache, which answers a matching If-None-Match with 304 (docs/cache.md).
       if (method === 'get') responses[304] ??= { $ref: '#/components/responses/NotModified' };
       paths[docPath] ??= {};
@@ -300,8 +347,10 @@ const buildDocument = (strapi, { jalaliKeys, weekdays, months, paginationRanges 
       responses: { ...responses },
       security: plugins.pluginSecurity(route.handler),
     };
-    for (const status of common.errorStatuses(route.method))
-      operation.responses[status] ??= { $ref: `#/components/responses/Error${status}` };
+    for (const [status, answer] of Object.entries(
+      errorAnswers(route.method, errorCodesOf(strapi, { method: route.method }))
+    ))
+      operation.responses[status] ??= answer;
     paths[route.path] ??= {};
     paths[route.path][route.method] = operation;
   }
