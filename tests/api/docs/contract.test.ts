@@ -117,6 +117,37 @@ describe('an answer the document does not describe is reported', () => {
     ).toBeNull();
   });
 
+  it("a `details.code` the route's status does not list", () => {
+    const refusal = (status: number, code: string) => ({
+      data: null,
+      error: { status, name: 'ValidationError', message: 'refused', details: { code } },
+    });
+    // Each write lists the codes of the save steps serving its content type: a section's footer policy…
+    expect(contractError('POST', '/api/sections', 400, refusal(400, 'unknown-mode'))).toBeNull();
+    expect(contractError('POST', '/api/articles', 400, refusal(400, 'unknown-mode'))).toContain(
+      'at /error/details/code: must be equal to one of the allowed values'
+    );
+    // …a slug lookup its own, a read the Jalali filter's, and no route a code of another's.
+    expect(
+      contractError('GET', '/api/officials/slug/x', 400, refusal(400, 'MALFORMED_SLUG'))
+    ).toBeNull();
+    expect(contractError('GET', '/api/articles', 400, refusal(400, 'DAY_OUT_OF_RANGE'))).toBeNull();
+    expect(contractError('GET', '/api/articles', 400, refusal(400, 'SLUG_TAKEN'))).toContain(
+      'must be equal to one of the allowed values'
+    );
+    expect(contractError('GET', '/api/users/me', 400, refusal(400, 'EMPTY_QUERY'))).toContain(
+      'must be equal to one of the allowed values'
+    );
+    // A status with no codes of its own answers none.
+    expect(contractError('DELETE', '/api/articles/x', 400, refusal(400, 'INVALID_JSON'))).toContain(
+      'at /error/details/code: boolean schema is false'
+    );
+    expect(contractError('GET', '/api/articles/x', 404, refusal(404, 'NOT_FOUND'))).toContain(
+      'boolean schema is false'
+    );
+    expect(contractError('POST', '/api/import', 413, refusal(413, 'REQUEST_TOO_LARGE'))).toBeNull();
+  });
+
   it("routes outside the document (admin, GraphQL, Strapi's email) are not checked", () => {
     expect(
       contractError(
