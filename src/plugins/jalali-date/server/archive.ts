@@ -6,10 +6,10 @@ import {
   JalaliPeriod,
   UtcRange,
 } from '../core';
+import { toLatinDigits } from '../../../persian';
 
 /** An archive period that is not a number (INVALID_FORMAT) or not a Jalali date is refused with these (400). */
 export const ARCHIVE_ERROR_CODES = JALALI_DATE_ERROR_CODES;
-import { toLatinDigits } from '../../../persian';
 
 const NUMBER = /^[0-9]{1,4}$/;
 

@@ -9,12 +9,12 @@ import {
   snippetHtml,
 } from '../core';
 import { JALALI_DATE_ERROR_CODES, JalaliDateError, parseJalaliToUtc } from '../../jalali-date/core';
-
-/** What a search is refused with (400): the query, or a `from`/`to` that is not a Jalali date. */
-export const SEARCH_ERROR_CODES = [...SEARCH_QUERY_ERROR_CODES, ...JALALI_DATE_ERROR_CODES];
 import { getEngine } from './engine';
 import { textConfig } from './config';
 import { PAGINATION_RANGES, wholeNumberProblem } from '../../../lib/pagination-range';
+
+/** What a search is refused with (400): the query, or a `from`/`to` that is not a Jalali date. */
+export const SEARCH_ERROR_CODES = [...SEARCH_QUERY_ERROR_CODES, ...JALALI_DATE_ERROR_CODES];
 
 export interface SearchParams {
   q?: unknown;
