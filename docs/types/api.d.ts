@@ -2939,7 +2939,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: Record<string, never>[];
+                        data: {
+                            /** @description The session id, for DELETE /auth/sessions/{id} */
+                            id: string;
+                            deviceId: string | null;
+                            deviceName?: string;
+                            current: boolean;
+                            /** Format: date-time */
+                            loginAt?: string;
+                            /** Format: date-time */
+                            lastActiveAt?: string;
+                        }[];
                     };
                 };
             };

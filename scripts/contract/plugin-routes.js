@@ -127,7 +127,29 @@ const pluginResponses = (names) => {
     'users-permissions.auth.getSessions': {
       200: json("The user's sessions.", {
         type: 'object',
-        properties: { data: { type: 'array', items: { type: 'object' } } },
+        properties: {
+          data: {
+            type: 'array',
+            items: {
+              type: 'object',
+              description:
+                'A login of the user: the current one first, then the most recently used',
+              properties: {
+                id: {
+                  type: 'string',
+                  description: 'The session id, for DELETE /auth/sessions/{id}',
+                },
+                deviceId: { type: ['string', 'null'] },
+                deviceName: { type: 'string' },
+                current: { type: 'boolean' },
+                loginAt: { type: 'string', format: 'date-time' },
+                lastActiveAt: { type: 'string', format: 'date-time' },
+              },
+              required: ['id', 'deviceId', 'current'],
+              additionalProperties: false,
+            },
+          },
+        },
         required: ['data'],
         additionalProperties: false,
       }),
@@ -135,7 +157,7 @@ const pluginResponses = (names) => {
     'users-permissions.auth.revokeSession': {
       200: json('The session is ended.', {
         type: 'object',
-        properties: { data: { type: 'object' } },
+        properties: { data: { type: 'object', additionalProperties: false } },
         required: ['data'],
         additionalProperties: false,
       }),

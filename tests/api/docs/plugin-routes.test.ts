@@ -48,6 +48,53 @@ describe('users-permissions', () => {
     await agent.post('/api/auth/logout').set('Authorization', jwt).send({}).expect(200);
   });
 
+  it('a reader changes their password and ends a session; the forgotten-password and OAuth routes answer', async () => {
+    await app
+      .http()
+      .post('/api/auth/local/register')
+      .send({ username: 'changer', email: 'changer@example.com', password: 'Changer-Pass-1234' })
+      .expect(200);
+    const login = () =>
+      app
+        .http()
+        .post('/api/auth/local')
+        .send({ identifier: 'changer@example.com', password: 'Changer-Pass-1234' })
+        .expect(200);
+    const first = await login();
+    const second = await login();
+    const sessions = await app
+      .http()
+      .get('/api/auth/sessions')
+      .set('Authorization', `Bearer ${second.body.jwt}`)
+      .expect(200);
+    const other = sessions.body.data.find((session: { current: boolean }) => !session.current);
+    await app
+      .http()
+      .delete(`/api/auth/sessions/${other.id}`)
+      .set('Authorization', `Bearer ${second.body.jwt}`)
+      .expect(200);
+    const changed = await app
+      .http()
+      .post('/api/auth/change-password')
+      .set('Authorization', `Bearer ${second.body.jwt}`)
+      .send({
+        currentPassword: 'Changer-Pass-1234',
+        password: 'Changed-Pass-5678',
+        passwordConfirmation: 'Changed-Pass-5678',
+      })
+      .expect(200);
+    expect(changed.body.user.username).toBe('changer');
+    expect(first.body.jwt).not.toBe(changed.body.jwt);
+    // An unknown address is answered like a known one, so the route tells nobody who has an account.
+    await app
+      .http()
+      .post('/api/auth/forgot-password')
+      .send({ email: 'nobody@example.com' })
+      .expect(200, { ok: true });
+    // No OAuth provider is enabled.
+    await app.http().get('/api/connect/github').expect(400);
+  });
+
   it('a wrong password, a taken email and no login are refused with error bodies', async () => {
     await app
       .http()
@@ -112,10 +159,10 @@ describe('users-permissions', () => {
       .get('/api/users-permissions/roles')
       .set('Authorization', token)
       .expect(200);
-    const role = roles.body.roles.find((each: { type: string }) => each.type === 'public');
+    const publicRole = roles.body.roles.find((each: { type: string }) => each.type === 'public');
     await app
       .http()
-      .get(`/api/users-permissions/roles/${role.id}`)
+      .get(`/api/users-permissions/roles/${publicRole.id}`)
       .set('Authorization', token)
       .expect(200);
     await app
@@ -123,6 +170,27 @@ describe('users-permissions', () => {
       .get('/api/users-permissions/permissions')
       .set('Authorization', token)
       .expect(200);
+    const role = { name: 'Subscriber', description: 'Paying readers', permissions: {} };
+    await app
+      .http()
+      .post('/api/users-permissions/roles')
+      .set('Authorization', token)
+      .send(role)
+      .expect(200, { ok: true });
+    const subscriber = (
+      await app.http().get('/api/users-permissions/roles').set('Authorization', token).expect(200)
+    ).body.roles.find((each: { name: string }) => each.name === 'Subscriber');
+    await app
+      .http()
+      .put(`/api/users-permissions/roles/${subscriber.id}`)
+      .set('Authorization', token)
+      .send({ ...role, description: 'Readers who pay' })
+      .expect(200, { ok: true });
+    await app
+      .http()
+      .delete(`/api/users-permissions/roles/${subscriber.id}`)
+      .set('Authorization', token)
+      .expect(200, { ok: true });
   });
 });
 
