@@ -33,8 +33,8 @@ export const SAVE_ORDER = [
   'persian-text.search-index', // the published versions as the rows now stand
 ] as const;
 
-/** The steps every plugin offers, and the app's own. */
-const offeredSteps = (strapi: Core.Strapi): SaveStep[] => [
+/** The steps every plugin offers, and the app's own (also read by `npm run contract` for their error codes). */
+export const offeredSteps = (strapi: Core.Strapi): SaveStep[] => [
   ...Object.keys(strapi.plugins).flatMap(
     (name) =>
       (strapi.plugin(name).service('save-steps') as SaveStepsService | undefined)?.steps() ?? []

@@ -41,10 +41,17 @@ export interface ImportInput {
 }
 
 /** A problem with the run itself (not one document): unknown locale or section. */
-export class ImportSetupError extends Error {
-  readonly code: string;
+/** Options the database refutes: malformed, or naming a locale or section it does not have. */
+export const IMPORT_SETUP_ERROR_CODES = [
+  'BAD_OPTIONS',
+  'UNKNOWN_LOCALE',
+  'UNKNOWN_SECTION',
+] as const;
 
-  constructor(code: string, message: string) {
+export class ImportSetupError extends Error {
+  readonly code: (typeof IMPORT_SETUP_ERROR_CODES)[number];
+
+  constructor(code: (typeof IMPORT_SETUP_ERROR_CODES)[number], message: string) {
     super(message);
     this.name = 'ImportSetupError';
     this.code = code;

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { checkBodyBlocks } from '../../../lib/write-limits';
+import { BODY_LIMIT_ERROR_CODES, checkBodyBlocks } from '../../../lib/write-limits';
 import type { SaveStep, StoredRow } from '../../../lib/save-pipeline';
 import { publishedOnPatches } from './published-on';
 import { quotedOfficialsNeeds, quotedOfficialsPatch } from './quoted-officials';
@@ -16,6 +16,7 @@ export const articleSaveSteps = (strapi: Core.Strapi): SaveStep[] => [
     phase: 'before',
     serves: isArticle,
     actions: ['create', 'update'],
+    errorCodes: BODY_LIMIT_ERROR_CODES,
     run: ({ params }) => checkBodyBlocks(params.data?.body),
   },
   {

@@ -1,6 +1,15 @@
 import { errors } from '@strapi/utils';
-import { JalaliDateError, jalaliPeriodToUtcRange, JalaliPeriod, UtcRange } from '../core';
+import {
+  JALALI_DATE_ERROR_CODES,
+  JalaliDateError,
+  jalaliPeriodToUtcRange,
+  JalaliPeriod,
+  UtcRange,
+} from '../core';
 import { toLatinDigits } from '../../../persian';
+
+/** An archive period that is not a number (INVALID_FORMAT) or not a Jalali date is refused with these (400). */
+export const ARCHIVE_ERROR_CODES = JALALI_DATE_ERROR_CODES;
 
 const NUMBER = /^[0-9]{1,4}$/;
 
@@ -9,7 +18,7 @@ const part = (raw: unknown, name: string): number | undefined => {
   const latin = toLatinDigits(String(raw));
   if (!NUMBER.test(latin)) {
     throw new errors.ValidationError(`Archive ${name} must be a number, got "${String(raw)}"`, {
-      code: 'INVALID_FORMAT',
+      code: 'INVALID_FORMAT' satisfies (typeof ARCHIVE_ERROR_CODES)[number],
       messageFa: 'سال، ماه و روز بایگانی باید عدد باشند.',
     });
   }

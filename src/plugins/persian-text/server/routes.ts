@@ -1,4 +1,5 @@
 import type { RouteContract } from '../../../lib/openapi-route';
+import { SEARCH_ERROR_CODES } from './search';
 
 const hit = {
   type: 'object',
@@ -93,6 +94,7 @@ export default {
         openapi: {
           summary:
             'Search published articles in every spelling (ي/ی, ZWNJ, diacritics, digit sets)',
+          errorCodes: { 400: SEARCH_ERROR_CODES },
           query: [
             query(
               'q',

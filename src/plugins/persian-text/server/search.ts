@@ -4,13 +4,17 @@ import {
   buildSnippet,
   markdownText,
   parseSearchQuery,
+  SEARCH_QUERY_ERROR_CODES,
   SearchQueryError,
   snippetHtml,
 } from '../core';
-import { JalaliDateError, parseJalaliToUtc } from '../../jalali-date/core';
+import { JALALI_DATE_ERROR_CODES, JalaliDateError, parseJalaliToUtc } from '../../jalali-date/core';
 import { getEngine } from './engine';
 import { textConfig } from './config';
 import { PAGINATION_RANGES, wholeNumberProblem } from '../../../lib/pagination-range';
+
+/** What a search is refused with (400): the query, or a `from`/`to` that is not a Jalali date. */
+export const SEARCH_ERROR_CODES = [...SEARCH_QUERY_ERROR_CODES, ...JALALI_DATE_ERROR_CODES];
 
 export interface SearchParams {
   q?: unknown;
