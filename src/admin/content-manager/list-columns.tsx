@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { toJalaliFields } from '../../plugins/jalali-date/core';
+import { toJalaliFields } from '../../jalali';
 
 /**
  * The articles list shows when each story is published (Jalali, Tehran time, sortable) and its section,

@@ -2,7 +2,7 @@ import {
   JalaliDateTimeParts,
   parseJalali,
   parseJalaliToUtc,
-} from '../../../src/plugins/jalali-date/core';
+} from '../../../src/jalali';
 import { expectJalaliDateError } from './helpers';
 
 const ZWNJ = '\u200C';

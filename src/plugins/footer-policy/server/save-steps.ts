@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ROW_WRITES, SaveStep, SaveStepsService, StoredRow } from '../../../lib/save-pipeline';
+import { ROW_WRITES, SaveStep, SaveStepsService, StoredRow } from '@pishkhan/save-pipeline';
 import { prepareArticleWrite } from './article-hooks';
 import { footerConfig, footerDefaults } from './config';
 import { footerFor } from './materialize';

@@ -1,6 +1,6 @@
 import { errors } from '@strapi/utils';
-import { JalaliDateError, jalaliPeriodToUtcRange, JalaliPeriod, UtcRange } from '../core';
-import { toLatinDigits } from '../../../persian';
+import { JalaliDateError, jalaliPeriodToUtcRange, JalaliPeriod, UtcRange } from '@pishkhan/jalali-core';
+import { toLatinDigits } from '@pishkhan/persian-text-rules';
 
 const NUMBER = /^[0-9]{1,4}$/;
 

@@ -1,4 +1,4 @@
-import { toPersianDigits } from '../../../persian';
+import { toPersianDigits } from '@pishkhan/persian-text-rules';
 
 export type SlugErrorCode = 'EMPTY_SLUG' | 'MALFORMED_SLUG' | 'INVALID_SLUG';
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { toJalaliFields } from '../../jalali-date/core';
+import { toJalaliFields } from '@pishkhan/jalali-core';
 import { searchArticles } from './search';
 
 type Nexus = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
