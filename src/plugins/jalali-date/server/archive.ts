@@ -1,5 +1,10 @@
 import { errors } from '@strapi/utils';
-import { JalaliDateError, jalaliPeriodToUtcRange, JalaliPeriod, UtcRange } from '@pishkhan/jalali-core';
+import {
+  JalaliDateError,
+  jalaliPeriodToUtcRange,
+  JalaliPeriod,
+  UtcRange,
+} from '@pishkhan/jalali-core';
 import { toLatinDigits } from '@pishkhan/persian-text-rules';
 
 const NUMBER = /^[0-9]{1,4}$/;
