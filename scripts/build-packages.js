@@ -80,12 +80,12 @@ const buildPlugin = async (dir) => {
 
 const pack = (destination) => {
   fs.mkdirSync(destination, { recursive: true });
-  for (const dir of PACKAGES) {
-    execFileSync('npm', ['pack', '--silent', '--pack-destination', destination], {
-      cwd: path.join(root, dir),
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-  }
+  // One npm for every workspace: npm's start-up is most of a pack's time.
+  const workspaces = PACKAGES.flatMap((dir) => ['--workspace', dir]);
+  execFileSync('npm', ['pack', '--silent', '--pack-destination', destination, ...workspaces], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
 };
 
 const buildPackages = async ({ declarations = true } = {}) => {

@@ -72,7 +72,13 @@ describe('the packed plugins in a blog', () => {
         paths: [host.dir],
       });
       expect(entry).toBe(
-        path.join(host.dir, 'node_modules', '@pishkhan', `strapi-plugin-${name}`, 'dist/server/index.js')
+        path.join(
+          host.dir,
+          'node_modules',
+          '@pishkhan',
+          `strapi-plugin-${name}`,
+          'dist/server/index.js'
+        )
       );
       expect(strapi.plugin(name)).toBeDefined();
     }
@@ -133,17 +139,31 @@ describe('jalali-date on post.postedOn', () => {
 
 describe('footer-policy by category', () => {
   it('gives each post the footer of its category chain and strips a typed one', async () => {
-    const news = await createCategory({ name: 'اخبار', footerMode: 'custom', footerText: 'پایان خبر' });
-    const sport = await createCategory({ name: 'ورزش', footerMode: 'inherit', parent: news.documentId });
+    const news = await createCategory({
+      name: 'اخبار',
+      footerMode: 'custom',
+      footerText: 'پایان خبر',
+    });
+    const sport = await createCategory({
+      name: 'ورزش',
+      footerMode: 'inherit',
+      parent: news.documentId,
+    });
     const opinion = await createCategory({ name: 'یادداشت', footerMode: 'none' });
 
     const inSport = await createPost({
       title: 'بازی امروز',
       category: sport.documentId,
-      content: [paragraph('متن خبر ورزشی.'), paragraph('پایان خبر/ ۴۲')],
+      // A typed footer is recognised by its marker «انتهای پیام» (footer-policy's README), whatever the
+      // category prints instead.
+      content: [paragraph('متن خبر ورزشی.'), paragraph('انتهاي پيام/ ۴۲')],
     });
     const read = await readPost(inSport.documentId, 'populate=content');
-    expect(read).toMatchObject({ footer: 'پایان خبر', footerLine: 'پایان خبر/ ۴۲', authorCode: '42' });
+    expect(read).toMatchObject({
+      footer: 'پایان خبر',
+      footerLine: 'پایان خبر/ ۴۲',
+      authorCode: '42',
+    });
     expect(read.content.map((block: { text: string }) => block.text)).toEqual(['متن خبر ورزشی.']);
 
     const inOpinion = await createPost({ title: 'نظر من', category: opinion.documentId });

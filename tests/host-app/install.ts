@@ -31,6 +31,8 @@ export const installHostApp = (): InstalledHostApp => {
 
   const dir = path.join(work, 'app');
   fs.cpSync(path.join(__dirname, 'app'), dir, { recursive: true });
+  // Strapi's local upload provider refuses to start without its folder.
+  fs.mkdirSync(path.join(dir, 'public', 'uploads'), { recursive: true });
   const modules = path.join(dir, 'node_modules');
   execFileSync('cp', ['-al', path.join(root, 'node_modules'), modules]);
   // The root's @pishkhan/* are links to the workspace sources: the blog gets the tarballs instead.

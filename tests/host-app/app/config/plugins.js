@@ -36,7 +36,12 @@ module.exports = () => ({
         slug: 'slug',
         publishedOn: 'postedOn',
         body: { field: 'content', text: 'text' },
-        section: { relation: 'category', uid: 'api::category.category', parent: 'parent', slug: 'slug' },
+        section: {
+          relation: 'category',
+          uid: 'api::category.category',
+          parent: 'parent',
+          slug: 'slug',
+        },
       },
     },
   },

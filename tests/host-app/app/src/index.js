@@ -20,7 +20,8 @@ module.exports = {
   async bootstrap({ strapi }) {
     // Persian is the blog's default locale.
     const locales = strapi.plugin('i18n').service('locales');
-    if (!(await locales.findByCode('fa'))) await locales.create({ code: 'fa', name: 'Persian (fa)' });
+    if (!(await locales.findByCode('fa')))
+      await locales.create({ code: 'fa', name: 'Persian (fa)' });
     await locales.setDefaultLocale({ code: 'fa' });
   },
 };

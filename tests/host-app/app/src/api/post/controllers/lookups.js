@@ -5,7 +5,13 @@ const core = (strapi, action, ctx) => () => strapi.controller(UID)[action](ctx, 
 
 module.exports = ({ strapi }) => ({
   bySlug: (ctx) =>
-    strapi.plugin('persian-slug').controller('lookup').bySlug(ctx, UID, core(strapi, 'findOne', ctx)),
+    strapi
+      .plugin('persian-slug')
+      .controller('lookup')
+      .bySlug(ctx, UID, core(strapi, 'findOne', ctx)),
   archive: (ctx) =>
-    strapi.plugin('jalali-date').controller('archive').archive(ctx, UID, core(strapi, 'find', ctx)),
+    strapi
+      .plugin('jalali-date')
+      .controller('archive')
+      .archive(ctx, UID, core(strapi, 'find', ctx)),
 });

@@ -2,6 +2,10 @@
 module.exports = {
   routes: [
     { method: 'GET', path: '/posts/slug/:slug', handler: 'api::post.lookups.bySlug' },
-    { method: 'GET', path: '/posts/archive/:year/:month?/:day?', handler: 'api::post.lookups.archive' },
+    {
+      method: 'GET',
+      path: '/posts/archive/:year/:month?/:day?',
+      handler: 'api::post.lookups.archive',
+    },
   ],
 };
