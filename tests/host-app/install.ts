@@ -34,7 +34,15 @@ export const installHostApp = (): InstalledHostApp => {
   // Strapi's local upload provider refuses to start without its folder.
   fs.mkdirSync(path.join(dir, 'public', 'uploads'), { recursive: true });
   const modules = path.join(dir, 'node_modules');
-  execFileSync('cp', ['-al', path.join(root, 'node_modules'), modules]);
+  // The folder itself, never a link to it: the copy's @pishkhan/ is replaced below.
+  const rootModules = fs.realpathSync(path.join(root, 'node_modules'));
+  try {
+    execFileSync('cp', ['-al', rootModules, modules]);
+  } catch {
+    // node_modules on another file system: a plain copy, slower.
+    fs.rmSync(modules, { recursive: true, force: true });
+    execFileSync('cp', ['-a', rootModules, modules]);
+  }
   // The root's @pishkhan/* are links to the workspace sources: the blog gets the tarballs instead.
   fs.rmSync(path.join(modules, '@pishkhan'), { recursive: true, force: true });
   fs.rmSync(path.join(modules, '.package-lock.json'), { force: true });
