@@ -450,7 +450,7 @@ const section = {
       ]);
     }
     return [
-      'Our compiled cores (`dist/src/plugins/jalali-date/core`, `dist/src/plugins/persian-slug/core`) in a process of their own,',
+      'Our compiled cores (`dist/src/jalali`, `dist/src/plugins/persian-slug/core`) in a process of their own,',
       'over 1,024 dates and titles in turn, samples of ours and the baseline alternating, median of the samples. The Jalali',
       "baseline is one cached `new Intl.DateTimeFormat('fa-IR-u-ca-persian', { timeZone: 'Asia/Tehran', dateStyle: 'full', timeStyle: 'short' })`;",
       'the slug baseline is `slugify` from npm (which transliterates Persian letters to Latin; ours keeps them).',

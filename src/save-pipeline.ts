@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { articleSaveSteps } from './api/article/save-steps';
-import { orderSteps, savePipeline, SaveStep, SaveStepsService } from './lib/save-pipeline';
+import { orderSteps, pluginSaveSteps, savePipeline, SaveStep } from '@pishkhan/save-pipeline';
 
 /**
  * THE SAVE, top to bottom (docs/save-pipeline.md). Every Document Service write (admin, REST, GraphQL,
@@ -35,10 +35,7 @@ export const SAVE_ORDER = [
 
 /** The steps every plugin offers, and the app's own (also read by `npm run contract` for their error codes). */
 export const offeredSteps = (strapi: Core.Strapi): SaveStep[] => [
-  ...Object.keys(strapi.plugins).flatMap(
-    (name) =>
-      (strapi.plugin(name).service('save-steps') as SaveStepsService | undefined)?.steps() ?? []
-  ),
+  ...pluginSaveSteps(strapi),
   ...articleSaveSteps(strapi),
 ];
 

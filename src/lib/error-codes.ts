@@ -1,5 +1,5 @@
 import { JSON_BODY_ERROR_CODES } from '../middlewares/json-body';
-import { FILTER_ERROR_CODES } from '../plugins/jalali-date/server/filters';
+import { JALALI_DATE_ERROR_CODES } from '@pishkhan/jalali-core';
 
 /** The `details.code`s of a route's error answers, per status: docs/openapi.json lists them as strict enums. */
 export type ErrorCodes = Partial<Record<400 | 404 | 413 | 415, ReadonlyArray<string>>>;
@@ -11,7 +11,7 @@ export type ErrorCodes = Partial<Record<400 | 404 | 413 | 415, ReadonlyArray<str
  * RouteContract), a content type's writes take those of its save steps (src/save-pipeline.ts).
  */
 export const requestErrorCodes = (method: string): ErrorCodes => {
-  if (method === 'GET') return { 400: FILTER_ERROR_CODES };
+  if (method === 'GET') return { 400: JALALI_DATE_ERROR_CODES };
   if (['POST', 'PUT', 'PATCH'].includes(method)) return JSON_BODY_ERROR_CODES;
   return {};
 };

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Flex, Typography } from '@strapi/design-system';
 import { Clock } from '@strapi/icons';
 import { useIntl } from 'react-intl';
-import { toJalaliFields } from '../../plugins/jalali-date/core';
+import { toJalaliFields } from '../../jalali';
 import { useScheduledRows } from './scheduled-rows';
 
 /**

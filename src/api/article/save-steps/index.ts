@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { BODY_LIMIT_ERROR_CODES, checkBodyBlocks } from '../../../lib/write-limits';
-import type { SaveStep, StoredRow } from '../../../lib/save-pipeline';
+import type { SaveStep, StoredRow } from '@pishkhan/save-pipeline';
 import { publishedOnPatches } from './published-on';
 import { quotedOfficialsNeeds, quotedOfficialsPatch } from './quoted-officials';
 import { schedulingStep } from './scheduling';

@@ -1,4 +1,4 @@
-import { toPersianDigits } from '../../../persian';
+import { toPersianDigits } from '@pishkhan/persian-text-rules';
 import { DEFAULT_FOOTER_TEXT, normalizeFooterText } from './normalize-footer-text';
 import type { Message } from './types';
 

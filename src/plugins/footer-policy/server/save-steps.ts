@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ROW_WRITES, SaveStep, SaveStepsService, StoredRow } from '../../../lib/save-pipeline';
+import { ROW_WRITES, SaveStep, SaveStepsService, StoredRow } from '@pishkhan/save-pipeline';
 import { SECTION_POLICY_ERROR_CODES } from '../core';
 import { MID_STORY_FOOTER_CODE, prepareArticleWrite } from './article-hooks';
 import { footerConfig, footerDefaults } from './config';

@@ -5,11 +5,11 @@ import {
   jalaliPeriodToUtcRange,
   JalaliPeriod,
   UtcRange,
-} from '../core';
-import { toLatinDigits } from '../../../persian';
+} from '@pishkhan/jalali-core';
+import { toLatinDigits } from '@pishkhan/persian-text-rules';
 
 /** An archive period that is not a number (INVALID_FORMAT) or not a Jalali date is refused with these (400). */
-export const ARCHIVE_ERROR_CODES = JALALI_DATE_ERROR_CODES;
+const ARCHIVE_ERROR_CODES = JALALI_DATE_ERROR_CODES;
 
 const NUMBER = /^[0-9]{1,4}$/;
 

@@ -1,9 +1,6 @@
 import { errors } from '@strapi/utils';
-import { JALALI_DATE_ERROR_CODES, JalaliDateError, parseJalaliToUtc } from '../core';
-import { toLatinDigits } from '../../../persian';
-
-/** A Jalali date in a REST filter, on any GET of the content API, is refused with these (400). */
-export const FILTER_ERROR_CODES = JALALI_DATE_ERROR_CODES;
+import { JalaliDateError, parseJalaliToUtc } from '@pishkhan/jalali-core';
+import { toLatinDigits } from '@pishkhan/persian-text-rules';
 
 /** A Jalali year (1206–1500 are supported) or Persian letters: a date an editor or a frontend wrote in Jalali. */
 const looksJalali = (value: string): boolean => {

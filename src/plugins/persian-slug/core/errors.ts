@@ -1,4 +1,4 @@
-import { toPersianDigits } from '../../../persian';
+import { toPersianDigits } from '@pishkhan/persian-text-rules';
 
 export const SLUG_ERROR_CODES = ['EMPTY_SLUG', 'MALFORMED_SLUG', 'INVALID_SLUG'] as const;
 export type SlugErrorCode = (typeof SLUG_ERROR_CODES)[number];

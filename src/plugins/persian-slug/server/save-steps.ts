@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ROW_WRITES, SaveContext, SaveStep, SaveStepsService } from '../../../lib/save-pipeline';
+import { ROW_WRITES, SaveContext, SaveStep, SaveStepsService } from '@pishkhan/save-pipeline';
 import { SLUG_WRITE_ERROR_CODES } from './errors';
 import { slugOf } from './slug-of';
 import { slugSpecs } from './specs';

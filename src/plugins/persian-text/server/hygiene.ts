@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { isBlankText } from '../../../persian';
+import { isBlankText } from '@pishkhan/persian-text-rules';
 import { cleanEditorText, findControlCharacter } from '../core';
 import { textConfig } from './config';
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ROW_WRITES, SaveStep, SaveStepsService, StoredRow } from '../../../lib/save-pipeline';
+import { ROW_WRITES, SaveStep, SaveStepsService, StoredRow } from '@pishkhan/save-pipeline';
 import { textConfig } from './config';
 import { getEngine } from './engine';
 import { HYGIENE_ERROR_CODES, prepareForSave } from './hygiene';

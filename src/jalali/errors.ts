@@ -1,4 +1,4 @@
-import { toPersianDigits } from '../../../persian';
+import { toPersianDigits } from '@pishkhan/persian-text-rules';
 import {
   JALALI_MONTH_NAMES,
   JALALI_MONTH_NAMES_LATIN,
