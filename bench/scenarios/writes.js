@@ -205,8 +205,16 @@ const run = async (ctx, { engine }) => {
         )
       );
       statements[name] = {
-        create: { total: created.queries.length, byKind: byMethod(created.queries) },
-        update: { total: updated.queries.length, byKind: byMethod(updated.queries) },
+        create: {
+          total: created.queries.length,
+          byKind: byMethod(created.queries),
+          sql: created.queries.map((query) => query.sql),
+        },
+        update: {
+          total: updated.queries.length,
+          byKind: byMethod(updated.queries),
+          sql: updated.queries.map((query) => query.sql),
+        },
       };
       answers[name] = created.result.json.data;
     }
