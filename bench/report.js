@@ -596,6 +596,10 @@ const section = {
           `- ${engineName(scenario.engine)}, ${record.id}: ours ${kinds(record.statements.ours.byKind)}; plain ${kinds(record.statements.plain.byKind)}`
         );
       }
+      if (scenario.derivedCreate)
+        details.push(
+          `- ${engineName(scenario.engine)}, a create without \`quotedOfficials\` (ours derives it from the quote and writes the relation): ${scenario.derivedCreate.total} statements (${kinds(scenario.derivedCreate.byKind)})`
+        );
     }
     return [
       'An article shaped like the seed story (lead, ten paragraphs, two «×» sub-headings, a quote of an official, a desk under a',
