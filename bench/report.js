@@ -841,6 +841,9 @@ const buildMarkdown = (results, { resultsFile } = {}) => {
     'node bench/compare.js bench/results/old.json bench/results/new.json   # what got slower between two runs'
   );
   body.push(
+    'node bench/calls/run.js --db postgres   # exact JavaScript calls per request, ours against plain Strapi (no load changes them)'
+  );
+  body.push(
     'node bench/report.js bench/results/latest-full.json                   # this page again from a results file'
   );
   body.push('```', '');
