@@ -1,15 +1,12 @@
 import { errors } from '@strapi/utils';
 import {
-  JALALI_DATE_ERROR_CODES,
+  JalaliDateErrorCode,
   JalaliDateError,
   jalaliPeriodToUtcRange,
   JalaliPeriod,
   UtcRange,
 } from '@pishkhan/jalali-core';
 import { toLatinDigits } from '@pishkhan/persian-text-rules';
-
-/** An archive period that is not a number (INVALID_FORMAT) or not a Jalali date is refused with these (400). */
-const ARCHIVE_ERROR_CODES = JALALI_DATE_ERROR_CODES;
 
 const NUMBER = /^[0-9]{1,4}$/;
 
@@ -18,7 +15,7 @@ const part = (raw: unknown, name: string): number | undefined => {
   const latin = toLatinDigits(String(raw));
   if (!NUMBER.test(latin)) {
     throw new errors.ValidationError(`Archive ${name} must be a number, got "${String(raw)}"`, {
-      code: 'INVALID_FORMAT' satisfies (typeof ARCHIVE_ERROR_CODES)[number],
+      code: 'INVALID_FORMAT' satisfies JalaliDateErrorCode,
       messageFa: 'سال، ماه و روز بایگانی باید عدد باشند.',
     });
   }
