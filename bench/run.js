@@ -771,8 +771,13 @@ const main = async () => {
   log(`results: ${path.relative(process.cwd(), out)}`);
 
   if (opts.docs) {
-    const { writeReport } = require('./report');
-    const written = writeReport(results, { resultsFile: out });
+    // The scale scenario has a report of its own (docs/benchmarks-scale.md); a run of it alone leaves
+    // docs/benchmarks.md as the last full run wrote it.
+    const written = [];
+    if (results.scenarios.some((scenario) => scenario.id !== 'scale'))
+      written.push(...require('./report').writeReport(results, { resultsFile: out }));
+    if (results.scenarios.some((scenario) => scenario.id === 'scale'))
+      written.push(...require('./report-scale').writeScaleReport([{ file: out, results }]));
     log(`report: ${written.map((file) => path.relative(process.cwd(), file)).join(', ')}`);
   }
   const { printSummary } = require('./report');

@@ -276,6 +276,8 @@ const planOf = async (server, database, requestSpec) => {
   return {
     status: result.status,
     total: result.json?.meta?.pagination?.total ?? result.json?.pagination?.total ?? null,
+    // Our search stops counting past its cap and says so (totalExact: false).
+    totalExact: result.json?.meta?.pagination?.totalExact ?? null,
     queries: explained.map((item) => ({
       sql: shortSql(item.sql),
       plan: item.plan,

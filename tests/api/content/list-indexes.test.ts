@@ -1,9 +1,8 @@
 import { bootApp, TestApp } from '../../harness/strapi';
 
 /**
- * The lists' own indexes (src/bootstrap/list-indexes.ts): each state's rows of a localized collection type
- * with drafts have a partial index the list's count can read alone, and the admin's default sort (the
- * articles' title) one its first page can walk. The plans are asked with sequential scans priced out, as
+ * The lists' own indexes (src/bootstrap/list-indexes.ts): the published articles newest first (the public
+ * list, its count, a month's range) and the drafts by the admin's default sort (its page and count). The plans are asked with sequential scans priced out, as
  * a table of a million rows prices them: what is checked is that the index answers these queries.
  */
 let app: TestApp;
@@ -63,34 +62,51 @@ afterAll(async () => {
   await app?.close();
 });
 
-test('articles, sections and officials have partial list indexes for drafts and published rows; articles one for the title', async () => {
-  for (const table of ['articles', 'sections', 'officials']) {
-    const indexes = await indexesOf(table);
-    expect(indexes.get(`${table}_published_list_idx`)).toMatch(/published_at.*IS NOT NULL/i);
-    expect(indexes.get(`${table}_draft_list_idx`)).toMatch(/published_at.*IS NULL/i);
-  }
-  expect((await indexesOf('articles')).get('articles_draft_title_list_idx')).toMatch(
+test('articles have a partial index of the published rows newest first and one of the drafts by title', async () => {
+  const indexes = await indexesOf('articles');
+  expect(indexes.get('articles_published_newest_idx')).toMatch(
+    /locale.*published_on.*DESC.*id.*published_at.*IS NOT NULL/is
+  );
+  expect(indexes.get('articles_draft_title_list_idx')).toMatch(
     /locale.*title.*id.*published_at.*IS NULL/is
   );
 });
 
-test("the admin's count and title-sorted page, and the public list's count, are answered by those indexes", async () => {
-  const count = await planOf(
+test("the admin's count and title-sorted page, and the public list's count and newest-first page, are answered by those indexes", async () => {
+  const adminCount = await planOf(
     'SELECT count(id) FROM articles WHERE published_at IS NULL AND locale = ?',
     ['fa']
   );
-  expect(count).toMatch(/articles_draft_(title_)?list_idx/);
-  const page = await planOf(
+  expect(adminCount).toMatch(/articles_draft_title_list_idx/);
+  const adminPage = await planOf(
     'SELECT * FROM articles WHERE published_at IS NULL AND locale = ? ORDER BY title ASC, id ASC LIMIT 10',
     ['fa']
   );
-  expect(page).toMatch(/articles_draft_title_list_idx/);
-  expect(page).not.toMatch(/TEMP B-TREE|Sort/);
-  const published = await planOf(
+  expect(adminPage).toMatch(/articles_draft_title_list_idx/);
+  expect(adminPage).not.toMatch(/TEMP B-TREE|Sort/);
+  const publicCount = await planOf(
     'SELECT count(id) FROM articles WHERE published_at IS NOT NULL AND locale = ?',
     ['fa']
   );
-  expect(published).toMatch(/articles_published_list_idx|articles_published_on_jalali_idx/);
+  expect(publicCount).toMatch(/articles_published_newest_idx|articles_published_on_jalali_idx/);
+  const newest = await planOf(
+    'SELECT * FROM articles WHERE published_at IS NOT NULL AND locale = ? ORDER BY published_on DESC, id ASC LIMIT 25 OFFSET 50',
+    ['fa']
+  );
+  expect(newest).toMatch(/articles_published_newest_idx/);
+  expect(newest).not.toMatch(/TEMP B-TREE|Sort/);
+});
+
+test('a month of the archive is still read as a range of an index, not a walk of every published row', async () => {
+  const month = await planOf(
+    'SELECT * FROM articles WHERE published_at IS NOT NULL AND locale = ? AND published_on >= ? AND published_on < ? ORDER BY published_on DESC, id ASC LIMIT 25',
+    isPostgres()
+      ? ['fa', '2017-10-22T20:30:00Z', '2017-11-21T20:30:00Z']
+      : ['fa', Date.parse('2017-10-22T20:30:00Z'), Date.parse('2017-11-21T20:30:00Z')]
+  );
+  expect(month).toMatch(/articles_published_newest_idx|articles_published_on_jalali_idx/);
+  expect(month).toMatch(/published_on ?>/);
+  expect(month).not.toMatch(/SCAN t0|SCAN articles|Seq Scan/);
 });
 
 test("the admin's list sorted by title still lists every draft in order, with its count", async () => {
