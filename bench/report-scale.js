@@ -79,12 +79,12 @@ const buildScaleMarkdown = (runs) => {
     '',
     '## Runs',
     '',
-    '| Started (UTC) | Commit | Sizes | Rounds × duration | Load average (1/5/15 min) at the start, 2 cores shared with other work |',
-    '|---|---|---|---|---|',
-    ...runs.map(({ results }) => {
+    '| Started (UTC) | Results | Commit | Sizes | Rounds × duration | Load average (1/5/15 min) at the start, 2 cores shared with other work |',
+    '|---|---|---|---|---|---|',
+    ...runs.map(({ file, results }) => {
       const scale = results.scenarios.find((item) => item.id === 'scale');
       const measured = [...new Set((scale?.cases || []).map((record) => record.size))];
-      return `| ${results.startedAt.replace('T', ' ').slice(0, 16)} | ${results.git?.commit?.slice(0, 8) ?? '–'} | ${measured.map((size) => size.toLocaleString('en')).join(', ') || '–'} | ${results.options.rounds} × ${results.options.duration} s | ${results.machine.loadAverage.map((value) => value.toFixed(1)).join(' / ')} |`;
+      return `| ${results.startedAt.replace('T', ' ').slice(0, 16)} | \`${path.relative(REPO, path.resolve(file))}\` | ${results.git?.commit?.slice(0, 8) ?? '–'} | ${measured.map((size) => size.toLocaleString('en')).join(', ') || '–'} | ${results.options.rounds} × ${results.options.duration} s | ${results.machine.loadAverage.map((value) => value.toFixed(1)).join(' / ')} |`;
     }),
     '',
     'The machine was shared with other sessions’ builds and tests during every run (load averages above 2 on 2 cores):',
