@@ -24,11 +24,12 @@ if (process.env.BENCH_SQL_PROBE === '1' && typeof process.send === 'function') {
   const encode = (value) => (value instanceof Date ? { $date: value.getTime() } : value);
   // Every knex instance's queries, through knex's Client: the app reads on SQLite through a second knex
   // instance of its own (src/lib/sqlite-read-connection.ts) that a listener on strapi.db.connection misses.
-  const record = (queryParam) => {
+  const record = (client, queryParam) => {
     if (armed === null || !marked()) return;
     const query = typeof queryParam === 'string' ? { sql: queryParam } : queryParam || {};
     queries.push({
-      sql: query.sql,
+      // As the driver gets it (PostgreSQL's $1, $2 … rather than knex's ?).
+      sql: client.positionBindings(query.sql),
       bindings: (query.bindings || []).map(encode),
       method: query.method,
     });
@@ -37,7 +38,7 @@ if (process.env.BENCH_SQL_PROBE === '1' && typeof process.send === 'function') {
     const Client = require(require.resolve('knex/lib/client', { paths: [process.cwd()] }));
     const query = Client.prototype.query;
     Client.prototype.query = function probedQuery(connection, queryParam) {
-      record(queryParam);
+      record(this, queryParam);
       return query.apply(this, arguments);
     };
   } catch (error) {
