@@ -27,6 +27,7 @@ const SCENARIO_ORDER = [
   'cache',
   'scheduling',
   'saves',
+  'writes',
 ];
 const NUMBERS = {
   rest: 1,
@@ -38,6 +39,7 @@ const NUMBERS = {
   startup: 7,
   search: 8,
   saves: 9,
+  writes: 11,
 };
 
 const ms = (value) => (value == null ? '–' : value >= 100 ? value.toFixed(0) : value.toFixed(2));
@@ -450,7 +452,7 @@ const section = {
       ]);
     }
     return [
-      'Our compiled cores (`dist/src/plugins/jalali-date/core`, `dist/src/plugins/persian-slug/core`) in a process of their own,',
+      'Our compiled cores (`dist/src/jalali`, `dist/src/plugins/persian-slug/core`) in a process of their own,',
       'over 1,024 dates and titles in turn, samples of ours and the baseline alternating, median of the samples. The Jalali',
       "baseline is one cached `new Intl.DateTimeFormat('fa-IR-u-ca-persian', { timeZone: 'Asia/Tehran', dateStyle: 'full', timeStyle: 'short' })`;",
       'the slug baseline is `slugify` from npm (which transliterates Persian letters to Latin; ours keeps them).',
@@ -568,6 +570,52 @@ const section = {
             `- ${engineName(scenario.engine)}: ms a block, largest body ÷ 1,000 paragraphs: ours ${times(scenario.growth.ours)}, ` +
             `plain ${times(scenario.growth.plain)}. ${verdict(scenario.pass)} (${scenario.target}).`
         ),
+    ].join('\n');
+  },
+  writes: (results) => {
+    const scenarios = scenariosOf(results, 'writes');
+    const rows = [
+      '| Engine | Save | Ours, median (ms) | Plain, median (ms) | Ratio | Pairs, median [p10–p90] | p90 ratio | Statements ours / plain | Target |',
+      '|---|---|---|---|---|---|---|---|---|',
+    ];
+    const kinds = (byKind) =>
+      Object.entries(byKind)
+        .map(([kind, count]) => `${kind} ${count}`)
+        .join(', ');
+    const details = [];
+    for (const scenario of scenarios.filter((s) => !s.error)) {
+      for (const record of scenario.cases) {
+        const median = metricOf(record, 'median');
+        const statements = metricOf(record, 'statements');
+        rows.push(
+          `| ${engineName(scenario.engine)} | ${record.id} | ${ms(median.ours)} | ${ms(median.baseline)} | ${times(median.ratio)} | ` +
+            `${times(record.pairRatio.median)} [${times(record.pairRatio.p10)}–${times(record.pairRatio.p90)}] | ${times(metricOf(record, 'p90').ratio)} | ` +
+            `${statements.ours} / ${statements.baseline} | ×${record.target} ${verdict(record.pass)} |`
+        );
+        details.push(
+          `- ${engineName(scenario.engine)}, ${record.id}: ours ${kinds(record.statements.ours.byKind)}; plain ${kinds(record.statements.plain.byKind)}`
+        );
+      }
+      if (scenario.derivedCreate)
+        details.push(
+          `- ${engineName(scenario.engine)}, a create without \`quotedOfficials\` (ours derives it from the quote and writes the relation): ${scenario.derivedCreate.total} statements (${kinds(scenario.derivedCreate.byKind)})`
+        );
+    }
+    return [
+      'An article shaped like the seed story (lead, ten paragraphs, two «×» sub-headings, a quote of an official, a desk under a',
+      'desk with a footer) created over REST (`POST /api/articles`, published as REST does by default), then updated with the whole',
+      "form (`PUT`, new title and lead, one paragraph changed), on our app and plain Strapi alternately, each a round's pair;",
+      `${(scenarios.find((s) => s.rounds) || {}).rounds || '–'} rounds after 5 in turn to warm up. Time is the client's, request to last byte; the statements are those`,
+      "of one create and one update counted inside each server (knex `query` events, transactions' BEGIN/COMMIT included).",
+      'Plain Strapi is sent the slug and news code our plugins derive; both are sent the quoted official in `quotedOfficials`, as the',
+      "editor's form sends it (our app derives it from the quotes and writes the relation itself when it is missing).",
+      '',
+      errorsOf(scenarios),
+      rows.join('\n'),
+      '',
+      'Statements by kind (knex method; `first` is a one-row select):',
+      '',
+      ...details,
     ].join('\n');
   },
   hook: (results, id) => {
@@ -796,6 +844,9 @@ const buildMarkdown = (results, { resultsFile } = {}) => {
     'node bench/compare.js bench/results/old.json bench/results/new.json   # what got slower between two runs'
   );
   body.push(
+    'node bench/calls/run.js --db postgres   # exact JavaScript calls per request, ours against plain Strapi (no load changes them)'
+  );
+  body.push(
     'node bench/report.js bench/results/latest-full.json                   # this page again from a results file'
   );
   body.push('```', '');
@@ -843,6 +894,7 @@ const buildMarkdown = (results, { resultsFile } = {}) => {
       cache: 'Response cache',
       scheduling: 'Scheduled publishing',
       saves: 'Heavy requests: long saves and imports',
+      writes: 'Saves: time and statements per create and update',
     };
     body.push(`## ${NUMBERS[id] ? `${NUMBERS[id]}. ` : ''}${titles[id]}`, '');
     if (!present) {

@@ -26,6 +26,7 @@ const SCENARIOS = [
   'archive',
   'search',
   'saves',
+  'writes',
   'import',
   'cache',
   'scheduling',
@@ -54,6 +55,7 @@ const TITLES = {
   archive: 'Jalali archive of one month as the archive grows',
   search: 'Search as the archive grows',
   saves: 'Heavy requests: save time against body size, readers during a long save and an import',
+  writes: 'Saves: time and SQL statements per create and per update of an article',
   import: 'Import throughput against a plain Document Service loop',
   cache: 'Response cache',
   scheduling: 'Scheduled publishing',
@@ -746,6 +748,10 @@ const main = async () => {
       await attempt('saves', engine, () =>
         require('./scenarios/saves').run(shortWarmUp, { engine })
       );
+    }
+    if (wants('writes')) {
+      log('writes');
+      await attempt('writes', engine, () => require('./scenarios/writes').run(ctx, { engine }));
     }
     for (const id of ['import', 'cache', 'scheduling']) {
       if (!wants(id)) continue;

@@ -58,15 +58,18 @@ const boot = async () => {
 };
 
 const generateAll = async () => {
-  if (!process.argv.includes('--no-compile'))
+  if (!process.argv.includes('--no-compile')) {
+    // The plugins load their packages' dist/, built apart from the app's.
+    await require('./build-packages').buildPackages({ declarations: false });
     await compileStrapi({ appDir, ignoreDiagnostics: false });
+  }
   const { strapi, close } = await boot();
   try {
     const { findJalaliAttributes, jalaliKeys } = require(
       path.join(appDir, 'dist/src/plugins/jalali-date/server/fields')
     );
     const { JALALI_WEEKDAY_NAMES, JALALI_MONTH_NAMES } = require(
-      path.join(appDir, 'dist/src/plugins/jalali-date/core/names')
+      path.join(appDir, 'dist/src/jalali/names')
     );
     const document = buildDocument(strapi, {
       jalaliKeys: jalaliKeys(findJalaliAttributes(strapi)),

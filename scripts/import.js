@@ -68,6 +68,8 @@ const main = async () => {
   if (build) {
     process.stderr.write('Compiling the server into dist/ …\n');
     const { compileStrapi } = require('@strapi/strapi');
+    // The plugins load their packages' dist/, built apart from the app's.
+    await require('./build-packages').buildPackages({ declarations: false });
     await compileStrapi({ appDir, ignoreDiagnostics: false });
   }
   process.chdir(appDir); // Strapi reads .env from the working directory

@@ -5,7 +5,7 @@ import { ensureDefaultLocale } from './bootstrap/locales';
 import { registerPublishedOnlyReads } from './bootstrap/published-only-reads';
 import { grantReaderActions, READER_ACTIONS } from './bootstrap/reader-permissions';
 import { seedDemoContent } from './demo/seed-demo';
-import { giveTurnsDuringWrites } from './lib/event-loop-turns';
+import { giveTurnsBetweenStatements } from './lib/event-loop-turns';
 import { tolerateLostConnectionRejections } from './lib/lost-connection-rejections';
 import { serveReadsFromSecondConnection } from './lib/sqlite-read-connection';
 import { registerSavePipeline } from './save-pipeline';
@@ -25,7 +25,7 @@ export default {
     registerPublishedOnlyReads(strapi);
     registerSavePipeline(strapi);
     registerScheduleGraphql(strapi);
-    giveTurnsDuringWrites(strapi);
+    giveTurnsBetweenStatements(strapi);
     serveReadsFromSecondConnection(strapi);
   },
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { articleSaveSteps } from './api/article/save-steps';
-import { orderSteps, savePipeline, SaveStep, SaveStepsService } from './lib/save-pipeline';
+import { orderSteps, pluginSaveSteps, savePipeline, SaveStep } from '@pishkhan/save-pipeline';
 
 /**
  * THE SAVE, top to bottom (docs/save-pipeline.md). Every Document Service write (admin, REST, GraphQL,
@@ -33,12 +33,9 @@ export const SAVE_ORDER = [
   'persian-text.search-index', // the published versions as the rows now stand
 ] as const;
 
-/** The steps every plugin offers, and the app's own. */
-const offeredSteps = (strapi: Core.Strapi): SaveStep[] => [
-  ...Object.keys(strapi.plugins).flatMap(
-    (name) =>
-      (strapi.plugin(name).service('save-steps') as SaveStepsService | undefined)?.steps() ?? []
-  ),
+/** The steps every plugin offers, and the app's own (also read by `npm run contract` for their error codes). */
+export const offeredSteps = (strapi: Core.Strapi): SaveStep[] => [
+  ...pluginSaveSteps(strapi),
   ...articleSaveSteps(strapi),
 ];
 

@@ -186,6 +186,8 @@ const main = async () => {
   if (!process.argv.includes('--no-build')) {
     process.stderr.write('Compiling the server into dist/ …\n');
     const { compileStrapi } = require('@strapi/strapi');
+    // The plugins load their packages' dist/, built apart from the app's.
+    await require('../../scripts/build-packages').buildPackages({ declarations: false });
     await compileStrapi({ appDir, ignoreDiagnostics: false });
   }
 

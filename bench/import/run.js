@@ -85,6 +85,8 @@ const ensureCompiled = async () => {
   if (fs.existsSync(path.join(appDir, 'dist', 'src', 'importer', 'importer.js'))) return;
   process.stderr.write('Compiling the server into dist/ …\n');
   const { compileStrapi } = require('@strapi/strapi');
+  // The plugins load their packages' dist/, built apart from the app's.
+  await require('../../scripts/build-packages').buildPackages({ declarations: false });
   await compileStrapi({ appDir, ignoreDiagnostics: false });
 };
 

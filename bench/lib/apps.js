@@ -79,6 +79,13 @@ const prepareOurApp = ({
   }
   fs.rmSync(appDir, { recursive: true, force: true });
   fs.mkdirSync(appDir, { recursive: true });
+  // The plugins load their packages' dist/ (scripts/build-packages.js), copied with src/ below.
+  const packages = spawnSync(
+    process.execPath,
+    [path.join(REPO, 'scripts', 'build-packages.js'), '--js-only'],
+    { stdio: 'inherit' }
+  );
+  if (packages.status !== 0) throw new Error('building the workspace packages failed');
   for (const entry of [
     'package.json',
     'tsconfig.json',

@@ -108,7 +108,8 @@ const warmUpInTurn = async ({ targets, warmupSec, warmupRequests, connections })
         connections,
       });
       answered[target.key] += warm.requests;
-      rates[target.key] = warm.requests / (warm.durationMs / 1000);
+      // A run that saw no answer (a slow request on a loaded machine) has no duration: rate 0, not NaN.
+      rates[target.key] = warm.requests ? warm.requests / (warm.durationMs / 1000) : 0;
     }
     if (targets.every((target) => answered[target.key] >= warmupRequests)) break;
   }

@@ -194,4 +194,4 @@ const run = async (ctx, { engine }) => {
   }
 };
 
-module.exports = { run };
+module.exports = { run, tokenOver };

@@ -139,6 +139,230 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/{provider}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getAuthProviderCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/change-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["postAuthChangepassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/email-confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getAuthEmailconfirmation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/forgot-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["postAuthForgotpassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/local": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["postAuthLocal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/local/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["postAuthLocalRegister"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["postAuthLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["postAuthRefresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["postAuthResetpassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/send-email-confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["postAuthSendemailconfirmation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getAuthSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["deleteAuthSessionsSessionId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/connect/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getConnectProvider"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/i18n/locales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getI18nLocales"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/import": {
         parameters: {
             query?: never;
@@ -288,6 +512,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["postUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/upload/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getUploadFiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/upload/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getUploadFilesId"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteUploadFilesId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/upload/files/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getUploadFilesPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getUsers"];
+        put?: never;
+        post: operations["postUsers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users-permissions/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getUserspermissionsPermissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users-permissions/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getUserspermissionsRoles"];
+        put?: never;
+        post: operations["postUserspermissionsRoles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users-permissions/roles/{role}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getUserspermissionsRolesRole"];
+        put: operations["putUserspermissionsRolesRole"];
+        post?: never;
+        delete: operations["deleteUserspermissionsRolesRole"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getUsersId"];
+        put: operations["putUsersId"];
+        post?: never;
+        delete: operations["deleteUsersId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getUsersCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getUsersMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -353,7 +753,7 @@ export interface components {
                 name: string;
                 message: string;
                 details?: {
-                    /** @description What went wrong, for code (the codes of each status are listed with it). */
+                    /** @description What went wrong, for code: each operation lists the codes it answers per status, and no other. */
                     code?: string;
                     messageFa?: string;
                 };
@@ -520,6 +920,65 @@ export interface components {
             locale?: string | null;
             localizations?: components["schemas"]["ApiSectionSectionDocument"][];
         };
+        /** User */
+        PluginUsersPermissionsUserDocument: {
+            id: number;
+            documentId: string;
+            username?: string;
+            /** Format: email */
+            email?: string;
+            provider?: string | null;
+            confirmed?: boolean | null;
+            blocked?: boolean | null;
+            role?: components["schemas"]["PluginUsersPermissionsRoleDocument"] | null;
+            /** Format: date-time */
+            createdAt?: string | null;
+            /** Format: date-time */
+            updatedAt?: string | null;
+            /** @description updatedAt in the Jalali calendar, Tehran time. */
+            updatedAtJalali?: components["schemas"]["JalaliDateTime"] | null;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            /** @description publishedAt in the Jalali calendar, Tehran time. */
+            publishedAtJalali?: components["schemas"]["JalaliDateTime"] | null;
+        };
+        /** Role */
+        PluginUsersPermissionsRoleDocument: {
+            id: number;
+            documentId: string;
+            name?: string;
+            description?: string | null;
+            type?: string | null;
+            users?: components["schemas"]["PluginUsersPermissionsUserDocument"][];
+            /** Format: date-time */
+            createdAt?: string | null;
+            /** Format: date-time */
+            updatedAt?: string | null;
+            /** @description updatedAt in the Jalali calendar, Tehran time. */
+            updatedAtJalali?: components["schemas"]["JalaliDateTime"] | null;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            /** @description publishedAt in the Jalali calendar, Tehran time. */
+            publishedAtJalali?: components["schemas"]["JalaliDateTime"] | null;
+        };
+        /** Locale */
+        PluginI18nLocaleDocument: {
+            id: number;
+            documentId: string;
+            name?: string | null;
+            code?: string | null;
+            /** Format: date-time */
+            createdAt?: string | null;
+            /** Format: date-time */
+            updatedAt?: string | null;
+            /** @description updatedAt in the Jalali calendar, Tehran time. */
+            updatedAtJalali?: components["schemas"]["JalaliDateTime"] | null;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            /** @description publishedAt in the Jalali calendar, Tehran time. */
+            publishedAtJalali?: components["schemas"]["JalaliDateTime"] | null;
+            isDefault?: boolean;
+        };
         /** File */
         PluginUploadFileDocument: {
             id: number;
@@ -549,6 +1008,8 @@ export interface components {
             publishedAt?: string | null;
             /** @description publishedAt in the Jalali calendar, Tehran time. */
             publishedAtJalali?: components["schemas"]["JalaliDateTime"] | null;
+            /** @description Whether `url` is a signed, expiring address (private upload providers) */
+            isUrlSigned?: boolean;
         };
         /**
          * Subheading
@@ -600,6 +1061,49 @@ export interface components {
             /** @description Caption (زیرنویس) */
             caption?: string | null;
         };
+        /**
+         * Role
+         * @description A role as its routes answer it: with how many users it has and its permissions.
+         */
+        UsersPermissionsRoleAnswer: {
+            id: number;
+            documentId: string;
+            name?: string;
+            description?: string | null;
+            type?: string | null;
+            users?: components["schemas"]["PluginUsersPermissionsUserDocument"][];
+            /** Format: date-time */
+            createdAt?: string | null;
+            /** Format: date-time */
+            updatedAt?: string | null;
+            /** @description updatedAt in the Jalali calendar, Tehran time. */
+            updatedAtJalali?: components["schemas"]["JalaliDateTime"] | null;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            /** @description publishedAt in the Jalali calendar, Tehran time. */
+            publishedAtJalali?: components["schemas"]["JalaliDateTime"] | null;
+            nb_users?: number;
+            permissions?: components["schemas"]["UsersPermissionsPermissions"];
+        };
+        /** @description A login: `jwt` for `Authorization: Bearer`; `refreshToken` only when the refresh token is not set as an httpOnly cookie (our configuration sets the cookie). */
+        UsersPermissionsAuth: {
+            jwt: string;
+            refreshToken?: string;
+            user: components["schemas"]["PluginUsersPermissionsUserDocument"];
+        };
+        /** @description Per plugin or API, per controller, per action: whether the role may call it. */
+        UsersPermissionsPermissions: {
+            [key: string]: {
+                controllers: {
+                    [key: string]: {
+                        [key: string]: {
+                            enabled: boolean;
+                            policy: string;
+                        };
+                    };
+                };
+            };
+        };
     };
     responses: {
         /** @description Not Modified: the `If-None-Match` ETag still matches the answer (docs/cache.md). */
@@ -609,7 +1113,7 @@ export interface components {
             };
             content?: never;
         };
-        /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_JSON`, `INVALID_UTF8`, `TOO_DEEP`, `BLANK_FIELD`, `EMPTY_QUERY`, `QUERY_TOO_LONG`, `MALFORMED_SLUG`, `INVALID_FORMAT`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`, `INVALID_GREGORIAN_DATE`, `INVALID_INSTANT`, `BAD_OPTIONS`, `UNKNOWN_SECTION`, `UNKNOWN_LOCALE`, `TOO_MANY_FILES`, `BAD_REQUEST`. */
+        /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. */
         Error400: {
             headers: {
                 [name: string]: unknown;
@@ -631,7 +1135,13 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": {
+                    error?: {
+                        details?: {
+                            code?: never;
+                        };
+                    };
+                } & components["schemas"]["Error"];
             };
         };
         /** @description Unauthorized: an `Authorization` header with a token the API does not know. */
@@ -651,7 +1161,13 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": {
+                    error?: {
+                        details?: {
+                            code?: never;
+                        };
+                    };
+                } & components["schemas"]["Error"];
             };
         };
         /** @description Forbidden: a write without a token, or a token without the permission. */
@@ -671,7 +1187,13 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": {
+                    error?: {
+                        details?: {
+                            code?: never;
+                        };
+                    };
+                } & components["schemas"]["Error"];
             };
         };
         /** @description Not found: no published entry with this id, slug or news code. */
@@ -691,10 +1213,16 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": {
+                    error?: {
+                        details?: {
+                            code?: never;
+                        };
+                    };
+                } & components["schemas"]["Error"];
             };
         };
-        /** @description Payload too large: a JSON body over `JSON_BODY_LIMIT`, or an import over its limits. `details.code`: `REQUEST_TOO_LARGE`. */
+        /** @description Payload too large: a JSON body over `JSON_BODY_LIMIT`, or an import over its limits. */
         Error413: {
             headers: {
                 [name: string]: unknown;
@@ -706,24 +1234,33 @@ export interface components {
                  *       "error": {
                  *         "status": 413,
                  *         "name": "PayloadTooLargeError",
-                 *         "message": "At most 20971520 bytes of files per request; got 20971600",
-                 *         "details": {
-                 *           "code": "REQUEST_TOO_LARGE",
-                 *           "maxTotalBytes": 20971520
-                 *         }
+                 *         "message": "request entity too large",
+                 *         "details": {}
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": {
+                    error?: {
+                        details?: {
+                            code?: never;
+                        };
+                    };
+                } & components["schemas"]["Error"];
             };
         };
-        /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+        /** @description Unsupported media type: a JSON body in a charset the API cannot decode. */
         Error415: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": {
+                    error?: {
+                        details?: {
+                            code?: never;
+                        };
+                    };
+                } & components["schemas"]["Error"];
             };
         };
         /** @description Too many requests. */
@@ -732,7 +1269,13 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": {
+                    error?: {
+                        details?: {
+                            code?: never;
+                        };
+                    };
+                } & components["schemas"]["Error"];
             };
         };
         /** @description Internal server error. */
@@ -741,7 +1284,13 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": {
+                    error?: {
+                        details?: {
+                            code?: never;
+                        };
+                    };
+                } & components["schemas"]["Error"];
             };
         };
     };
@@ -797,7 +1346,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -881,12 +1445,42 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`, `FOOTER_IN_MIDDLE`, `CONTROL_CHARACTER`, `BLANK_FIELD`, `EMPTY_SLUG`, `INVALID_SLUG`, `SLUG_TAKEN`, `BODY_TOO_LONG`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON" | "FOOTER_IN_MIDDLE" | "CONTROL_CHARACTER" | "BLANK_FIELD" | "EMPTY_SLUG" | "INVALID_SLUG" | "SLUG_TAKEN" | "BODY_TOO_LONG";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -948,7 +1542,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -1031,12 +1640,42 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -1135,7 +1774,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -1221,12 +1875,42 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`, `FOOTER_IN_MIDDLE`, `CONTROL_CHARACTER`, `BLANK_FIELD`, `EMPTY_SLUG`, `INVALID_SLUG`, `SLUG_TAKEN`, `BODY_TOO_LONG`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON" | "FOOTER_IN_MIDDLE" | "CONTROL_CHARACTER" | "BLANK_FIELD" | "EMPTY_SLUG" | "INVALID_SLUG" | "SLUG_TAKEN" | "BODY_TOO_LONG";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -1316,7 +2000,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -1372,7 +2071,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -1429,7 +2143,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -1478,7 +2207,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -1538,7 +2282,809 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`, `EMPTY_SLUG`, `MALFORMED_SLUG`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH" | "EMPTY_SLUG" | "MALFORMED_SLUG";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getAuthProviderCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Logged in: the JWT for `Authorization: Bearer`, and the user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsersPermissionsAuth"];
+                };
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postAuthChangepassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    password: string;
+                    passwordConfirmation: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The password is changed; every other session is ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsersPermissionsAuth"];
+                };
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getAuthEmailconfirmation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Confirmed (with `returnUser=true`): logged in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsersPermissionsAuth"];
+                };
+            };
+            /** @description Confirmed: off to the configured page. */
+            302: {
+                headers: {
+                    /** @description Where the browser goes next */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postAuthForgotpassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description An email is on its way if the address is known. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postAuthLocal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    identifier: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Logged in: the JWT for `Authorization: Bearer`, and the user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsersPermissionsAuth"];
+                };
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postAuthLocalRegister: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    username: string;
+                    /** Format: email */
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Registered: logged in, or (when email confirmation is on) the user alone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsersPermissionsAuth"] | {
+                        user: components["schemas"]["PluginUsersPermissionsUserDocument"];
+                    };
+                };
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postAuthLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Logged out. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postAuthRefresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new JWT for the refresh token (and a new refresh token when not in a cookie). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        jwt: string;
+                        refreshToken?: string;
+                    };
+                };
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postAuthResetpassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    code: string;
+                    password: string;
+                    passwordConfirmation: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The password is changed and the user logged in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsersPermissionsAuth"];
+                };
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postAuthSendemailconfirmation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The confirmation email is sent again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: string;
+                        /** @constant */
+                        sent: true;
+                    };
+                };
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getAuthSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's sessions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description The session id, for DELETE /auth/sessions/{id} */
+                            id: string;
+                            deviceId: string | null;
+                            deviceName?: string;
+                            current: boolean;
+                            /** Format: date-time */
+                            loginAt?: string;
+                            /** Format: date-time */
+                            lastActiveAt?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    deleteAuthSessionsSessionId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session is ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: Record<string, never>;
+                    };
+                };
+            };
             400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getConnectProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Off to the provider's login page. */
+            302: {
+                headers: {
+                    /** @description Where the browser goes next */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getI18nLocales: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The locales content may be written in (a plain array). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginI18nLocaleDocument"][];
+                };
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -1692,12 +3238,57 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`, `BAD_REQUEST`, `TOO_MANY_FILES`, `BAD_OPTIONS`, `UNKNOWN_LOCALE`, `UNKNOWN_SECTION`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON" | "BAD_REQUEST" | "TOO_MANY_FILES" | "BAD_OPTIONS" | "UNKNOWN_LOCALE" | "UNKNOWN_SECTION";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Payload too large: a JSON body over `JSON_BODY_LIMIT`, or an import over its limits. `details.code`: `REQUEST_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "REQUEST_TOO_LARGE";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -1747,7 +3338,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -1812,12 +3418,42 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`, `CONTROL_CHARACTER`, `BLANK_FIELD`, `EMPTY_SLUG`, `INVALID_SLUG`, `SLUG_TAKEN`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON" | "CONTROL_CHARACTER" | "BLANK_FIELD" | "EMPTY_SLUG" | "INVALID_SLUG" | "SLUG_TAKEN";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -1863,7 +3499,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -1930,12 +3581,42 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`, `CONTROL_CHARACTER`, `BLANK_FIELD`, `EMPTY_SLUG`, `INVALID_SLUG`, `SLUG_TAKEN`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON" | "CONTROL_CHARACTER" | "BLANK_FIELD" | "EMPTY_SLUG" | "INVALID_SLUG" | "SLUG_TAKEN";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -2030,7 +3711,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`, `EMPTY_SLUG`, `MALFORMED_SLUG`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH" | "EMPTY_SLUG" | "MALFORMED_SLUG";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -2066,7 +3762,22 @@ export interface operations {
                 };
                 content?: never;
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -2172,7 +3883,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`, `EMPTY_QUERY`, `QUERY_TOO_LONG`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH" | "EMPTY_QUERY" | "QUERY_TOO_LONG";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -2225,7 +3951,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -2297,12 +4038,42 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`, `unknown-mode`, `custom-text-required`, `custom-text-too-long`, `CONTROL_CHARACTER`, `BLANK_FIELD`, `EMPTY_SLUG`, `INVALID_SLUG`, `SLUG_TAKEN`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON" | "unknown-mode" | "custom-text-required" | "custom-text-too-long" | "CONTROL_CHARACTER" | "BLANK_FIELD" | "EMPTY_SLUG" | "INVALID_SLUG" | "SLUG_TAKEN";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -2348,7 +4119,22 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
@@ -2422,12 +4208,42 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Error400"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`, `unknown-mode`, `custom-text-required`, `custom-text-too-long`, `CONTROL_CHARACTER`, `BLANK_FIELD`, `EMPTY_SLUG`, `INVALID_SLUG`, `SLUG_TAKEN`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON" | "unknown-mode" | "custom-text-required" | "custom-text-too-long" | "CONTROL_CHARACTER" | "BLANK_FIELD" | "EMPTY_SLUG" | "INVALID_SLUG" | "SLUG_TAKEN";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
-            415: components["responses"]["Error415"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
@@ -2522,7 +4338,996 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`, `EMPTY_SLUG`, `MALFORMED_SLUG`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH" | "EMPTY_SLUG" | "MALFORMED_SLUG";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postUpload: {
+        parameters: {
+            query?: {
+                id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description One file, or several under the same name */
+                    files?: string | string[];
+                    /** @description JSON: `{ name, alternativeText, caption }` (an array for several files) */
+                    fileInfo?: string;
+                    ref?: string;
+                    refId?: string;
+                    field?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The stored files (or, with `?id=`, the file whose details were changed). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginUploadFileDocument"][] | components["schemas"]["PluginUploadFileDocument"];
+                };
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getUploadFiles: {
+        parameters: {
+            query?: {
+                fields?: string | string[];
+                populate?: "*" | string | string[] | {
+                    [key: string]: unknown;
+                };
+                sort?: string | string[] | {
+                    [key: string]: "asc" | "desc";
+                } | {
+                    [key: string]: "asc" | "desc";
+                }[];
+                "pagination[withCount]"?: boolean;
+                "pagination[page]"?: number;
+                "pagination[pageSize]"?: number;
+                "pagination[start]"?: number;
+                "pagination[limit]"?: number;
+                filters?: {
+                    [key: string]: unknown;
+                };
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The files (a plain array, not `{ data }`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginUploadFileDocument"][];
+                };
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getUploadFilesId: {
+        parameters: {
+            query?: {
+                fields?: string | string[];
+                populate?: "*" | string | string[] | {
+                    [key: string]: unknown;
+                };
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginUploadFileDocument"];
+                };
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    deleteUploadFilesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginUploadFileDocument"];
+                };
+            };
             400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getUploadFilesPage: {
+        parameters: {
+            query?: {
+                fields?: string | string[];
+                populate?: "*" | string | string[] | {
+                    [key: string]: unknown;
+                };
+                sort?: string | string[] | {
+                    [key: string]: "asc" | "desc";
+                } | {
+                    [key: string]: "asc" | "desc";
+                }[];
+                "pagination[withCount]"?: boolean;
+                "pagination[page]"?: number;
+                "pagination[pageSize]"?: number;
+                "pagination[start]"?: number;
+                "pagination[limit]"?: number;
+                filters?: {
+                    [key: string]: unknown;
+                };
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of files. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["PluginUploadFileDocument"][];
+                        meta: {
+                            pagination: components["schemas"]["Pagination"];
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getUsers: {
+        parameters: {
+            query?: {
+                fields?: string | string[];
+                populate?: "*" | string | string[] | {
+                    [key: string]: unknown;
+                };
+                sort?: string | string[] | {
+                    [key: string]: "asc" | "desc";
+                } | {
+                    [key: string]: "asc" | "desc";
+                }[];
+                "pagination[withCount]"?: boolean;
+                "pagination[page]"?: number;
+                "pagination[pageSize]"?: number;
+                "pagination[start]"?: number;
+                "pagination[limit]"?: number;
+                filters?: {
+                    [key: string]: unknown;
+                };
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The users (a plain array, not `{ data }`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginUsersPermissionsUserDocument"][];
+                };
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    username: string;
+                    /** Format: email */
+                    email: string;
+                    password: string;
+                    role?: number | string | {
+                        connect?: {
+                            id?: number | string;
+                            documentId?: string;
+                        }[];
+                        disconnect?: {
+                            id?: number | string;
+                            documentId?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The user as stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginUsersPermissionsUserDocument"];
+                };
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getUserspermissionsPermissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every action a role may be given. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        permissions: components["schemas"]["UsersPermissionsPermissions"];
+                    };
+                };
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getUserspermissionsRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The roles, with how many users each has. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        roles: components["schemas"]["UsersPermissionsRoleAnswer"][];
+                    };
+                };
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postUserspermissionsRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string;
+                    type: string;
+                    permissions?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getUserspermissionsRolesRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                role: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The role with its permissions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        role: components["schemas"]["UsersPermissionsRoleAnswer"];
+                    };
+                };
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    putUserspermissionsRolesRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                role: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    description?: string;
+                    type?: string;
+                    permissions?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    deleteUserspermissionsRolesRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                role: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getUsersId: {
+        parameters: {
+            query?: {
+                fields?: string | string[];
+                populate?: "*" | string | string[] | {
+                    [key: string]: unknown;
+                };
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginUsersPermissionsUserDocument"];
+                };
+            };
+            /** @description No user has this id (Strapi answers an empty 204, not a 404). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    putUsersId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    username?: string;
+                    /** Format: email */
+                    email?: string;
+                    password?: string;
+                    role?: number | string | {
+                        connect?: {
+                            id?: number | string;
+                            documentId?: string;
+                        }[];
+                        disconnect?: {
+                            id?: number | string;
+                            documentId?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The user as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginUsersPermissionsUserDocument"];
+                };
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_UTF8`, `TOO_DEEP`, `INVALID_JSON`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_UTF8" | "TOO_DEEP" | "INVALID_JSON";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            /** @description Unsupported media type: a JSON body in a charset the API cannot decode. `details.code`: `UNSUPPORTED_CHARSET`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "UNSUPPORTED_CHARSET";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    deleteUsersId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginUsersPermissionsUserDocument"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getUsersCount: {
+        parameters: {
+            query?: {
+                filters?: {
+                    [key: string]: unknown;
+                };
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many users match. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": number;
+                };
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getUsersMe: {
+        parameters: {
+            query?: {
+                fields?: string | string[];
+                populate?: "*" | string | string[] | {
+                    [key: string]: unknown;
+                };
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The logged-in user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginUsersPermissionsUserDocument"];
+                };
+            };
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: {
+                            details?: {
+                                /** @enum {string} */
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                            };
+                        };
+                    } & components["schemas"]["Error"];
+                };
+            };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];

@@ -108,7 +108,7 @@ const schemas = ({ weekdays, months }) => ({
               code: {
                 type: 'string',
                 description:
-                  'What went wrong, for code (the codes of each status are listed with it).',
+                  'What went wrong, for code: each operation lists the codes it answers per status, and no other.',
               },
               messageFa: { type: 'string' },
             },
@@ -144,35 +144,11 @@ const schemas = ({ weekdays, months }) => ({
   },
 });
 
-/** The error statuses, with the `details.code`s the API gives for each (docs/api.md, src/importer/README.md). */
+/** The error statuses; the `details.code`s are each operation's own (src/lib/error-codes.ts). */
 const ERRORS = {
   400: {
     description:
       'Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`.',
-    codes: [
-      'INVALID_JSON',
-      'INVALID_UTF8',
-      'TOO_DEEP',
-      'BLANK_FIELD',
-      'EMPTY_QUERY',
-      'QUERY_TOO_LONG',
-      'MALFORMED_SLUG',
-      'INVALID_FORMAT',
-      'YEAR_OUT_OF_RANGE',
-      'MONTH_OUT_OF_RANGE',
-      'DAY_OUT_OF_RANGE',
-      'HOUR_OUT_OF_RANGE',
-      'MINUTE_OUT_OF_RANGE',
-      'SECOND_OUT_OF_RANGE',
-      'WEEKDAY_MISMATCH',
-      'INVALID_GREGORIAN_DATE',
-      'INVALID_INSTANT',
-      'BAD_OPTIONS',
-      'UNKNOWN_SECTION',
-      'UNKNOWN_LOCALE',
-      'TOO_MANY_FILES',
-      'BAD_REQUEST',
-    ],
     example: {
       data: null,
       error: {
@@ -190,7 +166,6 @@ const ERRORS = {
   },
   401: {
     description: 'Unauthorized: an `Authorization` header with a token the API does not know.',
-    codes: [],
     example: {
       data: null,
       error: {
@@ -203,7 +178,6 @@ const ERRORS = {
   },
   403: {
     description: 'Forbidden: a write without a token, or a token without the permission.',
-    codes: [],
     example: {
       data: null,
       error: { status: 403, name: 'ForbiddenError', message: 'Forbidden', details: {} },
@@ -211,7 +185,6 @@ const ERRORS = {
   },
   404: {
     description: 'Not found: no published entry with this id, slug or news code.',
-    codes: [],
     example: {
       data: null,
       error: {
@@ -225,37 +198,53 @@ const ERRORS = {
   413: {
     description:
       'Payload too large: a JSON body over `JSON_BODY_LIMIT`, or an import over its limits.',
-    codes: ['REQUEST_TOO_LARGE'],
     example: {
       data: null,
       error: {
         status: 413,
         name: 'PayloadTooLargeError',
-        message: 'At most 20971520 bytes of files per request; got 20971600',
-        details: { code: 'REQUEST_TOO_LARGE', maxTotalBytes: 20971520 },
+        message: 'request entity too large',
+        details: {},
       },
     },
   },
   415: {
     description: 'Unsupported media type: a JSON body in a charset the API cannot decode.',
-    codes: ['UNSUPPORTED_CHARSET'],
   },
   429: {
     description: 'Too many requests.',
-    codes: [],
   },
-  500: { description: 'Internal server error.', codes: [] },
+  500: { description: 'Internal server error.' },
 };
 
+/** The error body with `details.code` one of `codes`, or absent when there are none. */
+const errorBody = (codes) => ({
+  allOf: [ref('Error')],
+  properties: {
+    error: {
+      properties: {
+        details: { properties: { code: codes.length ? { type: 'string', enum: codes } : false } },
+      },
+    },
+  },
+});
+
+/** An operation's answer for `status` when it has codes of its own, inline with their enum. */
+const errorResponse = (status, codes) => ({
+  description: `${ERRORS[status].description} \`details.code\`: ${codes.map((code) => `\`${code}\``).join(', ')}.`,
+  content: { 'application/json': { schema: errorBody(codes) } },
+});
+
+/** The shared answers of the statuses an operation has no codes for: then the body carries none. */
 const errorResponses = () =>
   Object.fromEntries(
-    Object.entries(ERRORS).map(([status, { description, codes, example }]) => [
+    Object.entries(ERRORS).map(([status, { description, example }]) => [
       `Error${status}`,
       {
-        description: codes.length
-          ? `${description} \`details.code\`: ${codes.map((code) => `\`${code}\``).join(', ')}.`
-          : description,
-        content: { 'application/json': { schema: ref('Error'), ...(example ? { example } : {}) } },
+        description,
+        content: {
+          'application/json': { schema: errorBody([]), ...(example ? { example } : {}) },
+        },
       },
     ])
   );
@@ -264,4 +253,4 @@ const errorResponses = () =>
 const errorStatuses = (method) =>
   Object.keys(ERRORS).filter((status) => !['413', '415'].includes(status) || method !== 'get');
 
-module.exports = { schemas, errorResponses, errorStatuses, ref };
+module.exports = { schemas, errorResponse, errorResponses, errorStatuses, ref };

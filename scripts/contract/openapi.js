@@ -4,9 +4,8 @@
  * routes, declared next to each route as `openapi: { … }` (RouteContract in src/lib/openapi-route.ts), read
  * bodies built from the content-type schemas (entity-schemas.js), every `…Jalali` sibling by the
  * jalali-date plugin's own rule, and the error bodies. A content-API route of ours without a declaration
- * stops the generation, so a new route cannot ship undocumented. Strapi's built-in plugins' routes
- * (users-permissions, upload, i18n, email, content-type-builder) are not part of the public contract and
- * are left out.
+ * stops the generation, so a new route cannot ship undocumented. The routes of Strapi's built-in plugins
+ * that frontends use (users-permissions, upload, i18n) take their answers from plugin-routes.js.
  */
 const fs = require('fs');
 const path = require('path');
@@ -14,9 +13,52 @@ const { generate } = require('@strapi/openapi');
 const { entitySchemas } = require('./entity-schemas');
 const { loadLabels } = require('./labels');
 const common = require('./common');
+const plugins = require('./plugin-routes');
 
 const { ref } = common;
 const CORE_ACTIONS = ['find', 'findOne', 'create', 'update', 'delete'];
+
+/** The Document Service actions behind each core write (a `status=published` write publishes too). */
+const SAVE_ACTIONS_OF = { create: ['create', 'publish'], update: ['update', 'publish'] };
+
+/**
+ * The `details.code`s an operation answers, per status: those of any request of its method, its own
+ * declared ones, and for a core write those of the save steps serving its content type.
+ */
+const errorCodesOf = (strapi, { method, uid, action, declared }) => {
+  const dist = (file) => require(path.join(strapi.dirs.dist.src, file));
+  const lists = [dist('lib/error-codes').requestErrorCodes(method.toUpperCase()), declared ?? {}];
+  if (SAVE_ACTIONS_OF[action] && strapi.contentTypes[uid]) {
+    const steps = dist('save-pipeline').offeredSteps(strapi);
+    const codes = steps
+      .filter(
+        (step) =>
+          step.errorCodes &&
+          step.serves(uid) &&
+          (!step.actions || step.actions.some((each) => SAVE_ACTIONS_OF[action].includes(each)))
+      )
+      .flatMap((step) => step.errorCodes);
+    lists.push({ 400: codes });
+  }
+  const merged = {};
+  for (const list of lists)
+    for (const [status, codes] of Object.entries(list))
+      merged[status] = [...new Set([...(merged[status] ?? []), ...codes])];
+  return merged;
+};
+
+/** The error answers of an operation: its codes' enums where it has some, the shared ones elsewhere. */
+const errorAnswers = (method, codes) =>
+  Object.fromEntries(
+    common
+      .errorStatuses(method)
+      .map((status) => [
+        status,
+        codes[status]?.length
+          ? common.errorResponse(status, codes[status])
+          : { $ref: `#/components/responses/Error${status}` },
+      ])
+  );
 
 /** Every content-API route of src/api and src/plugins, with where it is declared (for messages). */
 const ourRoutes = (strapi) => {
@@ -200,10 +242,13 @@ const buildDocument = (strapi, { jalaliKeys, weekdays, months, paginationRanges 
   ];
   const entities = entitySchemas(
     strapi,
-    [...contentTypes, 'plugin::upload.file'],
+    [...contentTypes, ...plugins.PLUGIN_CONTENT_TYPES],
     loadLabels(strapi.dirs.app.root)
   );
-  for (const [uid, fields] of Object.entries(answerExtensions(strapi))) {
+  for (const [uid, fields] of Object.entries({
+    ...answerExtensions(strapi),
+    ...plugins.ENTRY_EXTENSIONS,
+  })) {
     Object.assign(entities.schemas[entities.documentName(uid)].properties, fields);
   }
 
@@ -240,8 +285,13 @@ const buildDocument = (strapi, { jalaliKeys, weekdays, months, paginationRanges 
       const responses = isCore
         ? coreResponses(strapi, action, entities.documentName(uid))
         : declaredResponses(declared.responses);
-      for (const status of common.errorStatuses(method))
-        responses[status] ??= { $ref: `#/components/responses/Error${status}` };
+      for (const [status, answer] of Object.entries(
+        errorAnswers(
+          method,
+          errorCodesOf(strapi, { method, uid, action, declared: declared.errorCodes })
+        )
+      ))
+        responses[status] ??= answer;
       // Every read may come from the response cache, which answers a matching If-None-Match with 304 (docs/cache.md).
       if (method === 'get') responses[304] ??= { $ref: '#/components/responses/NotModified' };
       paths[docPath] ??= {};
@@ -265,6 +315,44 @@ const buildDocument = (strapi, { jalaliKeys, weekdays, months, paginationRanges 
         security: method === 'get' ? [{}, { bearerAuth: [] }] : [{ bearerAuth: [] }],
       };
     }
+  }
+  const pluginResponses = plugins.pluginResponses(entities.documentName);
+  for (const route of plugins.pluginRoutes(strapi)) {
+    const strapiOperation = generated.paths[route.strapiPath]?.[route.method] ?? {};
+    const responses = pluginResponses[route.handler];
+    if (!responses) {
+      missing.push(
+        `${route.method.toUpperCase()} /api${route.path} (${route.handler}: no answers in scripts/contract/plugin-routes.js)`
+      );
+      continue;
+    }
+    const pathParameters = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    const operation = {
+      operationId: operationId(route.method, route.path),
+      tags: [route.plugin],
+      parameters: [
+        ...pathParameters,
+        ...(strapiOperation.parameters ?? []).filter((parameter) => parameter.in === 'query'),
+      ].map((parameter) => withPaginationRange(parameter, paginationRanges)),
+      ...(route.handler === 'upload.content-api.upload'
+        ? { requestBody: plugins.UPLOAD_BODY }
+        : strapiOperation.requestBody
+          ? { requestBody: strapiOperation.requestBody }
+          : {}),
+      responses: { ...responses },
+      security: plugins.pluginSecurity(route.handler),
+    };
+    for (const [status, answer] of Object.entries(
+      errorAnswers(route.method, errorCodesOf(strapi, { method: route.method }))
+    ))
+      operation.responses[status] ??= answer;
+    paths[route.path] ??= {};
+    paths[route.path][route.method] = operation;
   }
   if (missing.length) {
     throw new Error(
@@ -299,7 +387,11 @@ const buildDocument = (strapi, { jalaliKeys, weekdays, months, paginationRanges 
           description: 'An API token (Settings → API Tokens).',
         },
       },
-      schemas: { ...common.schemas({ weekdays, months }), ...entities.schemas },
+      schemas: {
+        ...common.schemas({ weekdays, months }),
+        ...entities.schemas,
+        ...plugins.pluginSchemas(entities.documentName, entities.schemas),
+      },
       responses: {
         NotModified: {
           description:

@@ -41,10 +41,17 @@ export interface ImportInput {
 }
 
 /** A problem with the run itself (not one document): unknown locale or section. */
-export class ImportSetupError extends Error {
-  readonly code: string;
+/** Options the database refutes: malformed, or naming a locale or section it does not have. */
+export const IMPORT_SETUP_ERROR_CODES = [
+  'BAD_OPTIONS',
+  'UNKNOWN_LOCALE',
+  'UNKNOWN_SECTION',
+] as const;
 
-  constructor(code: string, message: string) {
+export class ImportSetupError extends Error {
+  readonly code: (typeof IMPORT_SETUP_ERROR_CODES)[number];
+
+  constructor(code: (typeof IMPORT_SETUP_ERROR_CODES)[number], message: string) {
     super(message);
     this.name = 'ImportSetupError';
     this.code = code;
@@ -294,8 +301,11 @@ export class ArchiveImporter {
       [];
     const read: Array<Extract<Parsed, { ok: true }> | undefined> = new Array(inputs.length);
     const keys = new Set<string>();
+    // Handed to the parse worker all at once: one file at a time, the worker waited for each hand-over and
+    // this thread for each answer (on a loaded machine, a thread's wake-up a file).
+    const parsedAll = await Promise.all(inputs.map((input) => this.parse(input)));
     for (const [at, input] of inputs.entries()) {
-      const parsed = await this.parse(input);
+      const parsed = parsedAll[at];
       if (!parsed.ok) {
         this.summary.failed += 1;
         reports[at] = failed(input.name, parsed.error);

@@ -1,27 +1,41 @@
 import { setImmediate as nextTurn } from 'timers/promises';
 import type { Core } from '@strapi/strapi';
 
-/** The longest stretch a write keeps the event loop before other requests get a turn. */
+/** The longest stretch a run of statements keeps the event loop before other requests get a turn. */
 const TURN_MS = 10;
 
 let turnStarted = performance.now();
 
 /** Lets waiting requests run when this stretch of work has held the event loop for TURN_MS. */
-export const giveTurnWhenDue = async (): Promise<void> => {
+const giveTurnWhenDue = async (): Promise<void> => {
   if (performance.now() - turnStarted < TURN_MS) return;
   await nextTurn();
   turnStarted = performance.now();
 };
 
+const TURNS_GIVEN = Symbol.for('pishkhan.turnsGivenBetweenStatements');
+
+type SqliteDialect = {
+  _query(connection: unknown, query: unknown): Promise<unknown>;
+  [TURNS_GIVEN]?: true;
+};
+
 /**
- * Strapi writes a body's components one statement at a time, and better-sqlite3 answers synchronously:
- * a 1,000-block save was one unbroken stretch of a second or more in which not even `/_health` was
- * answered. Each row written is a point where the write may give other requests a turn.
+ * better-sqlite3 answers synchronously, so the statements of a long save (a 5,000-block body is some
+ * 15,000: component rows, their links, the read after) resolve one after another as microtasks and the
+ * event loop never turns: `/_health` waited up to 300 ms at a time. Each statement is a point where work
+ * that has held the loop for TURN_MS lets waiting requests run. Knex builds a transaction's client from
+ * the dialect's prototype, so the prototype is where every statement passes. PostgreSQL's statements
+ * wait on the network and give turns by themselves.
  */
-export const giveTurnsDuringWrites = (strapi: Core.Strapi): void => {
-  strapi.db.lifecycles.subscribe({
-    beforeCreate: giveTurnWhenDue,
-    beforeUpdate: giveTurnWhenDue,
-    beforeDelete: giveTurnWhenDue,
-  } as never);
+export const giveTurnsBetweenStatements = (strapi: Core.Strapi): void => {
+  if (strapi.db.config.connection.client !== 'sqlite') return;
+  const dialect = Object.getPrototypeOf(strapi.db.connection.client) as SqliteDialect;
+  if (dialect[TURNS_GIVEN]) return;
+  const query = dialect._query;
+  dialect._query = async function (this: SqliteDialect, connection, statement) {
+    await giveTurnWhenDue();
+    return query.call(this, connection, statement);
+  };
+  dialect[TURNS_GIVEN] = true;
 };

@@ -3,6 +3,9 @@
  * as JSON Schema, read by `npm run contract` (scripts/contract/openapi.js) into docs/openapi.json.
  * Strapi ignores the key; a route without one stops the generation.
  */
+import type { ErrorCodes } from './error-codes';
+import { SLUG_LOOKUP_ERROR_CODES } from '../plugins/persian-slug/server/lookup';
+
 type Schema = Record<string, unknown>;
 
 /** What a route's `openapi` key holds (every key but `responses` optional). */
@@ -16,6 +19,11 @@ export interface RouteContract {
   /** Take the query parameters (populate, filters, …) Strapi's generator gives this core route, e.g. `/articles/:id`. */
   queryOf?: { path: string };
   requestBody?: Schema;
+  /**
+   * The `details.code`s of its own refusals, per status, from the modules that throw them; those of any
+   * request (a JSON body, a Jalali filter: src/lib/error-codes.ts) are added to every route.
+   */
+  errorCodes?: ErrorCodes;
   /** Per status: `{ description, schema?, example?, headers? }`; the error statuses are added for every route. */
   responses: Record<
     number,
@@ -75,6 +83,7 @@ export const slugLookup = (
   },
   queryOf: { path: findOnePath },
   query: [localeQuery],
+  errorCodes: { 400: SLUG_LOOKUP_ERROR_CODES },
   responses: {
     200: { description: 'The published entry of the live slug', schema: oneEntry(document) },
     301: {

@@ -1,9 +1,15 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import knex, { type Knex } from 'knex';
 import type { Core } from '@strapi/strapi';
 
-/** Set for the length of a request that only reads (see `isReadOnlyRequest`). */
-const readOnly = new AsyncLocalStorage<true>();
+/**
+ * On the state of a request that only reads (see `isReadOnlyRequest`): how many of its entity-manager
+ * writes are under way, during which it uses the write connection. Kept on the request, found through
+ * Strapi's request context, not in an AsyncLocalStorage of its own: every promise of every request pays
+ * for each storage entered (its init hook copies the store), about 1,200 promises a GraphQL findOne.
+ */
+const READ_ONLY = Symbol('read-only request');
+type ReadOnlyMark = { writes: number };
+type MarkedState = { [READ_ONLY]?: ReadOnlyMark };
 
 /**
  * GET and HEAD of the content API, and GraphQL documents that hold no mutation. Deliberately coarse: a
@@ -24,8 +30,10 @@ export const isReadOnlyRequest = (ctx: {
   return (ctx.method === 'GET' || ctx.method === 'HEAD') && ctx.path.startsWith('/api/');
 };
 
-/** Runs `work` as a read-only request: its database work goes to the read connection, where there is one. */
-export const asReadOnly = <T>(work: () => T): T => readOnly.run(true, work);
+/** Marks a request as one that only reads: its database work goes to the read connection, where there is one. */
+export const markReadOnly = (ctx: { state: object }): void => {
+  (ctx.state as MarkedState)[READ_ONLY] = { writes: 0 };
+};
 
 /** Entity-manager methods that only read; every other one (create, update, relations, …) writes. */
 const READS = new Set([
@@ -51,7 +59,7 @@ const READS = new Set([
  * Strapi's transactions (`db.transaction` opens `this.connection.transaction()`) and its plain queries
  * (`db.getConnection`) read there; everywhere else it is the one write connection. A read-only request
  * that still writes through the entity manager (an API token's hourly `lastUsedAt`, an e-mail
- * confirmation) leaves the read context for that write. PostgreSQL has a pool of connections and
+ * confirmation) uses the write connection while that write is under way. PostgreSQL has a pool of connections and
  * readers never wait on a writer there: nothing changes.
  */
 export const serveReadsFromSecondConnection = (strapi: Core.Strapi): void => {
@@ -65,6 +73,8 @@ export const serveReadsFromSecondConnection = (strapi: Core.Strapi): void => {
   const filename = connection.filename;
   if (client !== 'sqlite' || !filename || filename === ':memory:') return;
 
+  const markOf = (): ReadOnlyMark | undefined =>
+    (strapi.requestContext.get()?.state as MarkedState | undefined)?.[READ_ONLY];
   const write = db.connection;
   // A few connections so that one reader's transaction, open across its populate queries, does not make
   // the next reader wait; better-sqlite3 runs one statement at a time anyway.
@@ -76,13 +86,31 @@ export const serveReadsFromSecondConnection = (strapi: Core.Strapi): void => {
   });
   Object.defineProperty(db, 'connection', {
     configurable: true,
-    get: () => (readOnly.getStore() ? read : write),
+    get: () => (markOf()?.writes === 0 ? read : write),
   });
 
+  // While a read-only request writes, all its database work uses the write connection: a read of it
+  // running at the same time only waits, as any request's would.
   for (const [name, method] of Object.entries(db.entityManager)) {
     if (typeof method !== 'function' || READS.has(name)) continue;
-    db.entityManager[name] = (...args: unknown[]) =>
-      readOnly.exit(() => method.apply(db.entityManager, args));
+    db.entityManager[name] = (...args: unknown[]) => {
+      const mark = markOf();
+      if (!mark) return method.apply(db.entityManager, args);
+      mark.writes += 1;
+      const done = () => {
+        mark.writes -= 1;
+      };
+      let result: unknown;
+      try {
+        result = method.apply(db.entityManager, args);
+      } catch (error) {
+        done();
+        throw error;
+      }
+      if (result instanceof Promise) return result.finally(done);
+      done();
+      return result;
+    };
   }
 
   const destroy = db.destroy.bind(db);

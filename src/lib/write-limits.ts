@@ -18,6 +18,8 @@ export const positiveInt = (value: string | undefined, fallback: number): number
 export const bodyMaxBlocks = (): number =>
   positiveInt(process.env.BODY_MAX_BLOCKS, BODY_MAX_BLOCKS);
 
+export const BODY_LIMIT_ERROR_CODES = ['BODY_TOO_LONG'] as const;
+
 /** A 400 naming the limit and the figure, before anything of the write has been done. */
 export const checkBodyBlocks = (body: unknown): void => {
   if (!Array.isArray(body)) return;
@@ -26,7 +28,7 @@ export const checkBodyBlocks = (body: unknown): void => {
   throw new errors.ValidationError(
     `The body has ${body.length} blocks, more than the limit of ${max} (BODY_MAX_BLOCKS)`,
     {
-      code: 'BODY_TOO_LONG',
+      code: BODY_LIMIT_ERROR_CODES[0],
       limit: 'BODY_MAX_BLOCKS',
       max,
       actual: body.length,

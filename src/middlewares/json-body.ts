@@ -21,9 +21,19 @@ const JSON_TYPES = [
   'application/reports+json',
 ];
 const PARSED_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/** What a JSON body is refused with, per status: docs/openapi.json lists them for every POST, PUT and PATCH. */
+export const JSON_BODY_ERROR_CODES = {
+  400: ['INVALID_UTF8', 'TOO_DEEP', 'INVALID_JSON'],
+  415: ['UNSUPPORTED_CHARSET'],
+} as const;
+type JsonBodyErrorCode = (typeof JSON_BODY_ERROR_CODES)[400][number];
 const UTF8 = new Set(['utf-8', 'utf8']);
 
-const refuse = (message: string, details: Record<string, unknown>): never => {
+const refuse = (
+  message: string,
+  details: { code: JsonBodyErrorCode } & Record<string, unknown>
+): never => {
   throw new errors.ValidationError(message, details);
 };
 
@@ -54,7 +64,7 @@ const decode = (ctx: Context, bytes: Buffer): string => {
       `Unsupported charset "${charset}": send JSON as UTF-8 or in a charset iconv-lite knows (e.g. windows-1256)`,
       {
         details: {
-          code: 'UNSUPPORTED_CHARSET',
+          code: JSON_BODY_ERROR_CODES[415][0],
           charset,
           messageFa: `کدگذاری «${charset}» پشتیبانی نمی‌شود؛ متن را با UTF-8 بفرستید.`,
         },

@@ -4,3 +4,4 @@ export * from './digits';
 export * from './letters';
 export * from './cleanup';
 export * from './blank';
+export * from './whole-number';

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { toJalaliFields, JalaliFields } from '../plugins/jalali-date/core';
+import { toJalaliFields, JalaliFields } from '../jalali';
 import { schedulesOf } from './table';
 
 const UID = 'api::article.article';

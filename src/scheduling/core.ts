@@ -1,5 +1,5 @@
-import { JalaliDateError, parseJalaliToUtc } from '../plugins/jalali-date/core';
-import { instantToMs } from '../plugins/jalali-date/core/instant';
+import { JalaliDateError, parseJalaliToUtc } from '../jalali';
+import { instantToMs } from '../jalali/instant';
 
 /**
  * Scheduled publishing, framework-free: when a time counts as "in the future", how schedule input is read

@@ -9,7 +9,7 @@
  */
 import path from 'path';
 import type { Page } from 'playwright-core';
-import { parseJalaliToUtc, tehranToUtc } from '../../src/plugins/jalali-date/core';
+import { parseJalaliToUtc, tehranToUtc } from '../../src/jalali';
 import { persianSlug } from '../../src/plugins/persian-slug/core';
 import { ADMIN } from './harness/admin-user';
 import { baseUrl, openBrowser, screenshot, SCREENSHOTS, Session } from './harness/browser';

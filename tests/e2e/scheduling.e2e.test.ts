@@ -83,9 +83,14 @@ test('publishing a story dated in the future schedules it: «زمان‌بندی
   expect(await publicStatus()).toBe(404);
 });
 
-test('the articles list names the scheduled stories with their time and filters to them', async () => {
+test('the articles list marks the scheduled stories with their time and filters to them', async () => {
   await page.goto(url(`${LIST}?plugins[i18n][locale]=fa`));
-  await page.locator('tbody tr').first().waitFor();
+  // The story's publication cell shows its time with a clock, and says it is scheduled.
+  const cell = page.locator('tbody tr', { hasText: TITLE }).locator('[data-testid=scheduled-cell]');
+  await expect(cell.innerText()).resolves.toBe('۱۴۰۶/۰۱/۰۱ ۰۸:۰۰');
+  await expect(cell.getAttribute('title')).resolves.toBe(
+    'زمان‌بندی‌شده برای یک‌شنبه ۱ فروردین ۱۴۰۶ ساعت ۰۸:۰۰'
+  );
   await page.getByRole('button', { name: /زمان‌بندی‌شده‌ها/ }).click();
   const item = page.getByRole('menuitem', { name: new RegExp(`${TITLE} — ۱۴۰۶/۰۱/۰۱ ۰۸:۰۰`) });
   await item.waitFor();

@@ -8,8 +8,8 @@ import type request from 'supertest';
  * Every answer of the content API (`/api/…`) checked against docs/openapi.json, the frontend developer's
  * contract: the harness's supertest agents run `contractError` on each response they receive, and the
  * docs examples' test on each curl answer, so an answer the document does not describe fails its test
- * with the differences. Routes the document leaves out (Strapi's built-in plugins', the admin's, GraphQL)
- * are not checked.
+ * with the differences. Strapi's users-permissions, upload and i18n routes are in the document and checked
+ * like ours; routes it leaves out (the admin's, GraphQL, Strapi's email and content-type-builder) are not.
  */
 type Operation = { responses: Record<string, Response> };
 type Response = { $ref?: string; content?: Record<string, { schema: unknown }> };

@@ -1,7 +1,9 @@
 import * as React from 'react';
-import { Typography } from '@strapi/design-system';
+import { Flex, Typography } from '@strapi/design-system';
+import { Clock } from '@strapi/icons';
 import { useIntl } from 'react-intl';
-import { toJalaliFields } from '../../plugins/jalali-date/core';
+import { toJalaliFields } from '../../jalali';
+import { useScheduledRows } from './scheduled-rows';
 
 /**
  * The articles list shows when each story is published (Jalali, Tehran time, sortable) and its section,
@@ -26,27 +28,58 @@ interface ListHookArgs {
   layout: { settings?: { displayName?: string }; metadatas?: Record<string, unknown> };
 }
 
-const JalaliCell = ({ value }: { value: unknown }) => {
-  const { locale } = useIntl();
-  if (typeof value !== 'string' || value === '')
-    return <Typography textColor="neutral800">-</Typography>;
+/** The Jalali date and time in Tehran time, in Persian digits in the Persian interface. */
+const jalaliText = (value: unknown, locale: string) => {
+  if (typeof value !== 'string' || value === '') return null;
   try {
     const fields = toJalaliFields(value);
     const latin = `${fields.year}/${String(fields.month).padStart(2, '0')}/${String(fields.day).padStart(2, '0')} ${fields.iso.slice(11, 16)}`;
+    return {
+      text: locale.startsWith('fa') ? `${fields.date} ${fields.time}` : latin,
+      long: fields.long,
+    };
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * When a story is published; for one waiting for its publishing time, a clock and the scheduled time,
+ * with «زمان‌بندی‌شده برای …» as its tooltip (the row's status, Strapi's own column, can only say پیش‌نویس).
+ */
+const PublicationCell = ({ row }: { row: Record<string, unknown> }) => {
+  const { locale, formatMessage } = useIntl();
+  const scheduled = useScheduledRows()?.get(String(row.documentId));
+  const shown = jalaliText(scheduled ? scheduled.scheduledAt : row.publishedOn, locale);
+  if (!shown) return <Typography textColor="neutral800">-</Typography>;
+  if (!scheduled)
     return (
       <Typography
         textColor="neutral800"
-        title={fields.long}
+        title={shown.long}
         data-testid="jalali-cell"
         dir="rtl"
         style={{ whiteSpace: 'nowrap' }}
       >
-        {locale.startsWith('fa') ? `${fields.date} ${fields.time}` : latin}
+        {shown.text}
       </Typography>
     );
-  } catch {
-    return <Typography textColor="neutral800">-</Typography>;
-  }
+  return (
+    <Flex
+      gap={1}
+      title={formatMessage(
+        { id: 'scheduling.panel.scheduled', defaultMessage: 'Scheduled for {when}' },
+        { when: scheduled.scheduledAtJalali.long }
+      )}
+      data-testid="scheduled-cell"
+      style={{ whiteSpace: 'nowrap' }}
+    >
+      <Clock aria-hidden fill="secondary600" />
+      <Typography textColor="secondary600" dir="rtl">
+        {shown.text}
+      </Typography>
+    </Flex>
+  );
 };
 
 const SectionCell = ({ value }: { value: unknown }) => {
@@ -126,7 +159,7 @@ export const articleListColumns = (args: ListHookArgs): ListHookArgs => {
         attribute: { type: 'datetime' },
         searchable: false,
         sortable: true,
-        cellFormatter: (row) => <JalaliCell value={row.publishedOn} />,
+        cellFormatter: (row) => <PublicationCell row={row} />,
       },
       ...rest,
     ],

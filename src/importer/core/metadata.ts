@@ -5,7 +5,7 @@ import {
   toLatinDigits,
   unifyKeyboardLetters,
 } from '../../persian';
-import { JALALI_MONTH_NAMES } from '../../plugins/jalali-date/core';
+import { JALALI_MONTH_NAMES } from '../../jalali';
 import { fieldText } from './text';
 
 /** Markdown emphasis, quote and list marks around a metadata line: `*نوشته شده توسط ...*`, `> ...`. */

@@ -4,7 +4,7 @@ import {
   stripTrailingFooter,
 } from '../../plugins/footer-policy/core';
 import type { BodyBlock } from '../../plugins/footer-policy/core';
-import { parseJalaliToUtc } from '../../plugins/jalali-date/core';
+import { parseJalaliToUtc } from '../../jalali';
 import { Block, SourceLine, joinLines, splitBlocks, splitLines } from './document';
 import { badDate, binaryFile, emptyFile, mergedStories, noLead, noTitle, tooLarge } from './errors';
 import { MAX_CONTROL_SHARE, MAX_IMPORT_BYTES } from './limits';

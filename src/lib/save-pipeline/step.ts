@@ -71,6 +71,8 @@ interface StepBase {
   serves(uid: string): boolean;
   /** The actions it acts on (all save actions when absent). */
   actions?: ReadonlyArray<SaveAction>;
+  /** The `details.code`s of the 400s it refuses a save with: docs/openapi.json lists them for the writes it serves. */
+  errorCodes?: ReadonlyArray<string>;
   /** What must be done before this step runs, as named by the `gives` of earlier steps. */
   needs?: string[];
   /** What this step has done once it ran, for later steps' `needs`. */

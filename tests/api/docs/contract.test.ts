@@ -94,7 +94,61 @@ describe('an answer the document does not describe is reported', () => {
     ).toContain("must have required property 'locale'");
   });
 
-  it("routes outside the document (admin, GraphQL, Strapi's own plugins) are not checked", () => {
+  it("Strapi's plugin routes are checked too: a user, a file or a locale of the wrong shape", () => {
+    const user = contractError('GET', '/api/users/me', 200, {
+      id: 1,
+      documentId: 'u1',
+      username: 'reader',
+      password: 'leaked',
+    });
+    expect(user).toContain(
+      'GET /users/me answered 200 with a body docs/openapi.json does not describe'
+    );
+    expect(user).toContain('must NOT have additional properties "password"');
+    expect(
+      contractError('POST', '/api/auth/local', 200, { user: { id: 1, documentId: 'u1' } })
+    ).toContain("must have required property 'jwt'");
+    expect(
+      contractError('POST', '/api/upload', 201, [{ id: 1, documentId: 'f1', size: 'large' }])
+    ).toContain('at /0/size: must be number');
+    expect(contractError('GET', '/api/i18n/locales', 200, { data: [] })).toContain('must be array');
+    expect(
+      contractError('GET', '/api/upload/files/7', 200, { id: 7, documentId: 'f7' })
+    ).toBeNull();
+  });
+
+  it("a `details.code` the route's status does not list", () => {
+    const refusal = (status: number, code: string) => ({
+      data: null,
+      error: { status, name: 'ValidationError', message: 'refused', details: { code } },
+    });
+    // Each write lists the codes of the save steps serving its content type: a section's footer policy…
+    expect(contractError('POST', '/api/sections', 400, refusal(400, 'unknown-mode'))).toBeNull();
+    expect(contractError('POST', '/api/articles', 400, refusal(400, 'unknown-mode'))).toContain(
+      'at /error/details/code: must be equal to one of the allowed values'
+    );
+    // …a slug lookup its own, a read the Jalali filter's, and no route a code of another's.
+    expect(
+      contractError('GET', '/api/officials/slug/x', 400, refusal(400, 'MALFORMED_SLUG'))
+    ).toBeNull();
+    expect(contractError('GET', '/api/articles', 400, refusal(400, 'DAY_OUT_OF_RANGE'))).toBeNull();
+    expect(contractError('GET', '/api/articles', 400, refusal(400, 'SLUG_TAKEN'))).toContain(
+      'must be equal to one of the allowed values'
+    );
+    expect(contractError('GET', '/api/users/me', 400, refusal(400, 'EMPTY_QUERY'))).toContain(
+      'must be equal to one of the allowed values'
+    );
+    // A status with no codes of its own answers none.
+    expect(contractError('DELETE', '/api/articles/x', 400, refusal(400, 'INVALID_JSON'))).toContain(
+      'at /error/details/code: boolean schema is false'
+    );
+    expect(contractError('GET', '/api/articles/x', 404, refusal(404, 'NOT_FOUND'))).toContain(
+      'boolean schema is false'
+    );
+    expect(contractError('POST', '/api/import', 413, refusal(413, 'REQUEST_TOO_LARGE'))).toBeNull();
+  });
+
+  it("routes outside the document (admin, GraphQL, Strapi's email) are not checked", () => {
     expect(
       contractError(
         'GET',
@@ -104,6 +158,6 @@ describe('an answer the document does not describe is reported', () => {
       )
     ).toBeNull();
     expect(contractError('POST', '/graphql', 200, 'anything')).toBeNull();
-    expect(contractError('GET', '/api/users/me', 200, 'anything')).toBeNull();
+    expect(contractError('POST', '/api/email', 200, 'anything')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { bootApp, TestApp } from '../../harness/strapi';
-import { toJalaliFields } from '../../../src/plugins/jalali-date/core';
+import { toJalaliFields } from '../../../src/jalali';
 
 const SEED_JALALI = {
   year: 1396,

@@ -1,4 +1,4 @@
-import { toJalaliFields } from '../../../src/plugins/jalali-date/core';
+import { toJalaliFields } from '../../../src/jalali';
 import { bootApp, TestApp } from '../../harness/strapi';
 import { createApiToken } from '../../harness/tokens';
 

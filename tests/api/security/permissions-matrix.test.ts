@@ -160,6 +160,7 @@ describe('users and plugin admin routes', () => {
     for (const url of [
       '/persian-slug/preview?uid=api::article.article&from=x',
       '/footer-policy/preview',
+      '/footer-policy/fields',
       `/scheduling/articles/${seedId}`,
     ]) {
       const res = await send('get', url, who);
@@ -180,6 +181,12 @@ describe('users and plugin admin routes', () => {
       'admin'
     ).expect(200);
     expect(footer.body.footer).toBe('انتهای پیام');
+    const fields = await send('get', '/footer-policy/fields', 'admin').expect(200);
+    expect(fields.body).toMatchObject({
+      uid: 'api::article.article',
+      section: 'section',
+      body: 'body',
+    });
     const schedule = await send('get', `/scheduling/articles/${seedId}?locale=fa`, 'admin').expect(
       200
     );

@@ -8,7 +8,7 @@ import {
   jalaliWeekday,
   toGregorian,
   toJalali,
-} from '../../../src/plugins/jalali-date/core';
+} from '../../../src/jalali';
 import { OFFICIAL_LEAP_TABLE_PATH } from '../../fixtures/paths';
 import { DAY_MS, expectJalaliDateError } from './helpers';
 

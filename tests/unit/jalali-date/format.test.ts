@@ -5,7 +5,7 @@ import {
   JALALI_MONTH_NAMES,
   JALALI_WEEKDAY_NAMES,
   toJalaliFields,
-} from '../../../src/plugins/jalali-date/core';
+} from '../../../src/jalali';
 import { DAY_MS, expectJalaliDateError, HOUR_MS } from './helpers';
 
 const SEED = '2017-10-31T15:53:00Z';

@@ -1,4 +1,4 @@
-import { JalaliDateError, toGregorian } from '../../../src/plugins/jalali-date/core';
+import { JalaliDateError, toGregorian } from '../../../src/jalali';
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;

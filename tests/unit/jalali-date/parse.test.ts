@@ -1,8 +1,4 @@
-import {
-  JalaliDateTimeParts,
-  parseJalali,
-  parseJalaliToUtc,
-} from '../../../src/plugins/jalali-date/core';
+import { JalaliDateTimeParts, parseJalali, parseJalaliToUtc } from '../../../src/jalali';
 import { expectJalaliDateError } from './helpers';
 
 const ZWNJ = '\u200C';

@@ -13,7 +13,7 @@ import {
   parseJalali,
   tehranToUtc,
   utcToTehran,
-} from '../../../src/plugins/jalali-date/core';
+} from '../../../src/jalali';
 import { HOUR_MS, MINUTE_MS, utcMsAt } from './helpers';
 
 const ZWNJ = '\u200C';

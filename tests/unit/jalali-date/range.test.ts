@@ -3,7 +3,7 @@ import {
   jalaliMonthLength,
   jalaliPeriodToUtcRange,
   parseJalali,
-} from '../../../src/plugins/jalali-date/core';
+} from '../../../src/jalali';
 import { DAY_MS, expectJalaliDateError, HOUR_MS } from './helpers';
 
 const iso = (period: JalaliPeriod) => {

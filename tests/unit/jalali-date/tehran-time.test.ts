@@ -1,4 +1,4 @@
-import { jalaliMonthLength, tehranToUtc, utcToTehran } from '../../../src/plugins/jalali-date/core';
+import { jalaliMonthLength, tehranToUtc, utcToTehran } from '../../../src/jalali';
 import { expectJalaliDateError, HOUR_MS, MINUTE_MS, utcMsAt } from './helpers';
 
 const SEED = new Date('2017-10-31T15:53:00Z');

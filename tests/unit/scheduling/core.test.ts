@@ -1,4 +1,4 @@
-import { toJalaliFields } from '../../../src/plugins/jalali-date/core';
+import { toJalaliFields } from '../../../src/jalali';
 import {
   isFuture,
   latenessMs,

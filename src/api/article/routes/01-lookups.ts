@@ -1,4 +1,5 @@
 import { entryList, oneEntry, RouteContract, slugLookup } from '../../../lib/openapi-route';
+import { JALALI_DATE_ERROR_CODES } from '@pishkhan/jalali-core';
 
 const ARTICLE = 'ApiArticleArticleDocument';
 const jalaliPart = (description: string, examples: number[]) => ({
@@ -44,6 +45,7 @@ export default {
           day: jalaliPart('Jalali day, padded or not', [9]),
         },
         queryOf: { path: '/articles' },
+        errorCodes: { 400: JALALI_DATE_ERROR_CODES },
         responses: { 200: { description: 'A page of the archive', schema: entryList(ARTICLE) } },
       } satisfies RouteContract,
     },

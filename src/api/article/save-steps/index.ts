@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { checkBodyBlocks } from '../../../lib/write-limits';
-import type { SaveStep, StoredRow } from '../../../lib/save-pipeline';
+import { BODY_LIMIT_ERROR_CODES, checkBodyBlocks } from '../../../lib/write-limits';
+import type { SaveStep, StoredRow } from '@pishkhan/save-pipeline';
 import { publishedOnPatches } from './published-on';
 import { quotedOfficialsNeeds, quotedOfficialsPatch } from './quoted-officials';
 import { schedulingStep } from './scheduling';
@@ -16,6 +16,7 @@ export const articleSaveSteps = (strapi: Core.Strapi): SaveStep[] => [
     phase: 'before',
     serves: isArticle,
     actions: ['create', 'update'],
+    errorCodes: BODY_LIMIT_ERROR_CODES,
     run: ({ params }) => checkBodyBlocks(params.data?.body),
   },
   {

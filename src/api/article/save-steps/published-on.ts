@@ -1,4 +1,4 @@
-import type { StoredRow } from '../../../lib/save-pipeline';
+import type { StoredRow } from '@pishkhan/save-pipeline';
 
 type Row = StoredRow & { publishedOn?: unknown };
 

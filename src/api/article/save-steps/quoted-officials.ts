@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { RowNeeds } from '../../../lib/save-pipeline';
+import type { RowNeeds } from '@pishkhan/save-pipeline';
 
 type Row = {
   body?: Array<{ __component: string; official?: { id: number } | null }>;

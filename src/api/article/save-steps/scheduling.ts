@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { isFuture, momentOf } from '../../../scheduling/core';
 import { isSchedulerWrite } from '../../../scheduling/runner';
 import { removeSchedules, schedulesOf, setSchedule } from '../../../scheduling/table';
-import type { AroundStep } from '../../../lib/save-pipeline';
+import type { AroundStep } from '@pishkhan/save-pipeline';
 
 const UID = 'api::article.article';
 

@@ -1,5 +1,6 @@
 import type { RouteContract } from '../../../lib/openapi-route';
 import { importReport, importRequest } from '../report-schema';
+import { IMPORT_REQUEST_ERROR_CODES } from '../services/import';
 
 /**
  * `POST /api/import`: the archive importer over HTTP (src/importer/README.md). Only API tokens reach it:
@@ -17,6 +18,7 @@ export default {
       openapi: {
         summary: 'Import archived story files (UTF-8 or Windows-1256 text or Markdown) as articles',
         requestBody: importRequest,
+        errorCodes: IMPORT_REQUEST_ERROR_CODES,
         responses: {
           200: {
             description: "Each document's outcome (and, for a real run, what was written)",

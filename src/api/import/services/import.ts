@@ -1,14 +1,27 @@
 import { promises as fs } from 'fs';
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
-import { ArchiveImporter, ImportInput, ImportSetupError } from '../../../importer/importer';
+import {
+  ArchiveImporter,
+  IMPORT_SETUP_ERROR_CODES,
+  ImportInput,
+  ImportSetupError,
+} from '../../../importer/importer';
 import { apiLimits } from '../../../importer/limits';
 import { importOptionsSchema } from '../../../importer/options';
 import type { DryRunDocument, ImportedDocument, ImportSummary } from '../../../importer/report';
 
+/** What `POST /api/import` is refused with, per status (the documents' own errors are in its answer). */
+export const IMPORT_REQUEST_ERROR_CODES = {
+  400: ['BAD_REQUEST', 'TOO_MANY_FILES', ...IMPORT_SETUP_ERROR_CODES],
+  413: ['REQUEST_TOO_LARGE'],
+} as const;
+
 export interface ImportRequestError {
   status: 400 | 413;
-  code: string;
+  code:
+    | (typeof IMPORT_REQUEST_ERROR_CODES)[400][number]
+    | (typeof IMPORT_REQUEST_ERROR_CODES)[413][number];
   message: string;
   details?: Record<string, unknown>;
 }
@@ -45,7 +58,7 @@ const issues = (error: z.ZodError): string =>
   error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
 
 const badRequest = (
-  code: string,
+  code: (typeof IMPORT_REQUEST_ERROR_CODES)[400][number],
   message: string,
   details?: Record<string, unknown>
 ): { error: ImportRequestError } => ({

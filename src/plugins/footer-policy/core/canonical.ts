@@ -5,7 +5,7 @@ import {
   stripBidiControls,
   stripInvisibleJoiners,
   toLatinDigits,
-} from '../../../persian';
+} from '@pishkhan/persian-text-rules';
 
 /**
  * The form footer patterns are matched against: no bidi controls, tatweel, joiners or harakat, letters

@@ -1,4 +1,4 @@
-import { toPersianDigits } from '../../../persian';
+import { toPersianDigits } from '@pishkhan/persian-text-rules';
 import { normalizeFooterText } from './normalize-footer-text';
 
 /**

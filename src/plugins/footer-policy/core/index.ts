@@ -7,6 +7,7 @@ export type { MidStoryMarker } from './mid-story-markers';
 export {
   resolveFooter,
   validateSectionPolicy,
+  SECTION_POLICY_ERROR_CODES,
   SECTION_FOOTER_MODES,
   MAX_SECTION_DEPTH,
   MAX_FOOTER_LENGTH,

@@ -1,4 +1,4 @@
-import { toPersianDigits } from '../../../persian';
+import { toPersianDigits } from '@pishkhan/persian-text-rules';
 import { analyseLine } from './line-analysis';
 import { BodyBlock, isTextBlock, linesOf, Message } from './types';
 

@@ -1,4 +1,8 @@
-import { stripBidiControls, stripInvisibleJoiners, unifyKeyboardLetters } from '../../../persian';
+import {
+  stripBidiControls,
+  stripInvisibleJoiners,
+  unifyKeyboardLetters,
+} from '@pishkhan/persian-text-rules';
 
 /** The standard footer of Iranian news agencies. */
 export const DEFAULT_FOOTER_TEXT = 'انتهای پیام';

@@ -1,4 +1,4 @@
-import { toPersianDigits } from '../../../persian';
+import { toPersianDigits } from '@pishkhan/persian-text-rules';
 import { DEFAULT_FOOTER_TEXT, normalizeFooterText } from './normalize-footer-text';
 import type { Message } from './types';
 
@@ -67,9 +67,15 @@ export const resolveFooter = (input: {
   return { footer: defaults.mode === 'none' ? null : standardText(defaults), source: 'default' };
 };
 
+export const SECTION_POLICY_ERROR_CODES = [
+  'unknown-mode',
+  'custom-text-required',
+  'custom-text-too-long',
+] as const;
+
 export interface PolicyError extends Message {
   field: 'mode' | 'text';
-  code: 'unknown-mode' | 'custom-text-required' | 'custom-text-too-long';
+  code: (typeof SECTION_POLICY_ERROR_CODES)[number];
 }
 
 /** Errors that keep a section's footer setting from being saved; empty when it is valid. */

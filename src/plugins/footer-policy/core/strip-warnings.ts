@@ -1,4 +1,4 @@
-import { toPersianDigits } from '../../../persian';
+import { toPersianDigits } from '@pishkhan/persian-text-rules';
 import type { FooterUnit } from './line-analysis';
 import type { Message } from './types';
 

@@ -16,10 +16,13 @@ type Params = {
   data?: Record<string, unknown>;
 };
 
+/** A footer typed in the middle of a story: two stories pasted together, refused on publish. */
+export const MID_STORY_FOOTER_CODE = 'FOOTER_IN_MIDDLE';
+
 const refuseMidStoryMarkers = (blocks: ReadonlyArray<BodyBlock>, field: string) => {
   const [marker] = findMidStoryMarkers(blocks);
   if (marker)
-    throw footerValidationError('FOOTER_IN_MIDDLE', describeMarkerPosition(marker), [
+    throw footerValidationError(MID_STORY_FOOTER_CODE, describeMarkerPosition(marker), [
       field,
       marker.blockIndex,
     ]);

@@ -8,6 +8,12 @@ export default {
         handler: 'preview.preview',
         config: { policies: ['admin::isAuthenticatedAdmin'] },
       },
+      {
+        method: 'GET',
+        path: '/fields',
+        handler: 'preview.fields',
+        config: { policies: ['admin::isAuthenticatedAdmin'] },
+      },
     ],
   },
 };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { ROW_WRITES, SaveStep, SaveStepsService, StoredRow } from '../../../lib/save-pipeline';
-import { prepareArticleWrite } from './article-hooks';
+import { ROW_WRITES, SaveStep, SaveStepsService, StoredRow } from '@pishkhan/save-pipeline';
+import { SECTION_POLICY_ERROR_CODES } from '../core';
+import { MID_STORY_FOOTER_CODE, prepareArticleWrite } from './article-hooks';
 import { footerConfig, footerDefaults } from './config';
 import { footerFor } from './materialize';
 import { loadSectionChains } from './section-tree';
@@ -18,6 +19,7 @@ const saveSteps = ({ strapi }: { strapi: Core.Strapi }): SaveStepsService => {
         phase: 'before',
         serves: isArticle,
         actions: ['create', 'update', 'publish'],
+        errorCodes: [MID_STORY_FOOTER_CODE],
         gives: ['footer-stripped'],
         run: (context) => prepareArticleWrite(strapi, config(), context.action, context.params),
       },
@@ -26,6 +28,7 @@ const saveSteps = ({ strapi }: { strapi: Core.Strapi }): SaveStepsService => {
         phase: 'before',
         serves: isSection,
         actions: ['create', 'update'],
+        errorCodes: SECTION_POLICY_ERROR_CODES,
         run: (context) => validateSectionWrite(strapi, config(), context.params),
       },
       {

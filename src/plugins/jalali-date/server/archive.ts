@@ -1,6 +1,12 @@
 import { errors } from '@strapi/utils';
-import { JalaliDateError, jalaliPeriodToUtcRange, JalaliPeriod, UtcRange } from '../core';
-import { toLatinDigits } from '../../../persian';
+import {
+  JalaliDateErrorCode,
+  JalaliDateError,
+  jalaliPeriodToUtcRange,
+  JalaliPeriod,
+  UtcRange,
+} from '@pishkhan/jalali-core';
+import { toLatinDigits } from '@pishkhan/persian-text-rules';
 
 const NUMBER = /^[0-9]{1,4}$/;
 
@@ -9,7 +15,7 @@ const part = (raw: unknown, name: string): number | undefined => {
   const latin = toLatinDigits(String(raw));
   if (!NUMBER.test(latin)) {
     throw new errors.ValidationError(`Archive ${name} must be a number, got "${String(raw)}"`, {
-      code: 'INVALID_FORMAT',
+      code: 'INVALID_FORMAT' satisfies JalaliDateErrorCode,
       messageFa: 'سال، ماه و روز بایگانی باید عدد باشند.',
     });
   }

@@ -1,6 +1,6 @@
 import { Buffer } from 'buffer';
 import { LRUCache } from 'lru-cache';
-import { toJalaliFields, JalaliFields } from '../core';
+import { toJalaliFields, JalaliFields } from '@pishkhan/jalali-core';
 
 type Conversion = { fields: JalaliFields; json?: Buffer };
 

@@ -1,6 +1,6 @@
 import { errors } from '@strapi/utils';
-import { JalaliDateError, parseJalaliToUtc } from '../core';
-import { toLatinDigits } from '../../../persian';
+import { JalaliDateError, parseJalaliToUtc } from '@pishkhan/jalali-core';
+import { toLatinDigits } from '@pishkhan/persian-text-rules';
 
 /** A Jalali year (1206–1500 are supported) or Persian letters: a date an editor or a frontend wrote in Jalali. */
 const looksJalali = (value: string): boolean => {

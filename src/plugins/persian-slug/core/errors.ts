@@ -1,6 +1,7 @@
-import { toPersianDigits } from '../../../persian';
+import { toPersianDigits } from '@pishkhan/persian-text-rules';
 
-export type SlugErrorCode = 'EMPTY_SLUG' | 'MALFORMED_SLUG' | 'INVALID_SLUG';
+export const SLUG_ERROR_CODES = ['EMPTY_SLUG', 'MALFORMED_SLUG', 'INVALID_SLUG'] as const;
+export type SlugErrorCode = (typeof SLUG_ERROR_CODES)[number];
 
 /**
  * A slug that cannot be built or read from what an editor or a visitor supplied. `message` is English

@@ -4,7 +4,7 @@ import {
   stripBidiControls,
   stripInvisibleJoiners,
   toLatinDigits,
-} from '../../../persian';
+} from '@pishkhan/persian-text-rules';
 import { foldLatinLetters } from './latin-letters';
 
 /**

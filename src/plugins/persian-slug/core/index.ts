@@ -6,7 +6,7 @@ export {
   LATIN_SLUG_CHARACTERS,
 } from './alphabet';
 export type { PersianSlugLetter } from './alphabet';
-export { SlugError } from './errors';
+export { SlugError, SLUG_ERROR_CODES } from './errors';
 export type { SlugErrorCode } from './errors';
 export type { SlugMode, SlugOptions } from './options';
 export { persianSlug } from './slug';

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { ROW_WRITES, SaveContext, SaveStep, SaveStepsService } from '../../../lib/save-pipeline';
+import { ROW_WRITES, SaveContext, SaveStep, SaveStepsService } from '@pishkhan/save-pipeline';
+import { SLUG_WRITE_ERROR_CODES } from './errors';
 import { slugOf } from './slug-of';
 import { slugSpecs } from './specs';
 import newsCodes from './services/news-codes';
@@ -60,6 +61,7 @@ const saveSteps = ({ strapi }: { strapi: Core.Strapi }): SaveStepsService => {
         phase: 'before',
         serves: (uid) => slugSpecs().has(uid),
         actions: ['create', 'update'],
+        errorCodes: SLUG_WRITE_ERROR_CODES,
         needs: ['clean-text'],
         gives: ['slug'],
         async run(context) {

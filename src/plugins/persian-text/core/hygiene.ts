@@ -1,4 +1,8 @@
-import { stripBidiControls, stripTatweel, unifyKeyboardLetters } from '../../../persian';
+import {
+  stripBidiControls,
+  stripTatweel,
+  unifyKeyboardLetters,
+} from '@pishkhan/persian-text-rules';
 
 /**
  * What is rewritten in Persian text an editor saves: Arabic ي ى ك become ی ک, bidi control characters and

@@ -8,7 +8,7 @@ import {
   foldLettersForMatching,
   ZWJ,
   ZWNJ,
-} from '../../../persian';
+} from '@pishkhan/persian-text-rules';
 
 /**
  * The admin list's search, folded like /api/search: «پیش‌بینی» (ZWNJ), «پیش بینی» and «پیشبینی» are one

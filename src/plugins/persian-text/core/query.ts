@@ -10,9 +10,11 @@ export interface SearchQuery {
   phrases: string[][];
 }
 
+export const SEARCH_QUERY_ERROR_CODES = ['EMPTY_QUERY', 'QUERY_TOO_LONG'] as const;
+
 export class SearchQueryError extends RangeError {
   constructor(
-    readonly code: 'EMPTY_QUERY' | 'QUERY_TOO_LONG',
+    readonly code: (typeof SEARCH_QUERY_ERROR_CODES)[number],
     message: string,
     readonly messageFa: string
   ) {

@@ -4,7 +4,7 @@ import {
   stripBidiControls,
   stripInvisibleJoiners,
   toLatinDigits,
-} from '../../../persian';
+} from '@pishkhan/persian-text-rules';
 
 /** Written joined, with a ZWNJ or with a space: «می‌شود», «می شود», «میشود» are one word to a reader. */
 const PREFIXES = new Set(['می', 'نمی']);

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { containsPattern, listSearchFold, storedValueFolds } from '../core';
+import { textConfig } from './config';
 
-const ARTICLE = 'api::article.article';
 const STRING_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid', 'enumeration']);
 const NUMBER_TYPES = new Set(['integer', 'biginteger', 'float', 'decimal']);
 /** More matching stories than this and the search is left to Strapi's own (unfolded) `_q`. */
@@ -14,17 +14,18 @@ type Meta = {
 };
 
 /**
- * The documentIds of the articles (any version, in `locale` when given) whose searchable fields hold
- * the query once both are folded; null when more than MAX_FOLDED_MATCHES match. The fields are those
- * Strapi's own list search reads (scalar text, and numbers when the query is one).
+ * The documentIds of the entries of `uid` (any version, in `locale` when given) whose searchable fields
+ * hold the query once both are folded; null when more than MAX_FOLDED_MATCHES match. The fields are
+ * those Strapi's own list search reads (scalar text, and numbers when the query is one).
  */
 export const foldedMatches = async (
   strapi: Core.Strapi,
+  uid: string,
   q: string,
   locale?: string
 ): Promise<string[] | null> => {
   const folded = listSearchFold(q);
-  const meta = strapi.db.metadata.get(ARTICLE) as unknown as Meta;
+  const meta = strapi.db.metadata.get(uid) as unknown as Meta;
   const column = (name: string) => meta.attributes[name].columnName ?? name;
   const names = Object.keys(meta.attributes);
   const texts = names.filter((name) => STRING_TYPES.has(meta.attributes[name].type)).map(column);
@@ -53,8 +54,8 @@ export const foldedMatches = async (
 };
 
 /**
- * The content manager's articles list searches with `_q`, which Strapi turns into `LIKE '%q%'` on the
- * raw text: «پیش‌بینی» missed «پیش بینی», ي missed ی. This route middleware (after the admin's
+ * The content manager's list of the searched type (config `search.uid`) searches with `_q`, which
+ * Strapi turns into `LIKE '%q%'` on the raw text: «پیش‌بینی» missed «پیش بینی», ي missed ی. This route middleware (after the admin's
  * authentication and permission policies) replaces `_q` by a filter on the documents whose folded text
  * holds the folded query, so Strapi's own paging, sorting, counts and permission filters still apply.
  */
@@ -89,14 +90,18 @@ const foldedListSearch =
     next: () => Promise<unknown>
   ) => {
     const query = ctx.request.query;
+    // The searched content type's list (config `search.uid`) folds its search; others are Strapi's.
+    const uid = textConfig(strapi).search?.uid;
     if (
-      ctx.params.model !== ARTICLE ||
+      !uid ||
+      ctx.params.model !== uid ||
       typeof query._q !== 'string' ||
       listSearchFold(query._q) === ''
     )
       return next();
     const ids = await foldedMatches(
       strapi,
+      uid,
       query._q,
       typeof query.locale === 'string' ? query.locale : undefined
     );

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { toJalaliFields } from '../../jalali-date/core';
+import { toJalaliFields } from '@pishkhan/jalali-core';
 import { searchArticles } from './search';
 
 type Nexus = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -7,6 +7,8 @@ type Nexus = Record<string, any>; // eslint-disable-line @typescript-eslint/no-e
 /** `search(q, locale, section, from, to, pagination)`: the same search and answer as GET /api/search. */
 export const registerSearchGraphql = (strapi: Core.Strapi): void => {
   if (!strapi.plugin('graphql')) return;
+  // `JalaliDateTime` is the jalali-date plugin's type: without that plugin a hit has no Jalali sibling.
+  const jalali = Boolean(strapi.plugin('jalali-date'));
   strapi
     .plugin('graphql')
     .service('extension')
@@ -20,11 +22,12 @@ export const registerSearchGraphql = (strapi: Core.Strapi): void => {
             t.string('slug');
             t.int('newsCode');
             t.string('publishedOn');
-            t.field('publishedOnJalali', {
-              type: 'JalaliDateTime',
-              resolve: (hit: { publishedOn: string | null }) =>
-                hit.publishedOn ? toJalaliFields(hit.publishedOn) : null,
-            });
+            if (jalali)
+              t.field('publishedOnJalali', {
+                type: 'JalaliDateTime',
+                resolve: (hit: { publishedOn: string | null }) =>
+                  hit.publishedOn ? toJalaliFields(hit.publishedOn) : null,
+              });
             t.nonNull.string('matchedIn', { description: 'title (or kicker), lead or body' });
             t.string('snippet');
             t.string('snippetHtml', { description: 'The snippet HTML-escaped, matches in <mark>' });

@@ -1,8 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { isBlankText } from '../../../persian';
+import { isBlankText } from '@pishkhan/persian-text-rules';
 import { cleanEditorText, findControlCharacter } from '../core';
 import { textConfig } from './config';
+
+/** The codes of the 400s the hygiene step refuses a save with. */
+export const HYGIENE_ERROR_CODES = ['CONTROL_CHARACTER', 'BLANK_FIELD'] as const;
+type HygieneErrorCode = (typeof HYGIENE_ERROR_CODES)[number];
 
 const cleanValue = (value: unknown): unknown => {
   if (typeof value === 'string') return cleanEditorText(value);
@@ -59,7 +63,7 @@ export const refuseControlCharacters = (
         throw new errors.ValidationError(
           `«${field}» نویسه‌ی کنترلی ${found.codePoint} دارد که در متن خبر جایی ندارد؛ آن را بردارید.`,
           {
-            code: 'CONTROL_CHARACTER',
+            code: 'CONTROL_CHARACTER' satisfies HygieneErrorCode,
             message: `Field "${field}" contains the control character ${found.codePoint} at position ${found.index}`,
             errors: [
               {
@@ -92,7 +96,7 @@ export const refuseBlankFields = (
     throw new errors.ValidationError(
       `Field "${field}" is empty: it holds no text but spaces, invisible characters, tatweel or marks`,
       {
-        code: 'BLANK_FIELD',
+        code: 'BLANK_FIELD' satisfies HygieneErrorCode,
         field,
         messageFa: `${nameFa} خالی است؛ آن را با متن بنویسید (فاصله، کشیده و نویسه‌های نامرئی متن به حساب نمی‌آیند).`,
         errors: [{ path: [field], message: `${nameFa} خالی است.`, name: 'ValidationError' }],

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { RowNeeds } from '../../../lib/save-pipeline';
+import type { RowNeeds } from '@pishkhan/save-pipeline';
 import type { IndexedArticle } from './search-engines';
 import { SearchConfig, textConfig } from './config';
 import { getEngine } from './engine';

@@ -1,4 +1,4 @@
-import type { RouteContract } from '../../../lib/openapi-route';
+import { SEARCH_ERROR_CODES } from './search';
 
 const hit = {
   type: 'object',
@@ -90,9 +90,11 @@ export default {
         path: '/search',
         handler: 'search.find',
         config: { prefix: '' },
+        // What the route answers, as JSON Schema: Strapi ignores the key; an app's contract tooling may read it.
         openapi: {
           summary:
             'Search published articles in every spelling (ي/ی, ZWNJ, diacritics, digit sets)',
+          errorCodes: { 400: SEARCH_ERROR_CODES },
           query: [
             query(
               'q',
@@ -153,7 +155,7 @@ export default {
               },
             },
           },
-        } satisfies RouteContract,
+        },
       },
     ],
   },

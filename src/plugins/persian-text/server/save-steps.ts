@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { ROW_WRITES, SaveStep, SaveStepsService, StoredRow } from '../../../lib/save-pipeline';
+import { ROW_WRITES, SaveStep, SaveStepsService, StoredRow } from '@pishkhan/save-pipeline';
 import { textConfig } from './config';
 import { getEngine } from './engine';
-import { prepareForSave } from './hygiene';
+import { HYGIENE_ERROR_CODES, prepareForSave } from './hygiene';
 import { indexNeeds, toIndexed } from './indexer';
 
 /** persian-text's part of the save pipeline (the app orders it: src/save-pipeline.ts). */
@@ -16,6 +16,7 @@ const saveSteps = ({ strapi }: { strapi: Core.Strapi }): SaveStepsService => {
         phase: 'before',
         serves: (uid) => uid in config().hygieneFields || uid in config().nonBlankFields,
         actions: ['create', 'update'],
+        errorCodes: HYGIENE_ERROR_CODES,
         gives: ['clean-text'],
         run(context) {
           if (context.params.data) {

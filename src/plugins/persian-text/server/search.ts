@@ -4,13 +4,17 @@ import {
   buildSnippet,
   markdownText,
   parseSearchQuery,
+  SEARCH_QUERY_ERROR_CODES,
   SearchQueryError,
   snippetHtml,
 } from '../core';
-import { JalaliDateError, parseJalaliToUtc } from '../../jalali-date/core';
+import { JALALI_DATE_ERROR_CODES, JalaliDateError, parseJalaliToUtc } from '@pishkhan/jalali-core';
 import { getEngine } from './engine';
 import { textConfig } from './config';
-import { PAGINATION_RANGES, wholeNumberProblem } from '../../../lib/pagination-range';
+import { wholeNumberProblem } from '@pishkhan/persian-text-rules';
+
+/** What a search is refused with (400): the query, or a `from`/`to` that is not a Jalali date. */
+export const SEARCH_ERROR_CODES = [...SEARCH_QUERY_ERROR_CODES, ...JALALI_DATE_ERROR_CODES];
 
 export interface SearchParams {
   q?: unknown;
@@ -26,9 +30,15 @@ const MATCHED_IN = ['title', 'lead', 'body'] as const;
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
+/** The search's pages: Strapi's own pagination limits (a page of at most 100, offsets within GraphQL's Int). */
+const SEARCH_PAGINATION = {
+  page: { min: 1, max: 2 ** 31 - 1 },
+  pageSize: { min: 1, max: 100 },
+} as const;
+
 const paginationNumber = (value: unknown, fallback: number, key: 'page' | 'pageSize'): number => {
   if (value === undefined || value === null || value === '') return fallback;
-  const { min, max } = PAGINATION_RANGES[key];
+  const { min, max } = SEARCH_PAGINATION[key];
   const problem = wholeNumberProblem(value, `pagination[${key}]`, min, max);
   if (problem) {
     const { message, ...details } = problem;

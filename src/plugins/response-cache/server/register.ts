@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ResponseCacheOptions, uidMatcher } from '../core';
 import { createRuntime, getRuntime } from './runtime';
-import type { SaveStep, SaveStepsService } from '../../../lib/save-pipeline';
+import type { SaveStep, SaveStepsService } from '@pishkhan/save-pipeline';
 
 /** Creates the cache in the register phase: the save pipeline's step and the lifecycles below use it. */
 export const register = ({ strapi }: { strapi: Core.Strapi }): void => {

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { scheduleAnswer } from '../../../scheduling/answer';
 import { cancelSchedule } from '../../../scheduling/commands';
 import { pendingPublishes } from '../../../scheduling/table';
-import { toJalaliFields } from '../../jalali-date/core';
+import { toJalaliFields } from '../../../jalali';
 
 type Ctx = { params: { documentId: string }; query: { locale?: unknown }; body: unknown };
 

@@ -35,6 +35,18 @@ const previewController = ({ strapi }: { strapi: Core.Strapi }) => ({
       midStory: notes?.midStory ?? [],
     };
   },
+
+  /** The configured story type and fields, for the admin's panel (it names none of its own). */
+  fields(ctx: Ctx) {
+    const { articles, blocks } = footerConfig(strapi);
+    ctx.body = {
+      uid: articles.uid,
+      section: articles.section,
+      body: articles.body,
+      reporterCode: articles.reporterCode,
+      blocks,
+    };
+  },
 });
 
 export default { preview: previewController };

@@ -4,9 +4,40 @@ import { Information, WarningCircle } from '@strapi/icons';
 import { useFetchClient, useForm, useQueryParams } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { t } from '../pluginId';
-import { liveFooter } from './live-footer';
+import { BlockNames, liveFooter } from './live-footer';
 
-const ARTICLE = 'api::article.article';
+/** The story type and its fields as the app configured them (GET /footer-policy/fields). */
+interface StoryFields {
+  uid: string;
+  section: string;
+  body: string;
+  reporterCode: string;
+  blocks: BlockNames;
+}
+
+/** Asked once per page load: the configuration does not change while the admin runs. */
+let storyFieldsRequest: Promise<StoryFields | null> | undefined;
+
+const useStoryFields = (): StoryFields | null => {
+  const { get } = useFetchClient();
+  const [fields, setFields] = React.useState<StoryFields | null>(null);
+  React.useEffect(() => {
+    let mounted = true;
+    storyFieldsRequest ??= get<StoryFields>('/footer-policy/fields')
+      .then(({ data }) => data)
+      .catch(() => {
+        storyFieldsRequest = undefined;
+        return null;
+      });
+    storyFieldsRequest.then((found) => {
+      if (mounted) setFields(found);
+    });
+    return () => {
+      mounted = false;
+    };
+  }, [get]);
+  return fields;
+};
 
 type Message = { en: string; fa: string } | string;
 
@@ -35,6 +66,7 @@ type RelationChange = {
  * none; otherwise the saved one, read from the content manager's relation route.
  */
 const useSectionDocumentId = (
+  fields: StoryFields,
   documentId: string | undefined,
   locale: string | undefined,
   savedAt: string | undefined
@@ -42,7 +74,7 @@ const useSectionDocumentId = (
   const { get } = useFetchClient();
   const change = useForm(
     'FooterPanel',
-    (state) => (state.values as { section?: RelationChange }).section
+    (state) => (state.values as Record<string, RelationChange | undefined>)[fields.section]
   );
   const [saved, setSaved] = React.useState<string | null | undefined>(undefined);
 
@@ -53,7 +85,7 @@ const useSectionDocumentId = (
     }
     const controller = new AbortController();
     get<{ results?: Array<{ documentId: string }>; data?: { documentId: string } | null }>(
-      `/content-manager/relations/${ARTICLE}/${documentId}/section`,
+      `/content-manager/relations/${fields.uid}/${documentId}/${fields.section}`,
       { params: locale ? { locale } : {}, signal: controller.signal }
     )
       .then(({ data }) => {
@@ -64,7 +96,7 @@ const useSectionDocumentId = (
         if (!controller.signal.aborted) setSaved(null);
       });
     return () => controller.abort();
-  }, [documentId, locale, savedAt, get]);
+  }, [fields, documentId, locale, savedAt, get]);
 
   const connected = change?.connect?.[change.connect.length - 1];
   if (connected)
@@ -76,7 +108,11 @@ const useSectionDocumentId = (
   return { section: saved, unsaved: false };
 };
 
-const FooterPanelContent = ({ documentId, document }: PanelProps) => {
+const FooterPanelContent = ({
+  documentId,
+  document,
+  fields,
+}: PanelProps & { fields: StoryFields }) => {
   const { formatMessage, locale: uiLocale } = useIntl();
   const { get } = useFetchClient();
   const [{ query }] = useQueryParams<{ plugins?: { i18n?: { locale?: string } } }>();
@@ -85,13 +121,21 @@ const FooterPanelContent = ({ documentId, document }: PanelProps) => {
   const say = (message: Message) =>
     typeof message === 'string' ? message : persian ? message.fa : message.en;
 
-  const body = useForm('FooterPanel', (state) => (state.values as { body?: unknown }).body);
+  const body = useForm(
+    'FooterPanel',
+    (state) => (state.values as Record<string, unknown>)[fields.body]
+  );
   const reporterCode = useForm(
     'FooterPanel',
-    (state) => (state.values as { reporterCode?: string | null }).reporterCode
+    (state) => (state.values as Record<string, string | null | undefined>)[fields.reporterCode]
   );
-  const live = React.useMemo(() => liveFooter(body), [body]);
-  const { section, unsaved } = useSectionDocumentId(documentId, locale, document?.updatedAt);
+  const live = React.useMemo(() => liveFooter(body, fields.blocks), [body, fields.blocks]);
+  const { section, unsaved } = useSectionDocumentId(
+    fields,
+    documentId,
+    locale,
+    document?.updatedAt
+  );
 
   const [state, setState] = React.useState<{
     status: 'loading' | 'done' | 'failed';
@@ -310,13 +354,14 @@ const Notice = ({
   );
 };
 
-/** The edit-view side panel; articles only. Rendered by the content manager inside the edit form. */
+/** The edit-view side panel of the configured story type. Rendered by the content manager inside the edit form. */
 export const FooterPanel = (props: PanelProps) => {
   const { formatMessage } = useIntl();
-  if (props.model !== ARTICLE) return null;
+  const fields = useStoryFields();
+  if (!fields || props.model !== fields.uid) return null;
   return {
     title: formatMessage({ id: t('panel.title'), defaultMessage: 'How the story ends' }),
-    content: <FooterPanelContent {...props} />,
+    content: <FooterPanelContent {...props} fields={fields} />,
   };
 };
 FooterPanel.type = 'footer-policy';

@@ -12,20 +12,27 @@ import {
   Message,
 } from '../../../core';
 
-const KINDS: Record<string, BodyBlock['kind']> = {
-  'article.paragraph': 'paragraph',
-  'article.subheading': 'subheading',
-  'article.quote': 'quote',
+/** The configured body components by kind, and the field of their text (config `blocks`). */
+export interface BlockNames {
+  paragraph: string[];
+  subheading: string[];
+  quote: string[];
+  text: string;
+}
+
+type Component = Record<string, unknown> & { __component?: string };
+
+const kindOf = (blocks: BlockNames, component: string | undefined): BodyBlock['kind'] => {
+  for (const kind of ['paragraph', 'subheading', 'quote'] as const)
+    if (component && blocks[kind].includes(component)) return kind;
+  return 'other';
 };
 
-type Component = { __component?: string; text?: unknown };
-
-const toBlocks = (components: ReadonlyArray<Component>): BodyBlock[] =>
+const toBlocks = (components: ReadonlyArray<Component>, blocks: BlockNames): BodyBlock[] =>
   components.map((component) => {
-    const kind = KINDS[component.__component ?? ''] ?? 'other';
-    return kind === 'other' || typeof component.text !== 'string'
-      ? { kind: 'other' }
-      : { kind, text: component.text };
+    const kind = kindOf(blocks, component.__component);
+    const text = component[blocks.text];
+    return kind === 'other' || typeof text !== 'string' ? { kind: 'other' } : { kind, text };
   });
 
 export interface LiveFooter {
@@ -39,9 +46,9 @@ export interface LiveFooter {
   reporterCode: string | null;
 }
 
-export const liveFooter = (body: unknown): LiveFooter => {
+export const liveFooter = (body: unknown, blocks: BlockNames): LiveFooter => {
   const components = Array.isArray(body) ? (body as Component[]) : [];
-  const stripped = stripTrailingFooter(toBlocks(components));
+  const stripped = stripTrailingFooter(toBlocks(components, blocks));
   return {
     removed: stripped.removed,
     warnings: stripped.warnings,

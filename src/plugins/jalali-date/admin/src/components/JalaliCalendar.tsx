@@ -10,8 +10,8 @@ import {
   JALALI_WEEKDAY_NAMES,
   jalaliMonthLength,
   jalaliWeekday,
-} from '../../../core';
-import { padPersian, toPersianDigits } from '../../../../../persian';
+} from '@pishkhan/jalali-core';
+import { padPersian, toPersianDigits } from '@pishkhan/persian-text-rules';
 import { t } from '../pluginId';
 import { nowInTehran, readTime, WallClock } from './jalali-value';
 

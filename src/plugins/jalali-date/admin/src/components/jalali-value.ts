@@ -10,8 +10,8 @@ import {
   tehranToUtc,
   TEHRAN_TIME_ZONE,
   utcToTehran,
-} from '../../../core';
-import { toLatinDigits } from '../../../../../persian';
+} from '@pishkhan/jalali-core';
+import { toLatinDigits } from '@pishkhan/persian-text-rules';
 
 export interface WallClock {
   year: number;

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Field, TextInput } from '@strapi/design-system';
 import { useField } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { toPersianDigits } from '../../../../../persian';
+import { toPersianDigits } from '@pishkhan/persian-text-rules';
 import { t } from '../pluginId';
 
 export interface NewsCodeInputProps {

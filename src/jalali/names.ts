@@ -1,4 +1,4 @@
-import { ZWNJ } from '../../../persian';
+import { ZWNJ } from '@pishkhan/persian-text-rules';
 
 /** Month names as Persian newsrooms print them, index 0 = Farvardin. */
 export const JALALI_MONTH_NAMES = [

@@ -1,4 +1,4 @@
-import { padPersian, toPersianDigits } from '../../../persian';
+import { padPersian, toPersianDigits } from '@pishkhan/persian-text-rules';
 import { JALALI_MAX_YEAR, JALALI_MIN_YEAR } from './calendar';
 import { Instant, instantToMs } from './instant';
 import {

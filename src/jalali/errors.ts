@@ -1,4 +1,4 @@
-import { toPersianDigits } from '../../../persian';
+import { toPersianDigits } from '@pishkhan/persian-text-rules';
 import {
   JALALI_MONTH_NAMES,
   JALALI_MONTH_NAMES_LATIN,
@@ -7,17 +7,20 @@ import {
 } from './names';
 import { JALALI_MAX_YEAR, JALALI_MIN_YEAR } from './supported-range';
 
-export type JalaliDateErrorCode =
-  | 'INVALID_FORMAT'
-  | 'INVALID_INSTANT'
-  | 'INVALID_GREGORIAN_DATE'
-  | 'YEAR_OUT_OF_RANGE'
-  | 'MONTH_OUT_OF_RANGE'
-  | 'DAY_OUT_OF_RANGE'
-  | 'HOUR_OUT_OF_RANGE'
-  | 'MINUTE_OUT_OF_RANGE'
-  | 'SECOND_OUT_OF_RANGE'
-  | 'WEEKDAY_MISMATCH';
+/** Every code of a JalaliDateError; the API answers them as `details.code` (docs/openapi.json lists them). */
+export const JALALI_DATE_ERROR_CODES = [
+  'INVALID_FORMAT',
+  'INVALID_INSTANT',
+  'INVALID_GREGORIAN_DATE',
+  'YEAR_OUT_OF_RANGE',
+  'MONTH_OUT_OF_RANGE',
+  'DAY_OUT_OF_RANGE',
+  'HOUR_OUT_OF_RANGE',
+  'MINUTE_OUT_OF_RANGE',
+  'SECOND_OUT_OF_RANGE',
+  'WEEKDAY_MISMATCH',
+] as const;
+export type JalaliDateErrorCode = (typeof JALALI_DATE_ERROR_CODES)[number];
 
 /**
  * A date, time or instant this plugin cannot accept. A RangeError, like the errors of jalaali-js and

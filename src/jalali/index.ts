@@ -10,7 +10,7 @@ export {
   toJalali,
 } from './calendar';
 export type { GregorianDate, JalaliDate } from './calendar';
-export { JalaliDateError } from './errors';
+export { JalaliDateError, JALALI_DATE_ERROR_CODES } from './errors';
 export type { JalaliDateErrorCode } from './errors';
 export { formatJalaliDate, formatJalaliLong, formatJalaliTime, toJalaliFields } from './format';
 export type { JalaliFields } from './format';

@@ -5,7 +5,7 @@ import {
   toLatinDigits,
   unifyKeyboardLetters,
   ZWNJ,
-} from '../../../persian';
+} from '@pishkhan/persian-text-rules';
 import { assertClockTime, assertJalaliDate, jalaliWeekday } from './calendar';
 import { invalidFormat, unknownMonthName, weekdayMismatch } from './errors';
 import { JALALI_MONTH_NAMES } from './names';

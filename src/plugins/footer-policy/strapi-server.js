@@ -1,2 +1,0 @@
-// Strapi loads only JavaScript server entries: this one points at the server compiled by the app's tsc.
-module.exports = require('../../../dist/src/plugins/footer-policy/server').default;

@@ -1,0 +1,36 @@
+import { bootApp, TestApp } from '../../harness/strapi';
+
+/**
+ * A long run of statements leaves room for other requests (issue #19). better-sqlite3 answers
+ * synchronously, so without `src/lib/event-loop-turns.ts` a transaction's statements resolve one after
+ * another as microtasks and a timer or an incoming request waits until the last one: a 5,000-block save
+ * held `/_health` for 300 ms at a time. Here a transaction runs statements for half a second, and a
+ * callback queued at its start must run long before it ends. PostgreSQL's statements give turns by
+ * themselves (they wait on the network); the test holds there too.
+ */
+let app: TestApp;
+beforeAll(async () => {
+  app = await bootApp({ seed: false });
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+it('a callback queued before a long transaction runs while its statements are still running', async () => {
+  let turnAt: number | null = null;
+  let statementsWhenTurned = 0;
+  let statements = 0;
+  const started = performance.now();
+  setImmediate(() => {
+    turnAt = performance.now() - started;
+    statementsWhenTurned = statements;
+  });
+  await app.strapi.db.transaction(async ({ trx }) => {
+    while (performance.now() - started < 500) {
+      await trx.raw('select 1');
+      statements += 1;
+    }
+  });
+  expect(turnAt).not.toBeNull();
+  expect(statementsWhenTurned).toBeLessThan(statements / 2);
+});
