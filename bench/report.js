@@ -838,6 +838,9 @@ const buildMarkdown = (results, { resultsFile } = {}) => {
     'npm run bench -- --only rest,graphql --profile   # chosen scenarios, with CPU profiles of both apps'
   );
   body.push(
+    'npm run bench -- --profile-name million # opt-in: every read path at 1,000 → 100,000 → 1,000,000 stories on PostgreSQL (kept databases), writes benchmarks-scale.md'
+  );
+  body.push(
     'node bench/compare.js bench/results/old.json bench/results/new.json   # what got slower between two runs'
   );
   body.push(

@@ -30,7 +30,21 @@ const SCENARIOS = [
   'import',
   'cache',
   'scheduling',
+  'scale',
 ];
+/** Opt-in: run when asked for by --only, by a profile, or by an archive size above SCALE_FROM. */
+const OPT_IN = ['scale'];
+/** Archive sizes above this go to the scale scenario (kept databases) rather than the archive and search. */
+const SCALE_FROM = 100000;
+/** Named option sets: `--profile-name million` is issue #24's run. */
+const PROFILES = {
+  million: {
+    db: 'postgres',
+    only: ['scale'],
+    archiveSizes: [1000, 100000, 1000000],
+    rounds: 2,
+  },
+};
 const HTTP_SCENARIOS = ['rest', 'graphql', 'lookup'];
 const TITLES = {
   micro: 'Core micro-benchmarks',
@@ -45,6 +59,7 @@ const TITLES = {
   import: 'Import throughput against a plain Document Service loop',
   cache: 'Response cache',
   scheduling: 'Scheduled publishing',
+  scale: 'Every read path and the admin list as the archive grows to a million stories',
   load: 'Loading the main data set',
   profile: 'CPU profiles',
 };
@@ -68,6 +83,11 @@ const HELP = `Usage: npm run bench -- [options]
   --startups <n>          start-ups per app for the start-up scenario (default 3, quick 2)
   --seed <n>              data set seed (default 1396)
   --import-count <n>      stories for the import hook (default 500, quick 200)
+  --profile-name <name>   a named option set (options given override it): ${Object.keys(PROFILES).join(', ')}
+                          (million: --db postgres --only scale --archive-sizes 1000,100000,1000000 --rounds 2)
+                          sizes above ${SCALE_FROM.toLocaleString('en')} run the scale scenario (opt-in,
+                          PostgreSQL, databases kept between runs) and not the archive and search
+  --prepare-only          the scale scenario only writes its kept databases (no measurement)
   --profile               also record CPU profiles of both apps on the REST and GraphQL cases
   --out <file>            results file (default bench/results/<time>-<full|quick>.json)
   --docs / --no-docs      write docs/benchmarks.md and its charts (default: full runs only)
@@ -163,6 +183,15 @@ const parseArgs = (argv) => {
       case '--profile':
         opts.profile = true;
         break;
+      case '--prepare-only':
+        opts.prepareOnly = true;
+        break;
+      case '--profile-name': {
+        const name = value();
+        if (!PROFILES[name]) throw new Error(`unknown profile ${name} (${Object.keys(PROFILES)})`);
+        opts.profileName = name;
+        break;
+      }
       case '--out':
         opts.out = path.resolve(value());
         break;
@@ -205,6 +234,11 @@ const parseArgs = (argv) => {
         throw new Error(`unknown option ${arg} (see --help)`);
     }
   }
+  if (opts.profileName) {
+    const given = parseArgs.explicit(argv);
+    for (const [key, value] of Object.entries(PROFILES[opts.profileName]))
+      if (!given.has(key)) opts[key] = value;
+  }
   const q = opts.quick;
   opts.articles ??= q ? 100 : 300;
   opts.archiveSizes ??= q ? [1000, 10000] : [1000, 10000, 100000];
@@ -220,7 +254,11 @@ const parseArgs = (argv) => {
     throw new Error('--db is sqlite, postgres or both');
   for (const name of [...(opts.only || []), ...opts.skip])
     if (!SCENARIOS.includes(name)) throw new Error(`unknown scenario ${name}`);
-  opts.scenarios = (opts.only || SCENARIOS).filter((name) => !opts.skip.includes(name));
+  const scaleSizes = opts.archiveSizes.some((size) => size > SCALE_FROM);
+  opts.scenarios = (
+    opts.only ||
+    SCENARIOS.filter((name) => !OPT_IN.includes(name) || (name === 'scale' && scaleSizes))
+  ).filter((name) => !opts.skip.includes(name));
   if (
     opts.archiveSizes.some((size) => !(size >= 200)) ||
     [...opts.archiveSizes].sort((a, b) => a - b).join() !== opts.archiveSizes.join()
@@ -228,6 +266,17 @@ const parseArgs = (argv) => {
     throw new Error('--archive-sizes must be increasing, each at least 200');
   }
   return opts;
+};
+
+/** The options given on the command line (a profile does not override them). */
+parseArgs.explicit = (argv) => {
+  const names = {
+    '--db': 'db',
+    '--only': 'only',
+    '--archive-sizes': 'archiveSizes',
+    '--rounds': 'rounds',
+  };
+  return new Set(argv.filter((arg) => names[arg]).map((arg) => names[arg]));
 };
 
 const startedAt = Date.now();
@@ -677,16 +726,21 @@ const main = async () => {
           for (const database of Object.values(databases)) await database.drop().catch(() => {});
       }
     }
-    if (wants('archive')) {
+    // The archive and search fill throw-away databases: they stop at SCALE_FROM; the scale scenario goes on.
+    const smallSizes = opts.archiveSizes.filter((size) => size <= SCALE_FROM);
+    const small = { ...shortWarmUp, opts: { ...shortWarmUp.opts, archiveSizes: smallSizes } };
+    if (wants('archive') && smallSizes.length) {
       log('archive');
-      await attempt('archive', engine, () =>
-        require('./scenarios/archive').run(shortWarmUp, { engine })
-      );
+      await attempt('archive', engine, () => require('./scenarios/archive').run(small, { engine }));
     }
-    if (wants('search')) {
+    if (wants('search') && smallSizes.length) {
       log('search');
-      await attempt('search', engine, () =>
-        require('./scenarios/search').run(shortWarmUp, { engine })
+      await attempt('search', engine, () => require('./scenarios/search').run(small, { engine }));
+    }
+    if (wants('scale') && engine === 'postgres') {
+      log('scale');
+      await attempt('scale', engine, () =>
+        require('./scenarios/scale').run(shortWarmUp, { engine, sizes: opts.archiveSizes })
       );
     }
     if (wants('saves')) {
@@ -723,8 +777,13 @@ const main = async () => {
   log(`results: ${path.relative(process.cwd(), out)}`);
 
   if (opts.docs) {
-    const { writeReport } = require('./report');
-    const written = writeReport(results, { resultsFile: out });
+    // The scale scenario has a report of its own (docs/benchmarks-scale.md); a run of it alone leaves
+    // docs/benchmarks.md as the last full run wrote it.
+    const written = [];
+    if (results.scenarios.some((scenario) => scenario.id !== 'scale'))
+      written.push(...require('./report').writeReport(results, { resultsFile: out }));
+    if (results.scenarios.some((scenario) => scenario.id === 'scale'))
+      written.push(...require('./report-scale').writeScaleReport([{ file: out, results }]));
     log(`report: ${written.map((file) => path.relative(process.cwd(), file)).join(', ')}`);
   }
   const { printSummary } = require('./report');

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { fitArticleListColumns } from './bootstrap/article-list-columns';
+import { ensureListIndexes } from './bootstrap/list-indexes';
 import { ensureDefaultLocale } from './bootstrap/locales';
 import { registerPublishedOnlyReads } from './bootstrap/published-only-reads';
 import { grantReaderActions, READER_ACTIONS } from './bootstrap/reader-permissions';
@@ -33,6 +34,7 @@ export default {
     await ensureDefaultLocale(strapi);
     await grantReaderActions(strapi, READER_ACTIONS);
     await fitArticleListColumns(strapi);
+    await ensureListIndexes(strapi);
     if (process.env.SEED_DEMO !== 'false') await seedDemoContent(strapi);
     // SQLite writes one transaction at a time: more than one claim loop would only queue.
     const workers =

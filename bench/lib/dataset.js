@@ -182,6 +182,28 @@ const uniqueTitle = (rng, seen) => {
   }
 };
 
+/** The seed story's body: a lead paragraph, then 1–3 parts of a «×» sub-heading, a paragraph and a quote of an official. */
+const storyBody = (rng, speaker, quoted) => {
+  const body = [
+    { type: 'paragraph', text: `به گزارش پایگاه خبری پیشخوان، ${paragraph(rng, speaker)}` },
+  ];
+  const parts = rng.int(1, 3);
+  for (let p = 0; p < parts; p += 1) {
+    body.push({ type: 'subheading', text: words(rng, 4, 8) });
+    body.push({ type: 'paragraph', text: paragraph(rng, null) });
+    const official = quoted[p];
+    if (official) {
+      body.push({
+        type: 'quote',
+        text: paragraph(rng, null),
+        officialKey: official.key,
+        role: official.role,
+      });
+    }
+  }
+  return body;
+};
+
 /**
  * The main data set (REST, GraphQL, lookups): `articles` articles over 14 Jalali years, 12 desks (some
  * nested), `officials` officials. Articles reference desks and officials by key.
@@ -219,23 +241,7 @@ const generateMain = ({ seed = 1396, articles = 1000, officials = 60 } = {}) => 
   for (let i = 0; i < articles; i += 1) {
     const quoted = rng.sample(officialList, rng.int(0, 2));
     const speaker = quoted[0] ? quoted[0].fullName : personName(rng);
-    const body = [
-      { type: 'paragraph', text: `به گزارش پایگاه خبری پیشخوان، ${paragraph(rng, speaker)}` },
-    ];
-    const parts = rng.int(1, 3);
-    for (let p = 0; p < parts; p += 1) {
-      body.push({ type: 'subheading', text: words(rng, 4, 8) });
-      body.push({ type: 'paragraph', text: paragraph(rng, null) });
-      const official = quoted[p];
-      if (official) {
-        body.push({
-          type: 'quote',
-          text: paragraph(rng, null),
-          officialKey: official.key,
-          role: official.role,
-        });
-      }
-    }
+    const body = storyBody(rng, speaker, quoted);
     articleList.push({
       key: `article-${i + 1}`,
       title: uniqueTitle(rng, titles),
@@ -257,9 +263,10 @@ const generateMain = ({ seed = 1396, articles = 1000, officials = 60 } = {}) => 
 /**
  * The archive data set, one article at a time (it is inserted in bulk): the first `inMonth` articles
  * fall in ARCHIVE_MONTH, all others outside it, so the month holds the same articles at every size and
- * only the rest of the archive grows.
+ * only the rest of the archive grows. With `officials` (archiveOfficials()) each article also has the rest of
+ * the seed story's shape (storyParts).
  */
-const archiveArticles = function* ({ seed = 1396, from = 0, to, inMonth = 100 }) {
+const archiveArticles = function* ({ seed = 1396, from = 0, to, inMonth = 100, officials = null }) {
   for (let i = from; i < to; i += 1) {
     // One generator per article: article i is the same whatever range it is generated in.
     const rng = createRng(seed * 1000003 + i);
@@ -274,8 +281,55 @@ const archiveArticles = function* ({ seed = 1396, from = 0, to, inMonth = 100 })
       source: 'پایگاه خبری پیشخوان',
       sectionIndex: rng.int(0, SECTIONS.length - 1),
       publishedOn: i < inMonth ? dateIn(rng, ARCHIVE_MONTH) : spreadDate(rng, ARCHIVE_MONTH),
+      ...(officials ? storyParts(seed, i, officials) : {}),
     };
   }
 };
 
-module.exports = { generateMain, archiveArticles, SECTIONS, ARCHIVE_MONTH, SPAN };
+/**
+ * The rest of the seed story's shape for an archive article (the scale data set): a روتیتر, a body and quoted
+ * officials, from a generator of their own so the fields above stay what they are at every shape.
+ */
+const storyParts = (seed, i, officials) => {
+  const rng = createRng(seed * 7919 + i * 31 + 17);
+  const quoted = rng.sample(officials, rng.int(0, 2));
+  const speaker = quoted[0] ? quoted[0].fullName : personName(rng);
+  return {
+    kicker: rng.next() < 0.5 ? words(rng, 3, 6) : null,
+    sourceUrl: `https://pishkhan.example/news/${i + 1}`,
+    officialIndexes: quoted.map((official) => official.index),
+    body: storyBody(rng, speaker, quoted),
+  };
+};
+
+/** The officials an archive of the full shape quotes: `count` of them, the same for a seed. */
+const archiveOfficials = ({ seed = 1396, count = 60 } = {}) => {
+  const rng = createRng(seed * 104729 + 7);
+  const out = [];
+  const names = new Set();
+  while (out.length < count) {
+    const fullName = personName(rng);
+    if (names.has(fullName)) continue;
+    names.add(fullName);
+    out.push({
+      index: out.length,
+      key: `official-${out.length + 1}`,
+      documentId: `benchofficial${String(out.length).padStart(11, '0')}`,
+      fullName,
+      aliases: [fullName.split(' ').slice(1).join(' ')],
+      role: rng.pick(ROLES),
+      organization: rng.pick(ORGANIZATIONS),
+      bio: paragraph(rng, null),
+    });
+  }
+  return out;
+};
+
+module.exports = {
+  generateMain,
+  archiveArticles,
+  archiveOfficials,
+  SECTIONS,
+  ARCHIVE_MONTH,
+  SPAN,
+};

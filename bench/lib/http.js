@@ -133,11 +133,11 @@ const compareTargets = async ({
   const runsByKey = Object.fromEntries(targets.map((target) => [target.key, []]));
   const amounts = {};
   const rates = await warmUpInTurn({ targets, warmupSec, warmupRequests, connections });
+  // A warm-up that saw no answer (requests slower than it lasted) gives no rate: the floor then.
   for (const target of targets)
-    amounts[target.key] = Math.max(
-      connections * 2,
-      Math.min(200000, Math.round(rates[target.key] * durationSec))
-    );
+    amounts[target.key] = Number.isFinite(rates[target.key])
+      ? Math.max(connections * 2, Math.min(200000, Math.round(rates[target.key] * durationSec)))
+      : connections * 2;
   for (let round = 0; round < rounds; round += 1) {
     const order = round % 2 === 0 ? targets : [...targets].reverse();
     for (const target of order) {

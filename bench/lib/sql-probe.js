@@ -22,23 +22,28 @@ if (process.env.BENCH_SQL_PROBE === '1' && typeof process.send === 'function') {
     }
   };
   const encode = (value) => (value instanceof Date ? { $date: value.getTime() } : value);
-  const attach = () => {
-    const knex = global.strapi && global.strapi.db && global.strapi.db.connection;
-    if (!knex || typeof knex.on !== 'function') return false;
-    knex.on('query', (query) => {
-      if (armed !== null && marked())
-        queries.push({
-          sql: query.sql,
-          bindings: (query.bindings || []).map(encode),
-          method: query.method,
-        });
+  // Every knex instance's queries, through knex's Client: the app reads on SQLite through a second knex
+  // instance of its own (src/lib/sqlite-read-connection.ts) that a listener on strapi.db.connection misses.
+  const record = (client, queryParam) => {
+    if (armed === null || !marked()) return;
+    const query = typeof queryParam === 'string' ? { sql: queryParam } : queryParam || {};
+    queries.push({
+      // As the driver gets it (PostgreSQL's $1, $2 … rather than knex's ?).
+      sql: client.positionBindings(query.sql),
+      bindings: (query.bindings || []).map(encode),
+      method: query.method,
     });
-    return true;
   };
-  const timer = setInterval(() => {
-    if (attach()) clearInterval(timer);
-  }, 25);
-  timer.unref();
+  try {
+    const Client = require(require.resolve('knex/lib/client', { paths: [process.cwd()] }));
+    const query = Client.prototype.query;
+    Client.prototype.query = function probedQuery(connection, queryParam) {
+      record(this, queryParam);
+      return query.apply(this, arguments);
+    };
+  } catch (error) {
+    process.stderr.write(`sql-probe: knex not found, no SQL recorded (${error.message})\n`);
+  }
   process.on('message', (message) => {
     if (!message || typeof message !== 'object') return;
     if (message.probe === 'arm') {

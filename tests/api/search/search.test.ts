@@ -2,6 +2,7 @@ import { bootApp, TestApp } from '../../harness/strapi';
 import { createApiToken } from '../../harness/tokens';
 import { bootstrap } from '../../../src/plugins/persian-text/server/bootstrap';
 import { getEngine } from '../../../src/plugins/persian-text/server/engine';
+import { rebuildIndex } from '../../../src/plugins/persian-text/server/indexer';
 
 let app: TestApp;
 let token: string;
@@ -285,6 +286,21 @@ describe('the index follows every write', () => {
     expect(count).toBeGreaterThanOrEqual(6);
     expect(await titlesFor('کاظمی')).toEqual(['دیدار کاظمی با وزیر']);
     // Rebuilt in one batch: articles of the same second still each get their own place, in order.
+    expect(await titlesFor('همزمان')).toEqual(['همزمان سوم', 'همزمان دوم', 'همزمان اول']);
+  });
+
+  it('a rebuild in batches of two (each after the last id read) indexes every published article once', async () => {
+    const published = await app.strapi.db
+      .query('api::article.article')
+      .count({ where: { publishedAt: { $notNull: true } } });
+    expect(published).toBeGreaterThan(4);
+    const totalOf = async (q: string) =>
+      (await search(q).expect(200)).body.meta.pagination.total as number;
+    const before = await totalOf('لید');
+    expect(before).toBeGreaterThan(0);
+    expect(await rebuildIndex(app.strapi, 2)).toBe(published);
+    expect(await totalOf('لید')).toBe(before);
+    expect(await titlesFor('کاظمی')).toEqual(['دیدار کاظمی با وزیر']);
     expect(await titlesFor('همزمان')).toEqual(['همزمان سوم', 'همزمان دوم', 'همزمان اول']);
   });
 });
