@@ -36,9 +36,7 @@ const articleQueries = (queries) =>
 const run = async (ctx, { engine }) => {
   const { opts, apps, log, workDir } = ctx;
   // The month's bounds in the data set must be what our calendar says they are.
-  const { jalaliPeriodToUtcRange } = require(
-    path.join(apps.ours.distDir, 'src', 'plugins', 'jalali-date', 'core')
-  );
+  const { jalaliPeriodToUtcRange } = require(path.join(apps.ours.distDir, 'src', 'jalali'));
   const { persianSlug } = require(
     path.join(apps.ours.distDir, 'src', 'plugins', 'persian-slug', 'core')
   );

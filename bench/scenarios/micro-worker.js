@@ -11,7 +11,7 @@ const { generateMain, SPAN } = require('../lib/dataset');
 const { createRng } = require('../lib/rng');
 
 const job = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
-const jalali = require(path.join(job.ourDist, 'src', 'plugins', 'jalali-date', 'core'));
+const jalali = require(path.join(job.ourDist, 'src', 'jalali'));
 const { persianSlug } = require(path.join(job.ourDist, 'src', 'plugins', 'persian-slug', 'core'));
 const slugify = require('slugify');
 

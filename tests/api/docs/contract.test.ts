@@ -26,7 +26,9 @@ const generate = () => {
   const dist = (file: string) =>
     path.resolve(__dirname, '../../../dist/src/plugins/jalali-date', file);
   const { findJalaliAttributes, jalaliKeys } = require(dist('server/fields'));
-  const { JALALI_WEEKDAY_NAMES, JALALI_MONTH_NAMES } = require(dist('core/names'));
+  const { JALALI_WEEKDAY_NAMES, JALALI_MONTH_NAMES } = require(
+    path.resolve(__dirname, '../../../dist/src/jalali/names')
+  );
   return buildDocument(app.strapi, {
     jalaliKeys: jalaliKeys(findJalaliAttributes(app.strapi)),
     weekdays: [...JALALI_WEEKDAY_NAMES],
