@@ -248,7 +248,8 @@ const parseArgs = (argv) => {
   opts.warmupRequests ??= 1000;
   opts.settle ??= q ? 15 : 30;
   opts.startups ??= q ? 2 : 3;
-  opts.docs ??= !q;
+  // A run that only writes the kept data sets measures nothing to report.
+  opts.docs ??= !q && !opts.prepareOnly;
   opts.workDir ??= path.join(os.tmpdir(), 'pishkhan-bench');
   if (!['sqlite', 'postgres', 'both'].includes(opts.db))
     throw new Error('--db is sqlite, postgres or both');

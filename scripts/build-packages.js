@@ -31,14 +31,16 @@ const common = {
   logLevel: 'warning',
 };
 
-const buildLibrary = async (dir, { declarations }) => {
-  const pkg = path.join(root, dir);
-  const entry = path.join(pkg, 'index.ts');
+/**
+ * A framework-free entry (a library, or a plugin's `core/`) as CommonJS and ESM, with its declarations
+ * from the tsconfig.build.json beside it.
+ */
+const buildPure = async (pkg, entry, outDir, { declarations }) => {
   await esbuild.build({
     ...common,
     entryPoints: [entry],
     format: 'cjs',
-    outfile: path.join(pkg, 'dist/index.js'),
+    outfile: path.join(outDir, 'index.js'),
   });
   // The ESM copy is for the admin's bundler (vite), which the plugins' admin code goes through.
   await esbuild.build({
@@ -46,7 +48,7 @@ const buildLibrary = async (dir, { declarations }) => {
     entryPoints: [entry],
     format: 'esm',
     platform: 'neutral',
-    outfile: path.join(pkg, 'dist/index.mjs'),
+    outfile: path.join(outDir, 'index.mjs'),
   });
   if (!declarations) return;
   execFileSync(
@@ -56,8 +58,17 @@ const buildLibrary = async (dir, { declarations }) => {
   );
 };
 
-const buildPlugin = async (dir) => {
+const buildLibrary = (dir, options) => {
   const pkg = path.join(root, dir);
+  return buildPure(pkg, path.join(pkg, 'index.ts'), path.join(pkg, 'dist'), options);
+};
+
+const buildPlugin = async (dir, options) => {
+  const pkg = path.join(root, dir);
+  // The pure core is a public entry of its own (`<package>/core`): the importer parses stories with
+  // footer-policy's detection without Strapi.
+  const core = path.join(pkg, 'core/index.ts');
+  if (fs.existsSync(core)) await buildPure(pkg, core, path.join(pkg, 'dist/core'), options);
   await esbuild.build({
     ...common,
     entryPoints: [path.join(pkg, 'server/index.ts')],
@@ -91,7 +102,7 @@ const pack = (destination) => {
 const buildPackages = async ({ declarations = true } = {}) => {
   for (const dir of PACKAGES) {
     if (declarations) fs.rmSync(path.join(root, dir, 'dist'), { recursive: true, force: true });
-    await (LIBRARIES.includes(dir) ? buildLibrary(dir, { declarations }) : buildPlugin(dir));
+    await (LIBRARIES.includes(dir) ? buildLibrary : buildPlugin)(dir, { declarations });
   }
 };
 

@@ -19,8 +19,12 @@ const areaOf = (url, functionName) => {
     return 'native';
   }
   const file = url.replace(/^file:\/\//, '');
-  let match = /\/dist\/src\/plugins\/([^/]+)\//.exec(file);
+  // A plugin runs from its package's own build (src/plugins/<name>/dist/, through node_modules/@pishkhan
+  // links resolved to their real path), the app from tsc's dist/src.
+  let match =
+    /\/src\/plugins\/([^/]+)\/dist\//.exec(file) ?? /\/dist\/src\/plugins\/([^/]+)\//.exec(file);
   if (match) return `plugin:${match[1]}`;
+  if (/\/src\/(persian|jalali|lib\/save-pipeline)\/dist\//.test(file)) return 'app';
   if (/\/dist\/src\//.test(file) || /\/dist\/config\//.test(file)) return 'app';
   match = /node_modules\/(@strapi\/[^/]+)\//.exec(file);
   if (match) return match[1];

@@ -4,7 +4,7 @@
  * Strapi ignores the key; a route without one stops the generation.
  */
 import type { ErrorCodes } from './error-codes';
-import { SLUG_LOOKUP_ERROR_CODES } from '../plugins/persian-slug/server/lookup';
+import { SLUG_LOOKUP_ERROR_CODES } from '@pishkhan/strapi-plugin-persian-slug/core';
 
 type Schema = Record<string, unknown>;
 

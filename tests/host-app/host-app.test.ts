@@ -23,6 +23,12 @@ const createCategory = async (data: Record<string, unknown>) =>
   (await write('post', '/api/categories?status=published', data).expect(201)).body.data;
 const createPost = async (data: Record<string, unknown>, query = 'status=published') =>
   (await write('post', `/api/posts?${query}`, { summary: 'خلاصه', ...data }).expect(201)).body.data;
+/** A GraphQL query that must succeed: its data. */
+const graphql = async (query: string) => {
+  const res = await http().post('/graphql').set('Authorization', token).send({ query }).expect(200);
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data;
+};
 const readPost = async (documentId: string, query = '') =>
   (await get(`/api/posts/${documentId}?${query}`).expect(200)).body.data;
 
@@ -82,6 +88,17 @@ describe('the packed plugins in a blog', () => {
       );
       expect(strapi.plugin(name)).toBeDefined();
     }
+  });
+  it('offer their pure cores without Strapi', () => {
+    const load = (name: string) =>
+      require(require.resolve(`@pishkhan/strapi-plugin-${name}/core`, { paths: [host.dir] }));
+    expect(load('persian-slug').persianSlug('سلام دنيا')).toBe('سلام-دنیا');
+    expect(
+      load('footer-policy').stripTrailingFooter([
+        { kind: 'paragraph', text: 'متن.' },
+        { kind: 'paragraph', text: 'انتهای پیام/ ۴۲' },
+      ]).reporterCode
+    ).toBe('42');
   });
 });
 
@@ -194,5 +211,56 @@ describe('persian-text search over post', () => {
   it('finds it whatever the spelling: ي/ی, ك/ک, ZWNJ and digits', async () => {
     for (const q of ['كتابهاي', 'کتاب های', 'کتابهای', 'میشود', 'می شود', '1403', '۱۴۰۳'])
       expect(await titlesFor(q)).toEqual(['کتاب‌های تازه']);
+  });
+});
+
+describe("the plugins in the blog's GraphQL", () => {
+  let post: { documentId: string; slug: string };
+  beforeAll(async () => {
+    const news = await createCategory({
+      name: 'گزارش',
+      footerMode: 'custom',
+      footerText: 'پایان گزارش',
+    });
+    post = await createPost({
+      title: 'گزارش گرافکیوال',
+      category: news.documentId,
+      postedOn: '2017-11-05T09:30:00.000Z',
+      content: [paragraph('متن گزارشی دربارهٔ واژه‌نامه.')],
+    });
+  });
+
+  it("serves the Jalali siblings and the footer on the blog's own type", async () => {
+    const data = await graphql(
+      `{ post(documentId: "${post.documentId}") { slug footer footerLine postedOnJalali { long date } } }`
+    );
+    expect(data.post).toEqual({
+      slug: 'گزارش-گرافکیوال',
+      footer: 'پایان گزارش',
+      footerLine: 'پایان گزارش',
+      postedOnJalali: { long: 'یک‌شنبه ۱۴ آبان ۱۳۹۶ ساعت ۱۳:۰۰', date: '۱۳۹۶/۰۸/۱۴' },
+    });
+  });
+
+  it('filters by Jalali dates and serves the Jalali archive', async () => {
+    const filtered = await graphql(
+      '{ posts(filters: { postedOn: { gte: "۱۳۹۶/۰۸/۱۴", lt: "1396/08/15" } }) { title } }'
+    );
+    expect(filtered.posts).toEqual([{ title: 'گزارش گرافکیوال' }]);
+    const archive = await graphql('{ postsArchive(year: 1396, month: 8, day: 14) { title } }');
+    expect(archive.postsArchive).toEqual([{ title: 'گزارش گرافکیوال' }]);
+  });
+
+  it('resolves a slug and searches in Persian', async () => {
+    const bySlug = await graphql(
+      '{ postBySlug(slug: "گزارش-گرافكيوال") { slug redirected post { title } } }'
+    );
+    expect(bySlug.postBySlug).toEqual({
+      slug: 'گزارش-گرافکیوال',
+      redirected: false,
+      post: { title: 'گزارش گرافکیوال' },
+    });
+    const found = await graphql('{ search(q: "واژه نامه") { total hits { title } } }');
+    expect(found.search).toEqual({ total: 1, hits: [{ title: 'گزارش گرافکیوال' }] });
   });
 });

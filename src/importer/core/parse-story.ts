@@ -2,8 +2,8 @@ import {
   DEFAULT_FOOTER_TEXT,
   findMidStoryMarkers,
   stripTrailingFooter,
-} from '../../plugins/footer-policy/core';
-import type { BodyBlock } from '../../plugins/footer-policy/core';
+} from '@pishkhan/strapi-plugin-footer-policy/core';
+import type { BodyBlock } from '@pishkhan/strapi-plugin-footer-policy/core';
 import { parseJalaliToUtc } from '../../jalali';
 import { Block, SourceLine, joinLines, splitBlocks, splitLines } from './document';
 import { badDate, binaryFile, emptyFile, mergedStories, noLead, noTitle, tooLarge } from './errors';

@@ -223,6 +223,58 @@ describe('Jalali dates in GraphQL', () => {
   });
 });
 
+describe('Jalali filters in GraphQL', () => {
+  const graphql = (query: string, variables?: Record<string, unknown>) =>
+    app.http().post('/graphql').send({ query, variables });
+  const graphqlTitles = (body: { data: { articles: Array<{ title: string }> } }) =>
+    body.data.articles.map((article) => article.title);
+
+  it('accepts Jalali dates in DateTime filters, inline and in variables, meaning Tehran midnight', async () => {
+    const inline = await graphql(
+      '{ articles(filters: { publishedOn: { gte: "1396/08/01", lt: "1396/08/10" } }) { title } }'
+    ).expect(200);
+    expect(inline.body.errors).toBeUndefined();
+    expect(graphqlTitles(inline.body)).toEqual([
+      'پیش بینی یک نماینده مجلس از واگذاری خدمات سازمان ها به دفاتر',
+    ]);
+    const variables = await graphql(
+      'query ($from: DateTime, $to: DateTime) { articles(filters: { publishedOn: { gte: $from, lt: $to } }) { title } }',
+      { from: '۱۳۹۶/۰۷/۰۱', to: '۱۳۹۶/۰۷/۰۲' }
+    ).expect(200);
+    expect(graphqlTitles(variables.body)).toEqual(['اولین دقیقه‌های مهر']);
+  });
+
+  it('still accepts ISO Gregorian values', async () => {
+    const res = await graphql(
+      '{ articles(filters: { publishedOn: { gte: "2017-11-01T00:00:00Z" } }) { title } }'
+    ).expect(200);
+    expect(graphqlTitles(res.body)).toEqual(['نیمه‌ی آبان']);
+  });
+
+  it.each([
+    [
+      'inline',
+      '{ articles(filters: { publishedOn: { gte: "1402/12/30" } }) { title } }',
+      undefined,
+    ],
+    [
+      'in a variable',
+      'query ($from: DateTime) { articles(filters: { publishedOn: { gte: $from } }) { title } }',
+      { from: '1402/12/30' },
+    ],
+  ])(
+    'refuses an impossible date %s, naming the problem in English and Persian',
+    async (_, query, vars) => {
+      const res = await graphql(query, vars);
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      expect(res.body.data).toBeUndefined();
+      expect(res.body.errors[0].message).toMatch(/Esfand 1402/);
+      expect(res.body.errors[0].extensions.messageFa).toMatch(/اسفند/);
+    }
+  );
+});
+
 describe('publishedOn', () => {
   it('is set to the publish moment when left empty', async () => {
     const created = await app.strapi.documents('api::article.article').create({

@@ -3,7 +3,7 @@ import { JalaliDateError, parseJalaliToUtc } from '@pishkhan/jalali-core';
 import { toLatinDigits } from '@pishkhan/persian-text-rules';
 
 /** A Jalali year (1206–1500 are supported) or Persian letters: a date an editor or a frontend wrote in Jalali. */
-const looksJalali = (value: string): boolean => {
+export const looksJalali = (value: string): boolean => {
   const latin = toLatinDigits(value.trim());
   const year = /^(\d{4})\D/.exec(latin);
   return (year !== null && Number(year[1]) < 1700) || /[\u0600-\u06FF]/.test(value);

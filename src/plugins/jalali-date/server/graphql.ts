@@ -1,13 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { archiveRange } from './archive';
 import { jalaliOf } from './converted';
+import { jalaliDateTimeInput, ScalarParsing } from './graphql-date-time';
 import { SYSTEM_JALALI_FIELDS } from './fields';
 
 type Nexus = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
  * `JalaliDateTime` on every Jalali field and on publishedAt/updatedAt (`publishedOnJalali { long date }`),
- * and `<plural>Archive(year, month, day, locale, pagination)` for content types with a Jalali field.
+ * `<plural>Archive(year, month, day, locale, pagination)` for content types with a Jalali field, and
+ * Jalali dates in DateTime inputs (filters and writes).
  */
 export const registerJalaliGraphql = (
   strapi: Core.Strapi,
@@ -15,6 +17,9 @@ export const registerJalaliGraphql = (
 ): void => {
   if (!strapi.plugin('graphql')) return;
   const { naming } = strapi.plugin('graphql').service('utils');
+  const { scalars } = strapi.plugin('graphql').service('internals') as {
+    scalars: { DateTime: ScalarParsing };
+  };
 
   strapi
     .plugin('graphql')
@@ -125,6 +130,10 @@ export const registerJalaliGraphql = (
         );
         resolversConfig[`Query.${queryName}`] = { auth: { scope: [`${uid}.find`] } };
       }
-      return { types, resolversConfig };
+      return {
+        types,
+        resolversConfig,
+        resolvers: { DateTime: jalaliDateTimeInput(scalars.DateTime) },
+      };
     });
 };

@@ -11,5 +11,5 @@ export type { SlugErrorCode } from './errors';
 export type { SlugMode, SlugOptions } from './options';
 export { persianSlug } from './slug';
 export { firstFreeCandidate, slugCandidate } from './candidate';
-export { normalizeSlugLookup } from './lookup';
+export { normalizeSlugLookup, SLUG_LOOKUP_ERROR_CODES } from './lookup';
 export { isValidSlug, SLUG_UID_REGEX } from './validate';

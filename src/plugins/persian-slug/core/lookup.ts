@@ -1,4 +1,5 @@
 import { assertString, emptyLookupError, malformedLookupError } from './errors';
+import type { SlugErrorCode } from './errors';
 import { SlugOptions } from './options';
 import { slugOrEmpty } from './slug';
 
@@ -22,3 +23,6 @@ export const normalizeSlugLookup = (raw: string, options?: SlugOptions): string 
   if (slug === '') throw emptyLookupError(raw);
   return slug;
 };
+
+/** What a slug lookup is refused with (400): a slug of no letters or digits, broken percent-encoding. */
+export const SLUG_LOOKUP_ERROR_CODES: ReadonlyArray<SlugErrorCode> = ['EMPTY_SLUG', 'MALFORMED_SLUG'];

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { normalizeSlugLookup, SlugError, SlugErrorCode } from '../core';
+import { normalizeSlugLookup, SlugError } from '../core';
 import { getService } from './get-service';
 import type { SlugFieldSpec } from './fields';
 
@@ -47,12 +47,6 @@ export const resolveSlug = async (
   }
   return { kind: 'missing' };
 };
-
-/** What a slug lookup is refused with (400): a slug of no letters or digits, broken percent-encoding. */
-export const SLUG_LOOKUP_ERROR_CODES: ReadonlyArray<SlugErrorCode> = [
-  'EMPTY_SLUG',
-  'MALFORMED_SLUG',
-];
 
 export const parseNewsCode = (raw: unknown): number => {
   const code = typeof raw === 'string' && /^[0-9]{1,15}$/.test(raw) ? Number(raw) : NaN;
