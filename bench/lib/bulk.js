@@ -195,16 +195,23 @@ const openPostgres = async (url) => {
     }
     return out;
   };
-  // The search vectors are made by the database from the app's keys, as the app's own insert does.
+  // The search vectors are made by the database from the app's keys, as the app's own insert does: the
+  // heading's, the lead's, and `anywhere` (all three together, heading || lead || body).
   const insertSearch = (list) => {
     const columns = Object.keys(list[0]);
     const arrays = columns.map((column) => list.map((row) => row[column] ?? null));
     const casts = columns.map((column, index) => `$${index + 1}::${PG_TYPES[column] || 'text[]'}`);
-    const select = columns.map((column) =>
-      ['heading', 'lead', 'body'].includes(column) ? `to_tsvector('simple', ${column})` : column
+    const vector = (column) => `to_tsvector('simple', ${column})`;
+    const stored = columns.filter((column) => column !== 'body').concat('anywhere');
+    const select = stored.map((column) =>
+      column === 'anywhere'
+        ? ['heading', 'lead', 'body'].map(vector).join(' || ')
+        : ['heading', 'lead'].includes(column)
+          ? vector(column)
+          : column
     );
     return client.query(
-      `INSERT INTO persian_search (${columns.join(', ')}) SELECT ${select.join(', ')} FROM unnest(${casts.join(', ')}) AS input (${columns.join(', ')})`,
+      `INSERT INTO persian_search (${stored.join(', ')}) SELECT ${select.join(', ')} FROM unnest(${casts.join(', ')}) AS input (${columns.join(', ')})`,
       arrays
     );
   };

@@ -12,8 +12,12 @@ const decode = (engine, value) => {
   return value;
 };
 
-/** Plans for `queries` ([{ sql, bindings }]) on `database` (from databases.js). Returns [{ sql, plan: string[] }]. */
-const explain = async (database, queries) => {
+/**
+ * Plans for `queries` ([{ sql, bindings }]) on `database` (from databases.js). Returns [{ sql, plan: string[] }].
+ * `settings`: the `SET LOCAL …` statements the server ran in the same transaction (our search's
+ * `enable_seqscan = off`), applied around each EXPLAIN on PostgreSQL, so the plan is the one the server got.
+ */
+const explain = async (database, queries, settings = []) => {
   const plans = [];
   if (database.engine === 'sqlite') {
     const Database = require('better-sqlite3');
@@ -40,11 +44,17 @@ const explain = async (database, queries) => {
   const client = await pgClient(database.url);
   try {
     for (const query of queries) {
-      const result = await client.query(
-        `EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`,
-        query.bindings.map((value) => decode('postgres', value))
-      );
-      plans.push({ sql: query.sql, plan: result.rows.map((row) => row['QUERY PLAN']) });
+      await client.query('BEGIN');
+      try {
+        for (const setting of settings) await client.query(setting);
+        const result = await client.query(
+          `EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`,
+          query.bindings.map((value) => decode('postgres', value))
+        );
+        plans.push({ sql: query.sql, plan: result.rows.map((row) => row['QUERY PLAN']) });
+      } finally {
+        await client.query('ROLLBACK');
+      }
     }
   } finally {
     await client.end();

@@ -25,6 +25,9 @@ export const buildSnippet = (
   const spans: Array<[number, number]> = [];
   // Words as a reader sees them: letter runs, ZWNJ-joined parts included («کتاب‌ها» is one word).
   for (const match of text.matchAll(/[\p{L}\p{M}\p{N}]+(?:\u200C[\p{L}\p{M}\p{N}]+)*/gu)) {
+    // Past the first match's window no word is shown: the rest of a long body is not spelled out word by
+    // word (that was 4 ms of a search whose ten hits matched in the body, at 100,000 stories).
+    if (spans.length && match.index! >= spans[0][1] + radius) break;
     const [key] = searchWords(match[0]);
     if (key && wanted.some((word) => key.startsWith(word))) {
       spans.push([match.index!, match.index! + match[0].length]);
