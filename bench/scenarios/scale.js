@@ -303,7 +303,8 @@ const checkListCounts = async (database) => {
                   WHERE content_type = 'api::article.article' GROUP BY 1, 2) k USING (locale, published)
        WHERE coalesce(r.n, 0) <> coalesce(k.n, 0)`
     );
-    if (rows.length) throw new Error(`scale: list counts differ from the rows: ${JSON.stringify(rows)}`);
+    if (rows.length)
+      throw new Error(`scale: list counts differ from the rows: ${JSON.stringify(rows)}`);
   } finally {
     await client.end();
   }

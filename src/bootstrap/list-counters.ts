@@ -130,9 +130,10 @@ const triggersOn = async (strapi: Core.Strapi, trx: Knex, table: string) => {
       )
     : rowsOf<{ name: string; sql: string | null }>(
         strapi,
-        await trx.raw("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", [
-          table,
-        ])
+        await trx.raw(
+          "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
+          [table]
+        )
       );
   return new Map(rows.map((row) => [row.name, row.sql]));
 };

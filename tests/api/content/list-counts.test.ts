@@ -195,7 +195,9 @@ test("GraphQL's pageInfo total is the same count", async () => {
     const res = await app
       .http()
       .post('/graphql')
-      .send({ query: '{ articles_connection(pagination: { pageSize: 2 }) { pageInfo { total } } }' })
+      .send({
+        query: '{ articles_connection(pagination: { pageSize: 2 }) { pageInfo { total } } }',
+      })
       .expect(200);
     total = res.body.data.articles_connection.pageInfo.total;
   });
