@@ -18,14 +18,15 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => {
 };
 
 /**
- * The conditions of a where clause joined by `$and` alone, attribute by attribute: false when it holds
- * anything else (`$or`, `$not`, a function, a non-object).
+ * The conditions of a where clause joined by `$and` (or an `$or` of one alternative, as the admin's
+ * permissions give), attribute by attribute: false when it holds anything else (an `$or` of more, `$not`,
+ * a function, a non-object).
  */
 const collect = (where: unknown, into: Array<[string, unknown]>): boolean => {
   if (where === undefined || where === null) return true;
   if (!isPlainObject(where)) return false;
   for (const [key, value] of Object.entries(where)) {
-    if (key === '$and') {
+    if (key === '$and' || (key === '$or' && Array.isArray(value) && value.length === 1)) {
       if (!Array.isArray(value) || !value.every((part) => collect(part, into))) return false;
       continue;
     }
@@ -35,11 +36,29 @@ const collect = (where: unknown, into: Array<[string, unknown]>): boolean => {
   return true;
 };
 
-const localeOf = (condition: unknown): string | null => {
-  if (typeof condition === 'string') return condition;
-  if (isPlainObject(condition) && Object.keys(condition).length === 1)
-    return typeof condition.$eq === 'string' ? condition.$eq : null;
-  return null;
+/**
+ * The one locale the conditions on `locale` allow: an equality (a string or `$eq`), with any `$in` that
+ * holds it (the admin's permissions list every locale the editor may read).
+ */
+const localeOf = (conditions: unknown[]): string | null => {
+  const equal = conditions.map((condition) =>
+    typeof condition === 'string'
+      ? condition
+      : isPlainObject(condition) &&
+          Object.keys(condition).length === 1 &&
+          typeof condition.$eq === 'string'
+        ? condition.$eq
+        : null
+  );
+  const locale = equal.find((value) => value !== null);
+  if (locale === undefined) return null;
+  const allows = (condition: unknown, at: number) =>
+    equal[at] === locale ||
+    (isPlainObject(condition) &&
+      Object.keys(condition).length === 1 &&
+      Array.isArray(condition.$in) &&
+      condition.$in.includes(locale));
+  return conditions.every(allows) ? locale : null;
 };
 
 /**
@@ -77,7 +96,7 @@ export const listCountKeyOf = (params: CountParams): ListCountKey | null => {
     return null;
   const on = (attribute: string) =>
     conditions.filter(([name]) => name === attribute).map(([, value]) => value);
-  const locale = agreed(on('locale').map(localeOf));
+  const locale = localeOf(on('locale'));
   const published = agreed(on('publishedAt').map(publishedOf));
   if (locale === null || published === null) return null;
   return { locale, published };

@@ -22,9 +22,14 @@ it('reads the locale and state of the where clauses Strapi builds for a list', (
       _q: '',
     })
   ).toEqual({ locale: 'fa', published: true });
+  // The admin's list: its permissions add the locales the editor may read.
   expect(
     listCountKeyOf({
-      where: { publishedAt: { $null: true }, locale: 'fa' },
+      where: {
+        publishedAt: { $null: true },
+        locale: 'fa',
+        $or: [{ $and: [{ locale: { $in: ['en', 'fa'] } }] }],
+      },
       filters: { publishedAt: { $null: true } },
     })
   ).toEqual({ locale: 'fa', published: false });
@@ -50,6 +55,9 @@ it('leaves every other count to the database', () => {
     { where: list, filters: { title: 'الف' } },
     { where: list, filters: { publishedAt: { $null: true } } },
     { where: [list] },
+    { where: { ...list, $or: [{ locale: { $in: ['en'] } }] } },
+    { where: { ...list, $or: [{ locale: 'fa' }, { title: 'الف' }] } },
+    { where: { ...list, locale: { $in: ['fa'] } } },
   ])
     expect(listCountKeyOf(params)).toBeNull();
 });
