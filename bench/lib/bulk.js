@@ -7,7 +7,8 @@
  * data set (PostgreSQL, `stories`) writes the seed story's whole shape: officials, the body's components
  * and their links, quoted officials, and in our app the slug registry, the news codes and the search index
  * (as the app's rebuild writes it, with the app's own indexKey). The schema itself is made by the app (the
- * server is started first); both apps get identical rows.
+ * server is started first), with our app's list-count triggers, which count every row inserted here (a
+ * statement at a time on PostgreSQL); both apps get identical rows.
  */
 const { SECTIONS } = require('./dataset');
 const { pgClient } = require('./databases');

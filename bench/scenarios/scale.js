@@ -269,7 +269,7 @@ const planOf = async (server, database, requestSpec) => {
     (query) =>
       query.method &&
       /^(select|first|raw|count)$/.test(query.method) &&
-      /(articles|persian_search|persian_slug)/.test(query.sql) &&
+      /(articles|persian_search|persian_slug|list_counts)/.test(query.sql) &&
       /^\s*(select|with)/i.test(query.sql)
   );
   // Our search plans with sequential scans priced out (SET LOCAL in its transaction): so do its EXPLAINs.
@@ -289,6 +289,29 @@ const planOf = async (server, database, requestSpec) => {
       usesIndex: usesIndex('postgres', item.plan),
     })),
   };
+};
+
+/**
+ * Our app's maintained list counts (src/bootstrap/list-counters.ts) against the rows: its triggers count
+ * the bulk load's inserts (the server made them before the load), and a database loaded before them was
+ * recounted when the server started. The lists' totals are read from these counts.
+ */
+const checkListCounts = async (database) => {
+  const client = await pgClient(database.url);
+  try {
+    const { rows } = await client.query(
+      `SELECT locale, published, coalesce(r.n, 0) AS rows, coalesce(k.n, 0) AS kept
+       FROM (SELECT coalesce(locale, '') AS locale, published_at IS NOT NULL AS published, count(*) AS n
+             FROM articles GROUP BY 1, 2) r
+       FULL JOIN (SELECT locale, published, sum(delta) AS n FROM list_counts
+                  WHERE content_type = 'api::article.article' GROUP BY 1, 2) k USING (locale, published)
+       WHERE coalesce(r.n, 0) <> coalesce(k.n, 0)`
+    );
+    if (rows.length)
+      throw new Error(`scale: list counts differ from the rows: ${JSON.stringify(rows)}`);
+  } finally {
+    await client.end();
+  }
 };
 
 /** How many published stories the index really matches (the total a search must not misstate). */
@@ -349,6 +372,7 @@ const run = async (ctx, { engine, sizes: archiveSizes }) => {
           `  written in ${(loading.writeMs / 1000).toFixed(0)} s (${Math.round((size * 1000) / loading.writeMs)} stories/s), copied into the other app in ${(loading.copyMs / 1000).toFixed(0)} s, indexed and analysed in ${(loading.analyzeMs / 1000).toFixed(0)} s`
         );
       } else log(`  ${size.toLocaleString('en')} stories: reusing the kept databases`);
+      await checkListCounts(databases.ours);
       if (opts.prepareOnly) continue;
 
       const tokens = {};
