@@ -6,6 +6,7 @@ import { registerPublishedOnlyReads } from './bootstrap/published-only-reads';
 import { grantReaderActions, READER_ACTIONS } from './bootstrap/reader-permissions';
 import { seedDemoContent } from './demo/seed-demo';
 import { giveTurnsBetweenStatements } from './lib/event-loop-turns';
+import { registerCursorParam } from './lib/list-cursor';
 import { tolerateLostConnectionRejections } from './lib/lost-connection-rejections';
 import { serveReadsFromSecondConnection } from './lib/sqlite-read-connection';
 import { registerSavePipeline } from './save-pipeline';
@@ -25,6 +26,8 @@ export default {
     registerPublishedOnlyReads(strapi);
     registerSavePipeline(strapi);
     registerScheduleGraphql(strapi);
+    // Keyset pages of the newest-first article list (docs/api.md, "Pagination").
+    registerCursorParam(strapi, 'api::article.article.find');
     giveTurnsBetweenStatements(strapi);
     serveReadsFromSecondConnection(strapi);
   },

@@ -1,6 +1,12 @@
 /** The shared parts of the document: the Jalali sibling, pagination, the error body and its statuses. */
 const ref = (name) => ({ $ref: `#/components/schemas/${name}` });
 
+/** src/lib/list-cursor.ts: opaque, signed; null when the page is the last. */
+const NEXT_CURSOR = {
+  type: ['string', 'null'],
+  description: 'The next page of the same list: `?cursor=<nextCursor>`; null on the last page.',
+};
+
 /** The names are the jalali-date plugin's own (its core's names.ts), so a spelling change shows here. */
 const schemas = ({ weekdays, months }) => ({
   JalaliDateTime: {
@@ -56,7 +62,9 @@ const schemas = ({ weekdays, months }) => ({
   },
   Pagination: {
     description:
-      "Strapi's pagination: `page`/`pageSize` or `start`/`limit` as asked, with the total.",
+      "Strapi's pagination: `page`/`pageSize` or `start`/`limit` as asked, with the total; or a cursor page " +
+      '(`pageSize` and `nextCursor`, no count). The article list sorted `publishedOn:desc` adds `nextCursor` ' +
+      '(null on the last page): `?cursor=<nextCursor>` is the next page.',
     oneOf: [
       {
         type: 'object',
@@ -65,6 +73,7 @@ const schemas = ({ weekdays, months }) => ({
           pageSize: { type: 'integer' },
           pageCount: { type: 'integer' },
           total: { type: 'integer' },
+          nextCursor: NEXT_CURSOR,
         },
         required: ['page', 'pageSize', 'pageCount', 'total'],
         additionalProperties: false,
@@ -75,8 +84,15 @@ const schemas = ({ weekdays, months }) => ({
           start: { type: 'integer' },
           limit: { type: 'integer' },
           total: { type: 'integer' },
+          nextCursor: NEXT_CURSOR,
         },
         required: ['start', 'limit', 'total'],
+        additionalProperties: false,
+      },
+      {
+        type: 'object',
+        properties: { pageSize: { type: 'integer' }, nextCursor: NEXT_CURSOR },
+        required: ['pageSize', 'nextCursor'],
         additionalProperties: false,
       },
     ],

@@ -260,7 +260,9 @@ const buildDocument = (strapi, { jalaliKeys, weekdays, months, paginationRanges 
       route.handler.split('.').slice(0, 2).join('.'),
       route.handler.split('.').pop(),
     ];
-    const isCore = strapi.contentTypes[uid] && CORE_ACTIONS.includes(action) && !route.openapi;
+    // A core route may declare additions (CoreRouteContract: its own query parameters and error codes).
+    const isCore =
+      strapi.contentTypes[uid] && CORE_ACTIONS.includes(action) && !route.openapi?.responses;
     if (!isCore && !route.openapi) {
       missing.push(`${route.method} /api${fullPath} (${source})`);
       continue;

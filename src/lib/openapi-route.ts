@@ -31,6 +31,9 @@ export interface RouteContract {
   >;
 }
 
+/** What a core route (find, findOne, …) may add to the contract Strapi's generator gives it; its answers stay the core ones. */
+export type CoreRouteContract = Pick<RouteContract, 'description' | 'query' | 'errorCodes'>;
+
 export const schemaRef = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 
 /** `{ data: <entry>, meta }`, as findOne answers. */
