@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { CURSOR_HANDLERS } from './api/article/cursor-lists';
 import { fitArticleListColumns } from './bootstrap/article-list-columns';
 import { ensureListIndexes } from './bootstrap/list-indexes';
 import { ensureDefaultLocale } from './bootstrap/locales';
@@ -26,8 +27,8 @@ export default {
     registerPublishedOnlyReads(strapi);
     registerSavePipeline(strapi);
     registerScheduleGraphql(strapi);
-    // Keyset pages of the newest-first article list (docs/api.md, "Pagination").
-    registerCursorParam(strapi, 'api::article.article.find');
+    // Keyset pages of the newest-first article list and archive (docs/api.md, "Deep pages").
+    registerCursorParam(strapi, CURSOR_HANDLERS);
     giveTurnsBetweenStatements(strapi);
     serveReadsFromSecondConnection(strapi);
   },

@@ -126,11 +126,11 @@ export const runsAfter = (position: Position, field: string, nullsFirst: boolean
   return position.date === null ? [undated] : [dated, undated];
 };
 
-/** `?cursor=` on the route of `handler` (the content API's strict query validation refuses unknown keys). */
-export const registerCursorParam = (strapi: Core.Strapi, handler: string): void =>
+/** `?cursor=` on the routes of `handlers` (the content API's strict query validation refuses unknown keys). */
+export const registerCursorParam = (strapi: Core.Strapi, handlers: string[]): void =>
   strapi.contentAPI.addQueryParams({
     cursor: {
       schema: (z) => z.string().optional(),
-      matchRoute: (route) => route.handler === handler,
+      matchRoute: (route) => handlers.includes(route.handler as string),
     },
   });

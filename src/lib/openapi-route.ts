@@ -34,6 +34,17 @@ export interface RouteContract {
 /** What a core route (find, findOne, …) may add to the contract Strapi's generator gives it; its answers stay the core ones. */
 export type CoreRouteContract = Pick<RouteContract, 'description' | 'query' | 'errorCodes'>;
 
+/** `?cursor=` of the lists that page by keyset (src/lib/list-cursor.ts). */
+export const cursorQuery: Schema = {
+  name: 'cursor',
+  in: 'query',
+  required: false,
+  description:
+    '`meta.pagination.nextCursor` of the previous page, as it is. Not with `pagination[page]` or ' +
+    '`pagination[start]`; the order is `publishedOn:desc` (`sort` left out or that).',
+  schema: { type: 'string' },
+};
+
 export const schemaRef = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 
 /** `{ data: <entry>, meta }`, as findOne answers. */

@@ -10,13 +10,12 @@ import {
   type Position,
 } from '../../../lib/list-cursor';
 import { addScheduleFields } from '../../../scheduling/answer';
+import { CURSOR_HANDLERS } from '../cursor-lists';
 
 type Answer = { data?: unknown; meta?: { pagination?: Record<string, unknown> } } | undefined;
 type Row = { id: number; publishedOn?: unknown };
 
 const UID = 'api::article.article';
-/** The list the cursor pages (not the archive, which calls this controller's find with its own route). */
-const LIST_HANDLER = `${UID}.find`;
 const DATE = 'publishedOn';
 
 /** Whether the caller may update articles (a full-access token, or a custom one holding the action). */
@@ -78,7 +77,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
 
   return {
     async find(ctx) {
-      if (ctx.state.route?.handler !== LIST_HANDLER)
+      if (!CURSOR_HANDLERS.includes(ctx.state.route?.handler))
         return withSchedules(ctx, (await super.find(ctx)) as Answer);
       if (ctx.query.cursor === undefined) {
         const answer = (await super.find(ctx)) as Answer;
@@ -91,13 +90,13 @@ export default factories.createCoreController(UID, ({ strapi }) => {
       // (src/lib/list-cursor.ts), and no count (what made deep pages and counts linear).
       checkCursorQuery(ctx.query, DATE);
       const position = decodeCursor(keys(), ctx.query.cursor);
-      await this.validateQuery(ctx);
+      await this.validateQuery!(ctx);
       const {
         cursor: _cursor,
         pagination,
         sort: _sort,
         ...params
-      } = (await this.sanitizeQuery(ctx)) as Record<string, unknown>;
+      } = (await this.sanitizeQuery!(ctx)) as Record<string, unknown>;
       const size = Number(
         (pagination as { pageSize?: unknown; limit?: unknown } | undefined)?.pageSize ??
           (pagination as { limit?: unknown } | undefined)?.limit ??
@@ -122,7 +121,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
       const page = rows.slice(0, size);
       const nextCursor =
         rows.length > size ? encodeCursor(keys(), await positionOf(page[page.length - 1])) : null;
-      const answer = this.transformResponse(await this.sanitizeOutput(page, ctx), {
+      const answer = this.transformResponse!(await this.sanitizeOutput!(page, ctx), {
         pagination: { pageSize: size, nextCursor },
       }) as Answer;
       return withSchedules(ctx, answer);

@@ -1,6 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { LIST_CURSOR_ERROR_CODES } from '../../../lib/list-cursor';
-import type { CoreRouteContract } from '../../../lib/openapi-route';
+import { cursorQuery, type CoreRouteContract } from '../../../lib/openapi-route';
 
 const UID = 'api::article.article';
 
@@ -10,17 +10,7 @@ const listContract: CoreRouteContract = {
     'Sorted `publishedOn:desc`, each page carries `meta.pagination.nextCursor`; `?cursor=<nextCursor>` ' +
     'answers the next page from there (same filters, locale, populate and `pagination[pageSize]`; no ' +
     'page number, offset or count), as fast at any depth.',
-  query: [
-    {
-      name: 'cursor',
-      in: 'query',
-      required: false,
-      description:
-        '`meta.pagination.nextCursor` of the previous page, as it is. Not with `pagination[page]` or ' +
-        '`pagination[start]`; the order is `publishedOn:desc` (`sort` left out or that).',
-      schema: { type: 'string' },
-    },
-  ],
+  query: [cursorQuery],
   errorCodes: { 400: LIST_CURSOR_ERROR_CODES },
 };
 
@@ -30,7 +20,10 @@ export default {
   type: core.type,
   prefix: core.prefix,
   get routes() {
-    const routes = core.routes as Array<{ handler: unknown; openapi?: CoreRouteContract }>;
+    const routes = core.routes as unknown as Array<{
+      handler: unknown;
+      openapi?: CoreRouteContract;
+    }>;
     for (const route of routes) if (route.handler === `${UID}.find`) route.openapi = listContract;
     return routes;
   },
