@@ -733,8 +733,19 @@ export interface components {
             long: string;
             iso: string;
         };
-        /** @description Strapi's pagination: `page`/`pageSize` or `start`/`limit` as asked, with the total; or a cursor page (`pageSize` and `nextCursor`, no count). The article list sorted `publishedOn:desc` adds `nextCursor` (null on the last page): `?cursor=<nextCursor>` is the next page. */
+        /** @description Strapi's pagination: `page`/`pageSize` or `start`/`limit` as asked, with the total. */
         Pagination: {
+            page: number;
+            pageSize: number;
+            pageCount: number;
+            total: number;
+        } | {
+            start: number;
+            limit: number;
+            total: number;
+        };
+        /** @description The pagination of the article list and archive: Strapi's (`page`/`pageSize` or `start`/`limit`, with the total) plus `nextCursor` when they are read newest first; or a cursor page (`?cursor=`): `pageSize` and `nextCursor`, no count. */
+        CursorPagination: {
             page: number;
             pageSize: number;
             pageCount: number;
@@ -1360,7 +1371,7 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["ApiArticleArticleDocument"][];
                         meta: {
-                            pagination: components["schemas"]["Pagination"];
+                            pagination: components["schemas"]["CursorPagination"];
                         };
                     };
                 };
@@ -2016,7 +2027,7 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["ApiArticleArticleDocument"][];
                         meta: {
-                            pagination: components["schemas"]["Pagination"];
+                            pagination: components["schemas"]["CursorPagination"];
                         };
                     };
                 };
@@ -2089,7 +2100,7 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["ApiArticleArticleDocument"][];
                         meta: {
-                            pagination: components["schemas"]["Pagination"];
+                            pagination: components["schemas"]["CursorPagination"];
                         };
                     };
                 };
@@ -2163,7 +2174,7 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["ApiArticleArticleDocument"][];
                         meta: {
-                            pagination: components["schemas"]["Pagination"];
+                            pagination: components["schemas"]["CursorPagination"];
                         };
                     };
                 };

@@ -118,12 +118,17 @@ const operationId = (method, docPath) =>
  * The answers of Strapi's core actions, as read (with siblings and populated relations), not as written;
  * the same shapes as the declarations' (src/lib/openapi-route.ts, compiled into dist).
  */
-const coreResponses = (strapi, action, document) => {
+const coreResponses = (strapi, action, document, pagination) => {
   const { oneEntry, entryList } = require(path.join(strapi.dirs.dist.src, 'lib/openapi-route'));
   const json = (schema) => ({ content: { 'application/json': { schema } } });
   switch (action) {
     case 'find':
-      return { 200: { description: 'A page of published entries.', ...json(entryList(document)) } };
+      return {
+        200: {
+          description: 'A page of published entries.',
+          ...json(entryList(document, pagination)),
+        },
+      };
     case 'findOne':
       return {
         200: {
@@ -285,7 +290,7 @@ const buildDocument = (strapi, { jalaliKeys, weekdays, months, paginationRanges 
           (name === 'id' ? { type: 'string', description: 'The documentId' } : { type: 'string' }),
       }));
       const responses = isCore
-        ? coreResponses(strapi, action, entities.documentName(uid))
+        ? coreResponses(strapi, action, entities.documentName(uid), declared.pagination)
         : declaredResponses(declared.responses);
       for (const [status, answer] of Object.entries(
         errorAnswers(

@@ -32,7 +32,10 @@ export interface RouteContract {
 }
 
 /** What a core route (find, findOne, …) may add to the contract Strapi's generator gives it; its answers stay the core ones. */
-export type CoreRouteContract = Pick<RouteContract, 'description' | 'query' | 'errorCodes'>;
+export type CoreRouteContract = Pick<RouteContract, 'description' | 'query' | 'errorCodes'> & {
+  /** A find's `meta.pagination` schema. */
+  pagination?: 'CursorPagination';
+};
 
 /** `?cursor=` of the lists that page by keyset (src/lib/list-cursor.ts). */
 export const cursorQuery: Schema = {
@@ -58,14 +61,17 @@ export const oneEntry = (document: string): Schema => ({
   additionalProperties: false,
 });
 
-/** `{ data: [<entry>], meta: { pagination } }`, as find answers. */
-export const entryList = (document: string): Schema => ({
+/** `{ data: [<entry>], meta: { pagination } }`, as find answers (`CursorPagination`: the lists with a cursor). */
+export const entryList = (
+  document: string,
+  pagination: 'Pagination' | 'CursorPagination' = 'Pagination'
+): Schema => ({
   type: 'object',
   properties: {
     data: { type: 'array', items: schemaRef(document) },
     meta: {
       type: 'object',
-      properties: { pagination: schemaRef('Pagination') },
+      properties: { pagination: schemaRef(pagination) },
       required: ['pagination'],
       additionalProperties: false,
     },

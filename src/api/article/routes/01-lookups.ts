@@ -57,7 +57,12 @@ export default {
           'Newest first, each page carries `meta.pagination.nextCursor`: `?cursor=<nextCursor>` is the next ' +
           'page, as on `/articles`.',
         errorCodes: { 400: [...JALALI_DATE_ERROR_CODES, ...LIST_CURSOR_ERROR_CODES] },
-        responses: { 200: { description: 'A page of the archive', schema: entryList(ARTICLE) } },
+        responses: {
+          200: {
+            description: 'A page of the archive',
+            schema: entryList(ARTICLE, 'CursorPagination'),
+          },
+        },
       } satisfies RouteContract,
     },
   ],

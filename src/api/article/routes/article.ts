@@ -12,6 +12,7 @@ const listContract: CoreRouteContract = {
     'page number, offset or count), as fast at any depth.',
   query: [cursorQuery],
   errorCodes: { 400: LIST_CURSOR_ERROR_CODES },
+  pagination: 'CursorPagination',
 };
 
 const core = factories.createCoreRouter(UID);
