@@ -56,6 +56,8 @@ const PATHS = [
   ['news-code', 'News-code lookup'],
   ['rest-page-1', 'REST list, page 1'],
   ['rest-page-1000', 'REST list, page 1,000'],
+  // Ours by `?cursor=` (asked once, outside the timing); plain Strapi has none and pages by offset.
+  ['rest-page-1000-cursor', 'REST list, page 1,000 by cursor (plain: offset)'],
   ['graphql-list', 'GraphQL list'],
   ['admin-list', 'Admin list (title)'],
   ['admin-list-newest', 'Admin list (newest)'],

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { CURSOR_HANDLERS } from './api/article/cursor-lists';
 import { fitArticleListColumns } from './bootstrap/article-list-columns';
 import { countListsFromCounters } from './bootstrap/list-counts';
 import { ensureListIndexes } from './bootstrap/list-indexes';
@@ -7,6 +8,7 @@ import { registerPublishedOnlyReads } from './bootstrap/published-only-reads';
 import { grantReaderActions, READER_ACTIONS } from './bootstrap/reader-permissions';
 import { seedDemoContent } from './demo/seed-demo';
 import { giveTurnsBetweenStatements } from './lib/event-loop-turns';
+import { registerCursorParam } from './lib/list-cursor';
 import { tolerateLostConnectionRejections } from './lib/lost-connection-rejections';
 import { serveReadsFromSecondConnection } from './lib/sqlite-read-connection';
 import { registerSavePipeline } from './save-pipeline';
@@ -26,6 +28,8 @@ export default {
     registerPublishedOnlyReads(strapi);
     registerSavePipeline(strapi);
     registerScheduleGraphql(strapi);
+    // Keyset pages of the newest-first article list and archive (docs/api.md, "Deep pages").
+    registerCursorParam(strapi, CURSOR_HANDLERS);
     giveTurnsBetweenStatements(strapi);
     serveReadsFromSecondConnection(strapi);
   },

@@ -159,6 +159,17 @@ const post = (query, variables) => ({
 const encode = (text) => encodeURIComponent(text);
 const restList = (page) =>
   `/api/articles?locale=fa&sort=publishedOn:desc&pagination[page]=${page}&pagination[pageSize]=25&populate[section]=true`;
+/** The same page as restList(page + 1), reached by our keyset cursor (src/lib/list-cursor.ts). */
+const restCursorPage = (cursor) =>
+  `/api/articles?locale=fa&sort=publishedOn:desc&pagination[pageSize]=25&populate[section]=true&cursor=${encode(cursor)}`;
+/** The cursor after page `page` of restList, asked once, outside the timing. */
+const cursorAfter = async (server, page) => {
+  const { status, json } = await request(server.url + restList(page));
+  const cursor = json?.meta?.pagination?.nextCursor;
+  if (status !== 200 || typeof cursor !== 'string')
+    throw new Error(`scale: no nextCursor after page ${page} (status ${status})`);
+  return cursor;
+};
 const monthOurs = `/api/articles/archive/${ARCHIVE_MONTH.year}/${ARCHIVE_MONTH.month}?locale=fa&pagination[page]=1&pagination[pageSize]=25`;
 const monthPlain =
   `/api/articles?locale=fa&filters[publishedOn][$gte]=${new Date(ARCHIVE_MONTH.start).toISOString()}` +
@@ -173,9 +184,9 @@ const adminList = (sort) =>
 
 /**
  * The cases at one size: [{ id, title, ours: [requests], plain: [requests], admin? }]. `sample`: stories
- * spread over the archive ({ documentId, slug, newsCode }).
+ * spread over the archive ({ documentId, slug, newsCode }); `page1000Cursor`: ours' cursor to page 1,000.
  */
-const casesFor = (size, sample) => {
+const casesFor = (size, sample, page1000Cursor) => {
   const rare = String(Math.ceil(size / 2)); // the end of one title only (archiveArticles numbers them)
   const common = 'نماینده';
   const lookups = (pathOf) => sample.map((row) => ({ path: pathOf(row) }));
@@ -227,6 +238,13 @@ const casesFor = (size, sample) => {
             id: 'rest-page-1000',
             title: 'REST list by publishedOn desc, page 1,000 (25 a page)',
             ours: [{ path: restList(1000) }],
+            plain: [{ path: restList(1000) }],
+          },
+          {
+            // Plain Strapi has no cursor: its page 1,000 is the offset one, as above.
+            id: 'rest-page-1000-cursor',
+            title: 'REST list by publishedOn desc, page 1,000 by cursor (plain: by offset)',
+            ours: [{ path: restCursorPage(page1000Cursor) }],
             plain: [{ path: restList(1000) }],
           },
         ]
@@ -403,7 +421,8 @@ const run = async (ctx, { engine, sizes: archiveSizes }) => {
         `  database per story: ours ${(storage.ours.bytesPerStory / 1024).toFixed(1)} KiB, plain ${(storage.plain.bytesPerStory / 1024).toFixed(1)} KiB`
       );
 
-      for (const spec of casesFor(size, sample)) {
+      const page1000Cursor = size >= 25000 ? await cursorAfter(servers.ours, 999) : null;
+      for (const spec of casesFor(size, sample, page1000Cursor)) {
         const withAuth = (name, list) =>
           spec.admin
             ? list.map((item) => ({

@@ -7,6 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description Sorted `publishedOn:desc`, each page carries `meta.pagination.nextCursor`; `?cursor=<nextCursor>` answers the next page from there (same filters, locale, populate and `pagination[pageSize]`; no page number, offset or count), as fast at any depth. */
         get: operations["getArticles"];
         put?: never;
         post: operations["postArticles"];
@@ -61,7 +62,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Published articles of a Jalali year, month or day (Tehran time), newest first */
+        /**
+         * Published articles of a Jalali year, month or day (Tehran time), newest first
+         * @description Newest first, each page carries `meta.pagination.nextCursor`: `?cursor=<nextCursor>` is the next page, as on `/articles`.
+         */
         get: operations["getArticlesArchiveYear"];
         put?: never;
         post?: never;
@@ -78,7 +82,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Published articles of a Jalali year, month or day (Tehran time), newest first */
+        /**
+         * Published articles of a Jalali year, month or day (Tehran time), newest first
+         * @description Newest first, each page carries `meta.pagination.nextCursor`: `?cursor=<nextCursor>` is the next page, as on `/articles`.
+         */
         get: operations["getArticlesArchiveYearMonth"];
         put?: never;
         post?: never;
@@ -95,7 +102,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Published articles of a Jalali year, month or day (Tehran time), newest first */
+        /**
+         * Published articles of a Jalali year, month or day (Tehran time), newest first
+         * @description Newest first, each page carries `meta.pagination.nextCursor`: `?cursor=<nextCursor>` is the next page, as on `/articles`.
+         */
         get: operations["getArticlesArchiveYearMonthDay"];
         put?: never;
         post?: never;
@@ -734,6 +744,25 @@ export interface components {
             limit: number;
             total: number;
         };
+        /** @description The pagination of the article list and archive: Strapi's (`page`/`pageSize` or `start`/`limit`, with the total) plus `nextCursor` when they are read newest first; or a cursor page (`?cursor=`): `pageSize` and `nextCursor`, no count. */
+        CursorPagination: {
+            page: number;
+            pageSize: number;
+            pageCount: number;
+            total: number;
+            /** @description The next page of the same list: `?cursor=<nextCursor>`; null on the last page. */
+            nextCursor?: string | null;
+        } | {
+            start: number;
+            limit: number;
+            total: number;
+            /** @description The next page of the same list: `?cursor=<nextCursor>`; null on the last page. */
+            nextCursor?: string | null;
+        } | {
+            pageSize: number;
+            /** @description The next page of the same list: `?cursor=<nextCursor>`; null on the last page. */
+            nextCursor: string | null;
+        };
         /**
          * @description Present when the locale asked for has no version and the Persian one is served (with `Content-Language`).
          * @example {
@@ -1324,6 +1353,8 @@ export interface operations {
                 status?: "draft" | "published";
                 publicationFilter?: "never-published" | "has-published-version" | "modified" | "unmodified" | "never-published-document" | "has-published-version-document" | "published-without-draft" | "published-with-draft";
                 hasPublishedVersion?: boolean | ("true" | "false");
+                /** @description `meta.pagination.nextCursor` of the previous page, as it is. Not with `pagination[page]` or `pagination[start]`; the order is `publishedOn:desc` (`sort` left out or that). */
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -1340,13 +1371,13 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["ApiArticleArticleDocument"][];
                         meta: {
-                            pagination: components["schemas"]["Pagination"];
+                            pagination: components["schemas"]["CursorPagination"];
                         };
                     };
                 };
             };
             304: components["responses"]["NotModified"];
-            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`, `MALFORMED_CURSOR`, `TAMPERED_CURSOR`, `CURSOR_WITH_OFFSET`, `CURSOR_WITH_SORT`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1356,7 +1387,7 @@ export interface operations {
                         error?: {
                             details?: {
                                 /** @enum {string} */
-                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH" | "MALFORMED_CURSOR" | "TAMPERED_CURSOR" | "CURSOR_WITH_OFFSET" | "CURSOR_WITH_SORT";
                             };
                         };
                     } & components["schemas"]["Error"];
@@ -1976,6 +2007,8 @@ export interface operations {
                 status?: "draft" | "published";
                 publicationFilter?: "never-published" | "has-published-version" | "modified" | "unmodified" | "never-published-document" | "has-published-version-document" | "published-without-draft" | "published-with-draft";
                 hasPublishedVersion?: boolean | ("true" | "false");
+                /** @description `meta.pagination.nextCursor` of the previous page, as it is. Not with `pagination[page]` or `pagination[start]`; the order is `publishedOn:desc` (`sort` left out or that). */
+                cursor?: string;
             };
             header?: never;
             path: {
@@ -1994,13 +2027,13 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["ApiArticleArticleDocument"][];
                         meta: {
-                            pagination: components["schemas"]["Pagination"];
+                            pagination: components["schemas"]["CursorPagination"];
                         };
                     };
                 };
             };
             304: components["responses"]["NotModified"];
-            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`, `MALFORMED_CURSOR`, `TAMPERED_CURSOR`, `CURSOR_WITH_OFFSET`, `CURSOR_WITH_SORT`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2010,7 +2043,7 @@ export interface operations {
                         error?: {
                             details?: {
                                 /** @enum {string} */
-                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH" | "MALFORMED_CURSOR" | "TAMPERED_CURSOR" | "CURSOR_WITH_OFFSET" | "CURSOR_WITH_SORT";
                             };
                         };
                     } & components["schemas"]["Error"];
@@ -2046,6 +2079,8 @@ export interface operations {
                 status?: "draft" | "published";
                 publicationFilter?: "never-published" | "has-published-version" | "modified" | "unmodified" | "never-published-document" | "has-published-version-document" | "published-without-draft" | "published-with-draft";
                 hasPublishedVersion?: boolean | ("true" | "false");
+                /** @description `meta.pagination.nextCursor` of the previous page, as it is. Not with `pagination[page]` or `pagination[start]`; the order is `publishedOn:desc` (`sort` left out or that). */
+                cursor?: string;
             };
             header?: never;
             path: {
@@ -2065,13 +2100,13 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["ApiArticleArticleDocument"][];
                         meta: {
-                            pagination: components["schemas"]["Pagination"];
+                            pagination: components["schemas"]["CursorPagination"];
                         };
                     };
                 };
             };
             304: components["responses"]["NotModified"];
-            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`, `MALFORMED_CURSOR`, `TAMPERED_CURSOR`, `CURSOR_WITH_OFFSET`, `CURSOR_WITH_SORT`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2081,7 +2116,7 @@ export interface operations {
                         error?: {
                             details?: {
                                 /** @enum {string} */
-                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH" | "MALFORMED_CURSOR" | "TAMPERED_CURSOR" | "CURSOR_WITH_OFFSET" | "CURSOR_WITH_SORT";
                             };
                         };
                     } & components["schemas"]["Error"];
@@ -2117,6 +2152,8 @@ export interface operations {
                 status?: "draft" | "published";
                 publicationFilter?: "never-published" | "has-published-version" | "modified" | "unmodified" | "never-published-document" | "has-published-version-document" | "published-without-draft" | "published-with-draft";
                 hasPublishedVersion?: boolean | ("true" | "false");
+                /** @description `meta.pagination.nextCursor` of the previous page, as it is. Not with `pagination[page]` or `pagination[start]`; the order is `publishedOn:desc` (`sort` left out or that). */
+                cursor?: string;
             };
             header?: never;
             path: {
@@ -2137,13 +2174,13 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["ApiArticleArticleDocument"][];
                         meta: {
-                            pagination: components["schemas"]["Pagination"];
+                            pagination: components["schemas"]["CursorPagination"];
                         };
                     };
                 };
             };
             304: components["responses"]["NotModified"];
-            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`. */
+            /** @description Bad request: a parameter, filter, date, slug or body the API refuses, named in `message` and `details`. `details.code`: `INVALID_FORMAT`, `INVALID_INSTANT`, `INVALID_GREGORIAN_DATE`, `YEAR_OUT_OF_RANGE`, `MONTH_OUT_OF_RANGE`, `DAY_OUT_OF_RANGE`, `HOUR_OUT_OF_RANGE`, `MINUTE_OUT_OF_RANGE`, `SECOND_OUT_OF_RANGE`, `WEEKDAY_MISMATCH`, `MALFORMED_CURSOR`, `TAMPERED_CURSOR`, `CURSOR_WITH_OFFSET`, `CURSOR_WITH_SORT`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2153,7 +2190,7 @@ export interface operations {
                         error?: {
                             details?: {
                                 /** @enum {string} */
-                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH";
+                                code?: "INVALID_FORMAT" | "INVALID_INSTANT" | "INVALID_GREGORIAN_DATE" | "YEAR_OUT_OF_RANGE" | "MONTH_OUT_OF_RANGE" | "DAY_OUT_OF_RANGE" | "HOUR_OUT_OF_RANGE" | "MINUTE_OUT_OF_RANGE" | "SECOND_OUT_OF_RANGE" | "WEEKDAY_MISMATCH" | "MALFORMED_CURSOR" | "TAMPERED_CURSOR" | "CURSOR_WITH_OFFSET" | "CURSOR_WITH_SORT";
                             };
                         };
                     } & components["schemas"]["Error"];

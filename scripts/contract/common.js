@@ -1,6 +1,33 @@
 /** The shared parts of the document: the Jalali sibling, pagination, the error body and its statuses. */
 const ref = (name) => ({ $ref: `#/components/schemas/${name}` });
 
+const PAGED = {
+  type: 'object',
+  properties: {
+    page: { type: 'integer' },
+    pageSize: { type: 'integer' },
+    pageCount: { type: 'integer' },
+    total: { type: 'integer' },
+  },
+  required: ['page', 'pageSize', 'pageCount', 'total'],
+  additionalProperties: false,
+};
+const OFFSET = {
+  type: 'object',
+  properties: {
+    start: { type: 'integer' },
+    limit: { type: 'integer' },
+    total: { type: 'integer' },
+  },
+  required: ['start', 'limit', 'total'],
+  additionalProperties: false,
+};
+/** src/lib/list-cursor.ts: opaque, signed; null when the page is the last. */
+const NEXT_CURSOR = {
+  type: ['string', 'null'],
+  description: 'The next page of the same list: `?cursor=<nextCursor>`; null on the last page.',
+};
+
 /** The names are the jalali-date plugin's own (its core's names.ts), so a spelling change shows here. */
 const schemas = ({ weekdays, months }) => ({
   JalaliDateTime: {
@@ -57,26 +84,20 @@ const schemas = ({ weekdays, months }) => ({
   Pagination: {
     description:
       "Strapi's pagination: `page`/`pageSize` or `start`/`limit` as asked, with the total.",
+    oneOf: [PAGED, OFFSET],
+  },
+  CursorPagination: {
+    description:
+      "The pagination of the article list and archive: Strapi's (`page`/`pageSize` or `start`/`limit`, with " +
+      'the total) plus `nextCursor` when they are read newest first; or a cursor page (`?cursor=`): ' +
+      '`pageSize` and `nextCursor`, no count.',
     oneOf: [
+      { ...PAGED, properties: { ...PAGED.properties, nextCursor: NEXT_CURSOR } },
+      { ...OFFSET, properties: { ...OFFSET.properties, nextCursor: NEXT_CURSOR } },
       {
         type: 'object',
-        properties: {
-          page: { type: 'integer' },
-          pageSize: { type: 'integer' },
-          pageCount: { type: 'integer' },
-          total: { type: 'integer' },
-        },
-        required: ['page', 'pageSize', 'pageCount', 'total'],
-        additionalProperties: false,
-      },
-      {
-        type: 'object',
-        properties: {
-          start: { type: 'integer' },
-          limit: { type: 'integer' },
-          total: { type: 'integer' },
-        },
-        required: ['start', 'limit', 'total'],
+        properties: { pageSize: { type: 'integer' }, nextCursor: NEXT_CURSOR },
+        required: ['pageSize', 'nextCursor'],
         additionalProperties: false,
       },
     ],

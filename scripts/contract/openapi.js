@@ -118,12 +118,17 @@ const operationId = (method, docPath) =>
  * The answers of Strapi's core actions, as read (with siblings and populated relations), not as written;
  * the same shapes as the declarations' (src/lib/openapi-route.ts, compiled into dist).
  */
-const coreResponses = (strapi, action, document) => {
+const coreResponses = (strapi, action, document, pagination) => {
   const { oneEntry, entryList } = require(path.join(strapi.dirs.dist.src, 'lib/openapi-route'));
   const json = (schema) => ({ content: { 'application/json': { schema } } });
   switch (action) {
     case 'find':
-      return { 200: { description: 'A page of published entries.', ...json(entryList(document)) } };
+      return {
+        200: {
+          description: 'A page of published entries.',
+          ...json(entryList(document, pagination)),
+        },
+      };
     case 'findOne':
       return {
         200: {
@@ -260,7 +265,9 @@ const buildDocument = (strapi, { jalaliKeys, weekdays, months, paginationRanges 
       route.handler.split('.').slice(0, 2).join('.'),
       route.handler.split('.').pop(),
     ];
-    const isCore = strapi.contentTypes[uid] && CORE_ACTIONS.includes(action) && !route.openapi;
+    // A core route may declare additions (CoreRouteContract: its own query parameters and error codes).
+    const isCore =
+      strapi.contentTypes[uid] && CORE_ACTIONS.includes(action) && !route.openapi?.responses;
     if (!isCore && !route.openapi) {
       missing.push(`${route.method} /api${fullPath} (${source})`);
       continue;
@@ -283,7 +290,7 @@ const buildDocument = (strapi, { jalaliKeys, weekdays, months, paginationRanges 
           (name === 'id' ? { type: 'string', description: 'The documentId' } : { type: 'string' }),
       }));
       const responses = isCore
-        ? coreResponses(strapi, action, entities.documentName(uid))
+        ? coreResponses(strapi, action, entities.documentName(uid), declared.pagination)
         : declaredResponses(declared.responses);
       for (const [status, answer] of Object.entries(
         errorAnswers(

@@ -31,6 +31,23 @@ export interface RouteContract {
   >;
 }
 
+/** What a core route (find, findOne, …) may add to the contract Strapi's generator gives it; its answers stay the core ones. */
+export type CoreRouteContract = Pick<RouteContract, 'description' | 'query' | 'errorCodes'> & {
+  /** A find's `meta.pagination` schema. */
+  pagination?: 'CursorPagination';
+};
+
+/** `?cursor=` of the lists that page by keyset (src/lib/list-cursor.ts). */
+export const cursorQuery: Schema = {
+  name: 'cursor',
+  in: 'query',
+  required: false,
+  description:
+    '`meta.pagination.nextCursor` of the previous page, as it is. Not with `pagination[page]` or ' +
+    '`pagination[start]`; the order is `publishedOn:desc` (`sort` left out or that).',
+  schema: { type: 'string' },
+};
+
 export const schemaRef = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 
 /** `{ data: <entry>, meta }`, as findOne answers. */
@@ -44,14 +61,17 @@ export const oneEntry = (document: string): Schema => ({
   additionalProperties: false,
 });
 
-/** `{ data: [<entry>], meta: { pagination } }`, as find answers. */
-export const entryList = (document: string): Schema => ({
+/** `{ data: [<entry>], meta: { pagination } }`, as find answers (`CursorPagination`: the lists with a cursor). */
+export const entryList = (
+  document: string,
+  pagination: 'Pagination' | 'CursorPagination' = 'Pagination'
+): Schema => ({
   type: 'object',
   properties: {
     data: { type: 'array', items: schemaRef(document) },
     meta: {
       type: 'object',
-      properties: { pagination: schemaRef('Pagination') },
+      properties: { pagination: schemaRef(pagination) },
       required: ['pagination'],
       additionalProperties: false,
     },

@@ -40,6 +40,16 @@ let token: string;
 beforeAll(async () => {
   app = await bootApp();
   token = (await createApiToken(app.strapi)).replace(/^Bearer /, '');
+  // The cursor example follows the first page's nextCursor: the demo's one story has no second page.
+  await app.strapi.documents('api::article.article').create({
+    locale: 'fa',
+    status: 'published',
+    data: {
+      title: 'خبر روز پیش از خبر نمونه',
+      lead: 'لید',
+      publishedOn: '2017-10-30T09:00:00.000Z',
+    } as never,
+  });
   const server = app.strapi.server.httpServer;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

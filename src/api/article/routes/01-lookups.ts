@@ -1,5 +1,12 @@
-import { entryList, oneEntry, RouteContract, slugLookup } from '../../../lib/openapi-route';
+import {
+  cursorQuery,
+  entryList,
+  oneEntry,
+  RouteContract,
+  slugLookup,
+} from '../../../lib/openapi-route';
 import { JALALI_DATE_ERROR_CODES } from '@pishkhan/jalali-core';
+import { LIST_CURSOR_ERROR_CODES } from '../../../lib/list-cursor';
 
 const ARTICLE = 'ApiArticleArticleDocument';
 const jalaliPart = (description: string, examples: number[]) => ({
@@ -45,8 +52,17 @@ export default {
           day: jalaliPart('Jalali day, padded or not', [9]),
         },
         queryOf: { path: '/articles' },
-        errorCodes: { 400: JALALI_DATE_ERROR_CODES },
-        responses: { 200: { description: 'A page of the archive', schema: entryList(ARTICLE) } },
+        query: [cursorQuery],
+        description:
+          'Newest first, each page carries `meta.pagination.nextCursor`: `?cursor=<nextCursor>` is the next ' +
+          'page, as on `/articles`.',
+        errorCodes: { 400: [...JALALI_DATE_ERROR_CODES, ...LIST_CURSOR_ERROR_CODES] },
+        responses: {
+          200: {
+            description: 'A page of the archive',
+            schema: entryList(ARTICLE, 'CursorPagination'),
+          },
+        },
       } satisfies RouteContract,
     },
   ],
