@@ -122,7 +122,9 @@ onPostgres('PostgreSQL search index', () => {
     });
     const plan = await countPlan('همگانی');
     // Walked a b-tree and stopped at the cap's 1,001st match, not every match read into a bitmap first.
-    expect(plan).toMatch(/Index Scan using persian_search_\w+ on persian_search \(actual [^)]* rows=1001 /);
+    expect(plan).toMatch(
+      /Index Scan using persian_search_\w+ on persian_search \(actual [^)]* rows=1001 /
+    );
     expect(plan).not.toMatch(/Bitmap Index Scan on persian_search_anywhere_gin/);
     expect(plan).not.toMatch(/\|\|/);
 

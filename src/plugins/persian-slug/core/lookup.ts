@@ -25,4 +25,7 @@ export const normalizeSlugLookup = (raw: string, options?: SlugOptions): string 
 };
 
 /** What a slug lookup is refused with (400): a slug of no letters or digits, broken percent-encoding. */
-export const SLUG_LOOKUP_ERROR_CODES: ReadonlyArray<SlugErrorCode> = ['EMPTY_SLUG', 'MALFORMED_SLUG'];
+export const SLUG_LOOKUP_ERROR_CODES: ReadonlyArray<SlugErrorCode> = [
+  'EMPTY_SLUG',
+  'MALFORMED_SLUG',
+];
