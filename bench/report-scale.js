@@ -11,6 +11,7 @@
  */
 const fs = require('fs');
 const path = require('path');
+const { writeDoc } = require('./lib/write-doc');
 const { lineChart, COLORS } = require('./lib/svg');
 
 const REPO = path.resolve(__dirname, '..');
@@ -243,19 +244,7 @@ const buildScaleMarkdown = (runs) => {
   };
 };
 
-const writeScaleReport = (runs) => {
-  const { markdown, charts } = buildScaleMarkdown(runs);
-  fs.mkdirSync(CHART_DIR, { recursive: true });
-  for (const file of fs.readdirSync(CHART_DIR))
-    if (file.endsWith('.svg')) fs.rmSync(path.join(CHART_DIR, file));
-  const written = [DOC];
-  for (const [name, svg] of charts) {
-    fs.writeFileSync(path.join(CHART_DIR, name), svg);
-    written.push(path.join(CHART_DIR, name));
-  }
-  fs.writeFileSync(DOC, markdown);
-  return written;
-};
+const writeScaleReport = (runs) => writeDoc(DOC, CHART_DIR, buildScaleMarkdown(runs));
 
 if (require.main === module) {
   const files = process.argv.slice(2);

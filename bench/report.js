@@ -7,6 +7,7 @@
  */
 const fs = require('fs');
 const path = require('path');
+const { writeDoc } = require('./lib/write-doc');
 const { barChart, lineChart, COLORS } = require('./lib/svg');
 
 const REPO = path.resolve(__dirname, '..');
@@ -928,19 +929,8 @@ const buildMarkdown = (results, { resultsFile } = {}) => {
   };
 };
 
-const writeReport = (results, options = {}) => {
-  const { markdown, charts } = buildMarkdown(results, options);
-  fs.mkdirSync(CHART_DIR, { recursive: true });
-  for (const file of fs.readdirSync(CHART_DIR))
-    if (file.endsWith('.svg')) fs.rmSync(path.join(CHART_DIR, file));
-  const written = [DOC];
-  for (const [name, svg] of charts) {
-    fs.writeFileSync(path.join(CHART_DIR, name), svg);
-    written.push(path.join(CHART_DIR, name));
-  }
-  fs.writeFileSync(DOC, markdown);
-  return written;
-};
+const writeReport = (results, options = {}) =>
+  writeDoc(DOC, CHART_DIR, buildMarkdown(results, options));
 
 /** The console summary at the end of a run. */
 const printSummary = (results, print) => {
