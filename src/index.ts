@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { fitArticleListColumns } from './bootstrap/article-list-columns';
+import { ensureLinkOrderIndexes } from './bootstrap/link-order-indexes';
 import { ensureListIndexes } from './bootstrap/list-indexes';
 import { ensureDefaultLocale } from './bootstrap/locales';
 import { registerPublishedOnlyReads } from './bootstrap/published-only-reads';
@@ -35,6 +36,7 @@ export default {
     await grantReaderActions(strapi, READER_ACTIONS);
     await fitArticleListColumns(strapi);
     await ensureListIndexes(strapi);
+    await ensureLinkOrderIndexes(strapi);
     if (process.env.SEED_DEMO !== 'false') await seedDemoContent(strapi);
     // SQLite writes one transaction at a time: more than one claim loop would only queue.
     const workers =
