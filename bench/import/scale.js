@@ -12,7 +12,9 @@
  *   npm run bench:import-scale -- --count 20000 --keep  # keep the database (pishkhan_bench_import_scale_<count>)
  *
  * Options: --count N (100000), --seed S (1396), --section <slug> (دفاتر-پیشخوان; "" for none),
- * --no-publish, --no-rebuild, --keep, --cpu-prof (profiles of the import's threads, summarised in the results). The archive is kept in the temporary directory between runs
+ * --no-publish, --no-rebuild, --keep, --rebuild-only (the kept database of that count: its lookups explained and
+ * its index rebuilt, no import), --max-seconds S (stop the import as Ctrl-C would after S seconds, on a
+ * machine too loaded to finish; what it imported is measured), --cpu-prof (profiles of the import's threads, summarised in the results). The archive is kept in the temporary directory between runs
  * (pishkhan-archive-<seed>-<count>, reused when complete). PostgreSQL as in run.js.
  *
  * Results: a summary on stdout and bench/results/import-scale-<timestamp>.json (gitignored).
@@ -70,7 +72,7 @@ const loadSummary = (loads) => ({
 });
 
 /** Runs a node script as a child; `onLine` sees its stderr lines as they come. Resolves with its wall time and output. */
-const runChild = (args, childEnv, onLine = () => undefined) =>
+const runChild = (args, childEnv, onLine = () => undefined, stopAfterMs = Infinity) =>
   new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, args, {
@@ -88,8 +90,13 @@ const runChild = (args, childEnv, onLine = () => undefined) =>
       rest = lines.pop();
       for (const line of lines) onLine(line, performance.now() - started);
     });
+    // Interrupted as Ctrl-C would: the command finishes its batch and reports what it did.
+    const stop = Number.isFinite(stopAfterMs)
+      ? setTimeout(() => child.kill('SIGTERM'), stopAfterMs)
+      : null;
     child.on('error', reject);
     child.on('close', (code) => {
+      if (stop) clearTimeout(stop);
       if (rest) onLine(rest, performance.now() - started);
       resolve({ code, out, ms: performance.now() - started });
     });
@@ -137,6 +144,8 @@ const explainLookups = async (url) => {
     return rows.map((row) => row['QUERY PLAN']);
   };
   try {
+    // Planned as a server with autovacuum would plan them, on analysed tables.
+    await client.query('ANALYZE');
     const { rows: sample } = await client.query(
       `SELECT document_id, slug, import_key, published_on FROM articles
        WHERE published_at IS NULL AND import_key IS NOT NULL ORDER BY id DESC LIMIT 100`
@@ -203,11 +212,23 @@ const explainLookups = async (url) => {
   }
 };
 
+const keptImport = (count) => {
+  const url = new URL(postgresAdminUrl());
+  url.pathname = `/pishkhan_bench_import_scale_${count}`;
+  return {
+    name: url.pathname.slice(1),
+    url: url.toString(),
+    env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
+    drop: async () => undefined,
+  };
+};
+
 const main = async () => {
   const count = Number(arg('count', '100000'));
   const seed = Number(arg('seed', '1396'));
   const section = arg('section', 'دفاتر-پیشخوان');
   const publish = !flag('no-publish');
+  const maxSeconds = Number(arg('max-seconds', 'Infinity'));
   if (!Number.isInteger(count) || count < 1) throw new Error('--count must be a positive integer');
   if (!(await postgresAvailable()))
     throw new Error(`PostgreSQL is not reachable at ${postgresAdminUrl()}`);
@@ -217,7 +238,11 @@ const main = async () => {
     entry: path.join(appDir, 'dist', 'src', 'importer', 'cli.js'),
   });
   const dir = archive(seed, count);
-  const database = await createDatabase({ engine: 'postgres', name: `import_scale_${count}` });
+  // --rebuild-only: the database a kept run imported (--keep), explained and its index rebuilt again.
+  const rebuildOnly = flag('rebuild-only');
+  const database = rebuildOnly
+    ? keptImport(count)
+    : await createDatabase({ engine: 'postgres', name: `import_scale_${count}` });
   const resultsDir = path.join(appDir, 'bench', 'results');
   fs.mkdirSync(resultsDir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -242,89 +267,110 @@ const main = async () => {
     },
   };
   try {
-    process.stderr.write('Officials …\n');
-    const prepared = await runChild(
-      [path.join(__dirname, 'phase.js'), '--phase', 'officials', '--dir', dir],
-      database.env
-    );
-    if (prepared.code !== 0) throw new Error(`preparing the database failed (${prepared.code})`);
+    if (!rebuildOnly) {
+      process.stderr.write('Officials …\n');
+      const prepared = await runChild(
+        [path.join(__dirname, 'phase.js'), '--phase', 'officials', '--dir', dir],
+        database.env
+      );
+      if (prepared.code !== 0) throw new Error(`preparing the database failed (${prepared.code})`);
 
-    process.stderr.write(`Importing ${count} stories through the command line …\n`);
-    const marks = [];
-    let documents = 0;
-    const failures = [];
-    const cli = await sampled(() =>
-      runChild(
-        [
-          ...(cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir] : []),
-          '-r',
-          path.join(__dirname, 'sql-trace.js'),
-          'scripts/import.js',
-          dir,
-          ...(publish ? ['--publish'] : []),
-          ...(section ? ['--section', section] : []),
-          '--json',
-          '-o',
-          reportFile,
-          '--verbose',
-          '--no-progress',
-          '--no-build',
-        ],
-        {
-          ...database.env,
-          SQL_TRACE_FILE: importTrace,
-          SQL_TRACE_START: 'pg_advisory_xact_lock',
-          SQL_TRACE_MARK: '^insert into "articles"',
-          // A batch of 100 stories is one insert of their rows (200 with --publish, one statement).
-          SQL_TRACE_EVERY: String(SEGMENT / 100),
-        },
-        (line, ms) => {
-          if (/^(created|updated|skipped) /.test(line) || line.startsWith('✗ ')) {
-            documents += 1;
-            if (line.startsWith('✗ ') && failures.length < 20) failures.push(line);
-            if (documents === 100 || documents % SEGMENT === 0 || documents === count)
-              marks.push({ documents, ms });
-          } else if (!line.startsWith('  ! ') && line.trim()) process.stderr.write(`  ${line}\n`);
-        }
-      )
-    );
-    if (cli.value.code !== 0 && cli.value.code !== 1)
-      throw new Error(`the import exited with ${cli.value.code}`);
-    const { summary } = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
-    const segments = marks.slice(1).map((mark, at) => ({
-      documents: mark.documents,
-      storiesPerSecond: (mark.documents - marks[at].documents) / ((mark.ms - marks[at].ms) / 1000),
-    }));
-    const trace = readTrace(importTrace);
-    report.import = {
-      command: `node scripts/import.js <archive> ${publish ? '--publish ' : ''}${section ? `--section ${section} ` : ''}--json -o <file> --verbose --no-progress --no-build`,
-      exitCode: cli.value.code,
-      summary,
-      wallSeconds: cli.value.ms / 1000,
-      storiesPerSecond: summary.documents / summary.seconds,
-      segments,
-      failures,
-      load: loadSummary(cli.loads),
-      statements: trace?.statements,
-      statementsPerStory: trace ? trace.statements / summary.documents : null,
-      databaseSeconds: trace ? trace.ms / 1000 : null,
-      segmentStatements: trace?.segments.slice(trace.startSegment).map((segment) => ({
-        statements: segment.statements,
-        databaseMs: Math.round(segment.ms),
-        wallMs: Math.round(segment.endMs - segment.startMs),
-      })),
-      topShapes: topShapes(trace),
-    };
+      // A server without autovacuum (a test server) never analyses the tables an import fills, and plans
+      // its lookups on a guess: the analyse autovacuum would run, once a minute.
+      const analyser = await pgClient(database.url);
+      const autovacuum = (await analyser.query('SHOW autovacuum')).rows[0].autovacuum;
+      let analysing = Promise.resolve();
+      const analyse =
+        autovacuum === 'off'
+          ? setInterval(() => {
+              analysing = analysing.then(() => analyser.query('ANALYZE')).catch(() => undefined);
+            }, 60_000)
+          : null;
+      report.autovacuum = autovacuum;
+      process.stderr.write(`Importing ${count} stories through the command line …\n`);
+      const marks = [];
+      let documents = 0;
+      const failures = [];
+      const cli = await sampled(() =>
+        runChild(
+          [
+            ...(cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir] : []),
+            '-r',
+            path.join(__dirname, 'sql-trace.js'),
+            'scripts/import.js',
+            dir,
+            ...(publish ? ['--publish'] : []),
+            ...(section ? ['--section', section] : []),
+            '--json',
+            '-o',
+            reportFile,
+            '--verbose',
+            '--no-progress',
+            '--no-build',
+          ],
+          {
+            ...database.env,
+            SQL_TRACE_FILE: importTrace,
+            SQL_TRACE_START: 'pg_advisory_xact_lock',
+            SQL_TRACE_MARK: '^insert into "articles"',
+            // A batch of 100 stories is one insert of their rows (200 with --publish, one statement).
+            SQL_TRACE_EVERY: String(SEGMENT / 100),
+          },
+          (line, ms) => {
+            if (/^(created|updated|skipped) /.test(line) || line.startsWith('✗ ')) {
+              documents += 1;
+              if (line.startsWith('✗ ') && failures.length < 20) failures.push(line);
+              if (documents === 100 || documents % SEGMENT === 0 || documents === count)
+                marks.push({ documents, ms });
+            } else if (!line.startsWith('  ! ') && line.trim()) process.stderr.write(`  ${line}\n`);
+          },
+          maxSeconds * 1000
+        )
+      );
+      if (analyse) clearInterval(analyse);
+      await analysing;
+      await analyser.end();
+      // 130: stopped by --max-seconds; what was imported is measured all the same.
+      if (![0, 1, 130].includes(cli.value.code))
+        throw new Error(`the import exited with ${cli.value.code}`);
+      const { summary } = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
+      const segments = marks.slice(1).map((mark, at) => ({
+        documents: mark.documents,
+        storiesPerSecond:
+          (mark.documents - marks[at].documents) / ((mark.ms - marks[at].ms) / 1000),
+      }));
+      const trace = readTrace(importTrace);
+      report.import = {
+        command: `node scripts/import.js <archive> ${publish ? '--publish ' : ''}${section ? `--section ${section} ` : ''}--json -o <file> --verbose --no-progress --no-build`,
+        exitCode: cli.value.code,
+        stoppedAfterSeconds: cli.value.code === 130 ? maxSeconds : null,
+        summary,
+        wallSeconds: cli.value.ms / 1000,
+        storiesPerSecond: summary.documents / summary.seconds,
+        segments,
+        failures,
+        load: loadSummary(cli.loads),
+        statements: trace?.statements,
+        statementsPerStory: trace ? trace.statements / summary.documents : null,
+        databaseSeconds: trace ? trace.ms / 1000 : null,
+        segmentStatements: trace?.segments.slice(trace.startSegment).map((segment) => ({
+          statements: segment.statements,
+          databaseMs: Math.round(segment.ms),
+          wallMs: Math.round(segment.endMs - segment.startMs),
+        })),
+        topShapes: topShapes(trace),
+      };
 
-    if (cpuProfileDir) {
-      const { summarizeProfile } = require('../lib/profile');
-      report.import.cpuProfiles = fs
-        .readdirSync(cpuProfileDir)
-        .filter((name) => name.endsWith('.cpuprofile'))
-        .map((name) => ({
-          path: path.join(cpuProfileDir, name),
-          ...summarizeProfile(path.join(cpuProfileDir, name), 20),
-        }));
+      if (cpuProfileDir) {
+        const { summarizeProfile } = require('../lib/profile');
+        report.import.cpuProfiles = fs
+          .readdirSync(cpuProfileDir)
+          .filter((name) => name.endsWith('.cpuprofile'))
+          .map((name) => ({
+            path: path.join(cpuProfileDir, name),
+            ...summarizeProfile(path.join(cpuProfileDir, name), 20),
+          }));
+      }
     }
 
     report.lookups = await explainLookups(database.url);
@@ -371,14 +417,16 @@ const main = async () => {
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 
   const { import: imported, rebuild } = report;
-  const lines = [
-    `Import of ${count} stories through the command line (PostgreSQL${publish ? ', --publish' : ''}${section ? `, --section ${section}` : ''}):`,
-    `  ${imported.summary.imported} imported, ${imported.summary.failed} failed in ${imported.summary.seconds.toFixed(1)} s: ` +
-      `${imported.storiesPerSecond.toFixed(1)} stories/s (target ${TARGET}: ${imported.storiesPerSecond >= TARGET ? 'met' : 'NOT met'}); ` +
-      `${imported.statementsPerStory?.toFixed(1)} statements a story, ${imported.databaseSeconds?.toFixed(1)} s waiting on the database`,
-    `  per ${SEGMENT.toLocaleString('en')}: ${imported.segments.map((segment) => segment.storiesPerSecond.toFixed(0)).join(', ')} stories/s`,
-    `  load average (1 min) during the import: ${imported.load.min.toFixed(1)}–${imported.load.max.toFixed(1)} (mean ${imported.load.mean.toFixed(1)}) on ${os.cpus().length} CPUs`,
-  ];
+  const lines = [];
+  if (imported)
+    lines.push(
+      `Import of ${count} stories through the command line (PostgreSQL${publish ? ', --publish' : ''}${section ? `, --section ${section}` : ''}):`,
+      `  ${imported.summary.imported} imported, ${imported.summary.failed} failed in ${imported.summary.seconds.toFixed(1)} s: ` +
+        `${imported.storiesPerSecond.toFixed(1)} stories/s (target ${TARGET}: ${imported.storiesPerSecond >= TARGET ? 'met' : 'NOT met'}); ` +
+        `${imported.statementsPerStory?.toFixed(1)} statements a story, ${imported.databaseSeconds?.toFixed(1)} s waiting on the database`,
+      `  per ${SEGMENT.toLocaleString('en')}: ${imported.segments.map((segment) => segment.storiesPerSecond.toFixed(0)).join(', ')} stories/s`,
+      `  load average (1 min) during the import: ${imported.load.min.toFixed(1)}–${imported.load.max.toFixed(1)} (mean ${imported.load.mean.toFixed(1)}) on ${os.cpus().length} CPUs`
+    );
   if (rebuild)
     lines.push(
       `Search rebuild: ${rebuild.articles} articles in ${rebuild.rebuildSeconds?.toFixed(1)} s (${(rebuild.articles / rebuild.rebuildSeconds).toFixed(0)}/s; the command ${rebuild.wallSeconds.toFixed(1)} s with start-up), ` +
