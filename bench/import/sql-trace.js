@@ -74,11 +74,19 @@ if (file) {
   } catch (error) {
     process.stderr.write(`sql-trace: knex not found, nothing traced (${error.message})\n`);
   }
-  process.on('exit', () => {
+  const write = () => {
     segments[segments.length - 1].endMs = performance.now() - started;
     fs.writeFileSync(
       file,
       JSON.stringify({ marks, every, ...totals, startMs, lastEndMs, startSegment, segments })
     );
-  });
+  };
+  // Strapi's destroy removes every listener of the process ('exit' too): the commands end through
+  // process.exit, which is wrapped as well.
+  process.on('exit', write);
+  const exit = process.exit;
+  process.exit = function tracedExit(...args) {
+    write();
+    return exit.apply(process, args);
+  };
 }
