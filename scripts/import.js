@@ -5,8 +5,8 @@
  * seconds; `--no-build` skips the check, `--build` forces it), then runs dist/src/importer/cli.js.
  * Everything but the importer's own report is sent to stderr, so `--dry-run` prints clean JSON on stdout.
  */
-const fs = require('fs');
 const path = require('path');
+const { ensureCompiled } = require('./compile-server');
 
 const appDir = path.resolve(__dirname, '..');
 const entry = path.join(appDir, 'dist', 'src', 'importer', 'cli.js');
@@ -20,41 +20,6 @@ const cwd =
 const stdout = process.stdout.write.bind(process.stdout);
 process.stdout.write = process.stderr.write.bind(process.stderr);
 
-const newest = (dir, skip) => {
-  let latest = 0;
-  const walk = (current) => {
-    let entries;
-    try {
-      entries = fs.readdirSync(current, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const item of entries) {
-      const full = path.join(current, item.name);
-      if (item.isDirectory()) {
-        if (!skip(full)) walk(full);
-      } else if (/\.(ts|js|json)$/.test(item.name) && !item.name.endsWith('.d.ts')) {
-        latest = Math.max(latest, fs.statSync(full).mtimeMs);
-      }
-    }
-  };
-  walk(dir);
-  return latest;
-};
-
-const isStale = () => {
-  const skipSources = (dir) => /[\\/](admin|node_modules)$/.test(dir);
-  const sources = Math.max(
-    newest(path.join(appDir, 'src'), skipSources),
-    newest(path.join(appDir, 'config'), () => false)
-  );
-  const compiled = Math.max(
-    newest(path.join(appDir, 'dist', 'src'), () => false),
-    newest(path.join(appDir, 'dist', 'config'), () => false)
-  );
-  return sources > compiled;
-};
-
 const main = async () => {
   const argv = process.argv.slice(2);
   if (!process.env.APP_KEYS) {
@@ -63,15 +28,12 @@ const main = async () => {
       stdio: ['ignore', 2, 2],
     });
   }
-  const noBuild = argv.includes('--no-build');
-  const build = argv.includes('--build') || !fs.existsSync(entry) || (!noBuild && isStale());
-  if (build) {
-    process.stderr.write('Compiling the server into dist/ …\n');
-    const { compileStrapi } = require('@strapi/strapi');
-    // The plugins load their packages' dist/, built apart from the app's.
-    await require('./build-packages').buildPackages({ declarations: false });
-    await compileStrapi({ appDir, ignoreDiagnostics: false });
-  }
+  await ensureCompiled({
+    appDir,
+    entry,
+    force: argv.includes('--build'),
+    check: !argv.includes('--no-build'),
+  });
   process.chdir(appDir); // Strapi reads .env from the working directory
   process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'error';
   process.env.STRAPI_TELEMETRY_DISABLED = process.env.STRAPI_TELEMETRY_DISABLED || 'true';

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { CURSOR_HANDLERS } from './api/article/cursor-lists';
 import { fitArticleListColumns } from './bootstrap/article-list-columns';
 import { countListsFromCounters } from './bootstrap/list-counts';
+import { ensureLinkOrderIndexes } from './bootstrap/link-order-indexes';
 import { ensureListIndexes } from './bootstrap/list-indexes';
 import { ensureDefaultLocale } from './bootstrap/locales';
 import { registerPublishedOnlyReads } from './bootstrap/published-only-reads';
@@ -41,6 +42,7 @@ export default {
     await fitArticleListColumns(strapi);
     await ensureListIndexes(strapi);
     await countListsFromCounters(strapi);
+    await ensureLinkOrderIndexes(strapi);
     if (process.env.SEED_DEMO !== 'false') await seedDemoContent(strapi);
     // SQLite writes one transaction at a time: more than one claim loop would only queue.
     const workers =

@@ -230,8 +230,9 @@ export const main = async (argv: ReadonlyArray<string>, io: CliIo): Promise<numb
     if (json) out('{"documents":[\n');
     const runStarted = Date.now();
     let done = 0;
-    for (let next = 0; next < files.length && !stopping; ) {
-      // A batch of files for the importer to write together, bounded in count and bytes held.
+    let next = 0;
+    // A batch of files for the importer to write together, bounded in count and bytes held.
+    const readBatch = async () => {
       const batch: Array<Awaited<ReturnType<typeof readInput>>> = [];
       let bytes = 0;
       while (next < files.length && batch.length < BATCH_FILES && bytes < BATCH_BYTES) {
@@ -240,9 +241,23 @@ export const main = async (argv: ReadonlyArray<string>, io: CliIo): Promise<numb
         bytes += input.bytes?.length ?? 0;
         batch.push(input);
       }
-      const documents: Array<DryRunDocument | ImportedDocument> = dryRun
-        ? await Promise.all(batch.map((input) => importer.dryRun(input)))
-        : await importer.importFiles(batch);
+      return batch;
+    };
+    // The next batch is read and parsed (in the worker thread) while this one is written: parsed one
+    // after the other, the writes waited for the worker's share of every batch.
+    const ahead = (batch: Awaited<ReturnType<typeof readBatch>>) => {
+      const parsed = importer.parsesAhead ? importer.parseFiles(batch) : undefined;
+      // Not awaited when the run is interrupted: its failure is not the run's.
+      parsed?.catch(() => undefined);
+      return { batch, parsed };
+    };
+    for (let current = ahead(await readBatch()); current.batch.length > 0 && !stopping; ) {
+      const { batch, parsed } = current;
+      const writing = dryRun
+        ? Promise.all(batch.map((input) => importer.dryRun(input)))
+        : importer.importFiles(batch, parsed);
+      current = ahead(await readBatch());
+      const documents: Array<DryRunDocument | ImportedDocument> = await writing;
       for (const document of documents) {
         if (json) out(`${done > 0 ? ',\n' : ''}${JSON.stringify(document)}`);
         done += 1;

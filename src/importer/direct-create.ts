@@ -94,19 +94,34 @@ const rowIdsOf = async (trx: Knex, table: string, documentIds: string[], locale:
 
 /**
  * The inverse order (the position in the target's list) of new links, as Strapi counts it: one after
- * the target's last. Each call takes the next place of that target.
+ * the target's last. Each call takes the next place of that target. Asked a target at a time (one
+ * statement for all): a target's greatest order is then the end of a range of the link-order index
+ * (src/bootstrap/link-order-indexes.ts), where a maximum grouped over all the targets' links read every
+ * link of the section or official, an import slowing as its archive grew.
  */
+const TARGETS_PER_STATEMENT = 100;
 const inverseOrders = async (trx: Knex, join: JoinTable, targets: number[]) => {
   const unique = [...new Set(targets)];
-  const rows: Array<{ target: number; max: number | null }> =
-    unique.length === 0
-      ? []
-      : await trx(join.name)
-          .select({ target: join.inverseJoinColumn.name })
-          .max({ max: join.inverseOrderColumnName! })
-          .whereIn(join.inverseJoinColumn.name, unique)
-          .groupBy(join.inverseJoinColumn.name);
-  const last = new Map(rows.map((row) => [Number(row.target), Number(row.max ?? 0)]));
+  const last = new Map<number, number>();
+  for (let start = 0; start < unique.length; start += TARGETS_PER_STATEMENT) {
+    const chunk = unique.slice(start, start + TARGETS_PER_STATEMENT);
+    const column = join.inverseJoinColumn.name;
+    const order = join.inverseOrderColumnName!;
+    const result = await trx.raw(
+      chunk
+        .map(
+          () => 'SELECT CAST(? AS INTEGER) AS target, (SELECT MAX(??) FROM ?? WHERE ?? = ?) AS max'
+        )
+        .join(' UNION ALL '),
+      chunk.flatMap((target) => [target, order, join.name, column, target])
+    );
+    // PostgreSQL answers { rows }, SQLite the rows.
+    const rows = (Array.isArray(result) ? result : result.rows) as Array<{
+      target: number;
+      max: number | null;
+    }>;
+    for (const row of rows) last.set(Number(row.target), Number(row.max ?? 0));
+  }
   return (target: number) => {
     const next = (last.get(target) ?? 0) + 1;
     last.set(target, next);

@@ -111,9 +111,12 @@ type Knex = Core.Strapi['db']['connection'];
 /** A new story of a batch: created, or refused by the CMS (at: its place among the batch's inputs). */
 type BatchOutcome = { at: number; documentId: string } | { at: number; error: unknown };
 
-type Parsed =
+export type Parsed =
   | { ok: true; article: ParsedStory; warnings: string[] }
   | { ok: false; error: DocumentError };
+
+/** A batch's files as parsed (`parseFiles`), in input order. */
+export type ParsedFiles = Promise<Parsed[]>;
 
 /** A write failure as a per-document error: the CMS's validation errors name the field. */
 const writeError = (error: unknown): DocumentError => {
@@ -295,15 +298,16 @@ export class ArchiveImporter {
    * through `importFile` instead). Stories already in the CMS, repeated within the batch, or needing new
    * officials also go through `importFile`. Reports come back in input order.
    */
-  async importFiles(inputs: ReadonlyArray<ImportInput>): Promise<ImportedDocument[]> {
+  async importFiles(
+    inputs: ReadonlyArray<ImportInput>,
+    parsed: ParsedFiles = this.parseFiles(inputs)
+  ): Promise<ImportedDocument[]> {
     const reports: Array<ImportedDocument | undefined> = new Array(inputs.length);
     const fresh: Array<{ at: number; story: ParsedStory; warnings: string[]; importKey: string }> =
       [];
     const read: Array<Extract<Parsed, { ok: true }> | undefined> = new Array(inputs.length);
     const keys = new Set<string>();
-    // Handed to the parse worker all at once: one file at a time, the worker waited for each hand-over and
-    // this thread for each answer (on a loaded machine, a thread's wake-up a file).
-    const parsedAll = await Promise.all(inputs.map((input) => this.parse(input)));
+    const parsedAll = await parsed;
     for (const [at, input] of inputs.entries()) {
       const parsed = parsedAll[at];
       if (!parsed.ok) {
@@ -387,15 +391,29 @@ export class ArchiveImporter {
     return reports as ImportedDocument[];
   }
 
+  /**
+   * Starts parsing a batch for `importFiles`, handed to the parse worker all at once (one file at a time,
+   * the worker waited for each hand-over and this thread for each answer). The command line parses the
+   * next batch while this one is written; not when officials are created, which the next batch's parse
+   * must know.
+   */
+  parseFiles(inputs: ReadonlyArray<ImportInput>): ParsedFiles {
+    return Promise.all(inputs.map((input) => this.parse(input)));
+  }
+
+  /** Whether a batch may be parsed before the one before it is written (`parseFiles`). */
+  get parsesAhead(): boolean {
+    return !this.options.createOfficials && !this.options.dryRun;
+  }
+
   /** On PostgreSQL, two runs importing the same stories at once wait for each other instead of both creating them. */
   private async lockKeys(trx: Knex, importKeys: string[]): Promise<void> {
     if (this.strapi.db.dialect.client !== 'postgres') return;
-    // In one order, so two runs locking overlapping batches cannot deadlock.
-    for (const key of [...importKeys].sort()) {
-      await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [
-        `pishkhan-import:${this.options.locale}:${key}`,
-      ]);
-    }
+    // In one order, so two runs locking overlapping batches cannot deadlock: unnest gives the sorted
+    // array's elements in order. One statement for the batch (one a key was a round trip a story).
+    await trx.raw('select pg_advisory_xact_lock(hashtext(key)) from unnest(?::text[]) as key', [
+      [...importKeys].sort().map((key) => `pishkhan-import:${this.options.locale}:${key}`),
+    ]);
   }
 
   /**

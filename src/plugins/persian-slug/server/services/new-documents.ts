@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { firstFreeCandidate } from '../../core';
+import { registeredCandidates } from '../registered-candidates';
 import { slugOf } from '../slug-of';
 import { slugSpecs } from '../specs';
 import { SLUG_TABLE } from '../tables';
@@ -38,23 +39,10 @@ const newDocuments = ({ strapi }: { strapi: Core.Strapi }) => {
     ) {
       const spec = specFor(uid);
       return inTransaction(strapi, async (trx) => {
-        const bases = [
-          ...new Set(
-            documents.flatMap((document) => (document.slugBase ? [document.slugBase] : []))
-          ),
-        ];
-        const taken = new Set<string>();
-        for (let start = 0; start < bases.length; start += 100) {
-          const chunk = bases.slice(start, start + 100);
-          const rows: Array<{ slug: string }> = await trx(SLUG_TABLE)
-            .select('slug')
-            .where({ content_type: uid, locale })
-            .andWhere((query) => {
-              for (const base of chunk)
-                query.orWhere('slug', base).orWhere('slug', 'like', `${base}-%`);
-            });
-          for (const row of rows) taken.add(row.slug);
-        }
+        const needed = new Map<string, number>();
+        for (const { slugBase } of documents)
+          if (slugBase) needed.set(slugBase, (needed.get(slugBase) ?? 0) + 1);
+        const taken = new Set((await registeredCandidates(trx, uid, locale, needed)).keys());
         const chosen: Array<string | null> = [];
         for (const { slugBase } of documents) {
           const slug = slugBase

@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { forRead, inTransaction as runInTransaction, Knex } from '../transaction';
 import { firstFreeCandidate } from '../../core';
+import { registeredCandidates } from '../registered-candidates';
 import { SLUG_TABLE } from '../tables';
 import { slugTakenError } from '../errors';
 import { contentColumns } from '../content-columns';
@@ -73,14 +74,17 @@ const registry = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The first free of base, base-2, base-3, … for this document (or a pending create). */
     async reserve(uid: string, locale: string, base: string, documentId?: string): Promise<Claim> {
       const owner = ownerFor(documentId);
-      const rows: Array<{ slug: string; document_id: string | null }> = await inTransaction((trx) =>
-        trx(SLUG_TABLE)
-          .select('slug', 'document_id')
-          .where({ content_type: uid, locale })
-          .andWhere((query) => query.where('slug', base).orWhere('slug', 'like', `${base}-%`))
+      const taken = await inTransaction((trx) =>
+        registeredCandidates(
+          trx,
+          uid,
+          locale,
+          new Map([[base, 1]]),
+          (row) => !!documentId && row.documentId === documentId
+        )
       );
-      const taken = new Map(rows.map((row) => [row.slug, row.document_id]));
-      const mine = (candidate: string) => !!documentId && taken.get(candidate) === documentId;
+      const mine = (candidate: string) =>
+        !!documentId && taken.get(candidate)?.documentId === documentId;
       const slug = await firstFreeCandidate(base, async (candidate) =>
         taken.has(candidate) ? mine(candidate) : tryInsert(uid, locale, candidate, owner)
       );
