@@ -126,11 +126,16 @@ export const runsAfter = (position: Position, field: string, nullsFirst: boolean
   return position.date === null ? [undated] : [dated, undated];
 };
 
-/** `?cursor=` on the routes of `handlers` (the content API's strict query validation refuses unknown keys). */
+/**
+ * `?cursor=` on the routes of `handlers` (the content API's strict query validation refuses unknown keys).
+ * Route objects are modules Node keeps: a second Strapi instance in one process (tests) finds the
+ * parameter already there, which Strapi refuses to add twice.
+ */
 export const registerCursorParam = (strapi: Core.Strapi, handlers: string[]): void =>
   strapi.contentAPI.addQueryParams({
     cursor: {
       schema: (z) => z.string().optional(),
-      matchRoute: (route) => handlers.includes(route.handler as string),
+      matchRoute: (route) =>
+        handlers.includes(route.handler as string) && !('cursor' in (route.request?.query ?? {})),
     },
   });
