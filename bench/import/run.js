@@ -22,6 +22,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { generate } = require('./generate');
+const { machineInfo } = require('../lib/machine');
 
 const appDir = path.resolve(__dirname, '..', '..');
 const TARGET_SQLITE = 200;
@@ -226,13 +227,7 @@ const main = async () => {
     count,
     seed,
     publish,
-    machine: {
-      cpus: os.cpus().length,
-      cpu: os.cpus()[0]?.model,
-      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-      node: process.version,
-      loadavg: os.loadavg(),
-    },
+    machine: machineInfo(),
     targetSqlitePerSecond: TARGET_SQLITE,
     results,
     verdict,

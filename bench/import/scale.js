@@ -24,6 +24,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { generate } = require('./generate');
+const { machineInfo } = require('../lib/machine');
 const {
   createDatabase,
   pgClient,
@@ -259,12 +260,7 @@ const main = async () => {
     seed,
     section,
     publish,
-    machine: {
-      cpus: os.cpus().length,
-      cpu: os.cpus()[0]?.model,
-      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-      node: process.version,
-    },
+    machine: machineInfo(),
   };
   try {
     if (!rebuildOnly) {
