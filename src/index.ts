@@ -8,6 +8,7 @@ import { ensureDefaultLocale } from './bootstrap/locales';
 import { registerPublishedOnlyReads } from './bootstrap/published-only-reads';
 import { grantReaderActions, READER_ACTIONS } from './bootstrap/reader-permissions';
 import { seedDemoContent } from './demo/seed-demo';
+import { watchEventAudience } from './lib/event-audience';
 import { giveTurnsBetweenStatements } from './lib/event-loop-turns';
 import { registerCursorParam } from './lib/list-cursor';
 import { tolerateLostConnectionRejections } from './lib/lost-connection-rejections';
@@ -26,6 +27,8 @@ export default {
       strapi,
       tolerateLostConnectionRejections((message) => strapi.log.warn(message))
     );
+    // Before any bootstrap: webhooks and plugins join the event hub there (the importer asks who listens).
+    watchEventAudience(strapi);
     registerPublishedOnlyReads(strapi);
     registerSavePipeline(strapi);
     registerScheduleGraphql(strapi);

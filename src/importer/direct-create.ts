@@ -1,6 +1,7 @@
 import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
 import { sanitize } from '@strapi/utils';
+import { eventIsHeard } from '../lib/event-audience';
 import { isFuture, momentOf } from '../scheduling/core';
 import { setSchedule } from '../scheduling/table';
 import { ARTICLE_UID, ArticleData, OFFICIAL_UID, SECTION_UID } from './mapping';
@@ -146,7 +147,8 @@ interface Ready {
  * time for the whole batch, through the services the plugins offer for batches (no file of theirs is
  * imported). A story the CMS refuses gets Strapi's own validation error and nothing of it is written.
  * After the commit the response cache is invalidated and the `entry.create`/`entry.publish` events
- * (webhooks) are emitted, as the Document Service does. tests/api/importer/direct-create.test.ts holds it to the Document Service's result, row for row.
+ * are emitted to whatever listens (webhooks, the hub's subscribers), as the Document Service does.
+ * tests/api/importer/direct-create.test.ts holds it to the Document Service's result, row for row.
  */
 export const createArticlesDirectly = async (
   strapi: Core.Strapi,
@@ -436,13 +438,14 @@ const writeArticles = async (
 
   // The events' entries are read and sanitized now, in the transaction the caller awaits: Strapi runs
   // commit callbacks without awaiting them, so work left to one would outlive the import (and its app).
+  // Only the events something will receive (src/lib/event-audience.ts): the read-back is costly.
   const events = await entryEvents(
     strapi,
     ready.flatMap((_item, index) =>
-      versions.map((version): [string, number] => [
-        version === 'draft' ? 'entry.create' : 'entry.publish',
-        rowOf(index, version),
-      ])
+      versions.flatMap((version): Array<[string, number]> => {
+        const event = version === 'draft' ? 'entry.create' : 'entry.publish';
+        return eventIsHeard(strapi, event) ? [[event, rowOf(index, version)]] : [];
+      })
     )
   );
   await strapi.db.transaction(({ onCommit }) => {
@@ -479,6 +482,7 @@ const POPULATE = {
 
 /** The events the Document Service emits after a create and a publish, each with its entry as it sends it (one read for all). */
 const entryEvents = async (strapi: Core.Strapi, events: Array<[string, number]>) => {
+  if (events.length === 0) return [];
   const model = strapi.getModel(ARTICLE_UID);
   const entries: Array<{ id: number }> = await strapi.db
     .query(ARTICLE_UID)
