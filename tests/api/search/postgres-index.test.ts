@@ -109,6 +109,44 @@ onPostgres('PostgreSQL search index', () => {
     expect(index.indexdef).toMatch(/USING gin \(anywhere\)/);
   });
 
+  it("keeps each GIN index's pending list small, and restores it after a rebuild or an earlier version's setting", async () => {
+    const settings = async () =>
+      (
+        await knex().raw(
+          "SELECT relname AS name, reloptions AS options FROM pg_class WHERE relname LIKE 'persian_search_%_gin' ORDER BY relname"
+        )
+      ).rows.map((row: { name: string; options: string[] }) => [row.name, [...row.options].sort()]);
+    const small = ['fastupdate=on', 'gin_pending_list_limit=512'];
+    const expected = [
+      ['persian_search_anywhere_gin', small],
+      ['persian_search_heading_gin', small],
+      ['persian_search_lead_gin', small],
+    ];
+    expect(await settings()).toEqual(expected);
+    // An earlier version had no list; a rebuild that stopped half-way left a large one.
+    await knex().raw('ALTER INDEX persian_search_heading_gin SET (fastupdate = off)');
+    await knex().raw('ALTER INDEX persian_search_lead_gin RESET (gin_pending_list_limit)');
+    await knex().raw('ALTER INDEX persian_search_anywhere_gin SET (gin_pending_list_limit = 4096)');
+    expect(await getEngine(app.strapi).ensure()).toBe('ready');
+    expect(await settings()).toEqual(expected);
+    // A rebuild: a large list while it inserts, merged and small again at its end.
+    const engine = getEngine(app.strapi);
+    await engine.clear();
+    expect((await settings())[0][1]).toEqual(['fastupdate=on', 'gin_pending_list_limit=4096']);
+    await engine.append(stories(50));
+    await engine.optimize();
+    expect(await settings()).toEqual(expected);
+    await knex().raw('CREATE EXTENSION IF NOT EXISTS pgstattuple');
+    const {
+      rows: [{ pending }],
+    } = await knex().raw(
+      "SELECT pending_pages AS pending FROM pgstatginindex('persian_search_anywhere_gin')"
+    );
+    expect(pending).toBe(0);
+    await engine.clear();
+    await engine.optimize();
+  });
+
   it('the capped count of a common word stops at the cap; a rare word is counted from the GIN index', async () => {
     const engine = getEngine(app.strapi);
     const rows = stories(3000);
