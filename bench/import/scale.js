@@ -25,6 +25,7 @@ const os = require('os');
 const path = require('path');
 const { generate } = require('./generate');
 const { machineInfo } = require('../lib/machine');
+const { cpuOfProcesses } = require('../lib/process-cpu');
 const {
   createDatabase,
   pgClient,
@@ -72,8 +73,34 @@ const loadSummary = (loads) => ({
   max: Math.max(...loads),
 });
 
+/**
+ * CPU ms a story, of the command line (both its threads) and of PostgreSQL, from the first sample with
+ * stories imported (its start-up left out) to the last, and the rate the machine's cores would allow if
+ * that were all the work and it overlapped perfectly.
+ */
+const cpuPerStory = (samples) => {
+  const first = samples.find((sample) => sample.documents > 0);
+  const last = samples[samples.length - 1];
+  if (!first || !last || last.documents <= first.documents) return null;
+  const stories = last.documents - first.documents;
+  const importMs = (last.importMs - first.importMs) / stories;
+  const databaseMs = (last.databaseMs - first.databaseMs) / stories;
+  return {
+    stories,
+    importMs,
+    databaseMs,
+    coresBound: (os.cpus().length * 1000) / (importMs + databaseMs),
+  };
+};
+
 /** Runs a node script as a child; `onLine` sees its stderr lines as they come. Resolves with its wall time and output. */
-const runChild = (args, childEnv, onLine = () => undefined, stopAfterMs = Infinity) =>
+const runChild = (
+  args,
+  childEnv,
+  onLine = () => undefined,
+  stopAfterMs = Infinity,
+  onSpawn = () => undefined
+) =>
   new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, args, {
@@ -81,6 +108,7 @@ const runChild = (args, childEnv, onLine = () => undefined, stopAfterMs = Infini
       env: { ...process.env, ...env, ...childEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    onSpawn(child);
     let out = '';
     let rest = '';
     child.stdout.on('data', (chunk) => {
@@ -283,6 +311,31 @@ const main = async () => {
             }, 60_000)
           : null;
       report.autovacuum = autovacuum;
+      // CPU of the command line and of the database's backends (but the analyser's), every second.
+      const analyserPid = (await analyser.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+      const watcher = await pgClient(database.url);
+      const importCpu = cpuOfProcesses();
+      const databaseCpu = cpuOfProcesses();
+      const cpuSamples = [];
+      let importPid = null;
+      let watching = Promise.resolve();
+      const watch = setInterval(() => {
+        watching = watching
+          .then(async () => {
+            const { rows } = await watcher.query(
+              'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND pid <> $1',
+              [analyserPid]
+            );
+            if (importPid) importCpu.sample([importPid]);
+            databaseCpu.sample(rows.map((row) => row.pid));
+            cpuSamples.push({
+              documents,
+              importMs: importCpu.totalMs(),
+              databaseMs: databaseCpu.totalMs(),
+            });
+          })
+          .catch(() => undefined);
+      }, 1000);
       process.stderr.write(`Importing ${count} stories through the command line …\n`);
       const marks = [];
       let documents = 0;
@@ -320,9 +373,15 @@ const main = async () => {
                 marks.push({ documents, ms });
             } else if (!line.startsWith('  ! ') && line.trim()) process.stderr.write(`  ${line}\n`);
           },
-          maxSeconds * 1000
+          maxSeconds * 1000,
+          (child) => {
+            importPid = child.pid;
+          }
         )
       );
+      clearInterval(watch);
+      await watching;
+      await watcher.end();
       if (analyse) clearInterval(analyse);
       await analysing;
       await analyser.end();
@@ -355,6 +414,7 @@ const main = async () => {
           wallMs: Math.round(segment.endMs - segment.startMs),
         })),
         topShapes: topShapes(trace),
+        cpu: cpuPerStory(cpuSamples),
       };
 
       if (cpuProfileDir) {
@@ -421,7 +481,13 @@ const main = async () => {
         `${imported.storiesPerSecond.toFixed(1)} stories/s (target ${TARGET}: ${imported.storiesPerSecond >= TARGET ? 'met' : 'NOT met'}); ` +
         `${imported.statementsPerStory?.toFixed(1)} statements a story, ${imported.databaseSeconds?.toFixed(1)} s waiting on the database`,
       `  per ${SEGMENT.toLocaleString('en')}: ${imported.segments.map((segment) => segment.storiesPerSecond.toFixed(0)).join(', ')} stories/s`,
-      `  load average (1 min) during the import: ${imported.load.min.toFixed(1)}–${imported.load.max.toFixed(1)} (mean ${imported.load.mean.toFixed(1)}) on ${os.cpus().length} CPUs`
+      `  load average (1 min) during the import: ${imported.load.min.toFixed(1)}–${imported.load.max.toFixed(1)} (mean ${imported.load.mean.toFixed(1)}) on ${os.cpus().length} CPUs`,
+      ...(imported.cpu
+        ? [
+            `  CPU a story: the command line ${imported.cpu.importMs.toFixed(2)} ms, PostgreSQL ${imported.cpu.databaseMs.toFixed(2)} ms: ` +
+              `at most ${imported.cpu.coresBound.toFixed(0)} stories/s on ${os.cpus().length} cores`,
+          ]
+        : [])
     );
   if (rebuild)
     lines.push(
