@@ -95,12 +95,19 @@ const mergeRuns = (runs) => {
  * round (five pairs); warmed in turn, 4% median latency (three).
  * Resolves to { [key]: rate } (each one's last req/s).
  */
-const warmUpInTurn = async ({ targets, warmupSec, warmupRequests, connections }) => {
+const warmUpInTurn = async ({
+  targets,
+  warmupSec,
+  warmupRequests,
+  connections,
+  settle = async () => {},
+}) => {
   const seconds = Math.max(1, warmupSec);
   const answered = Object.fromEntries(targets.map((target) => [target.key, 0]));
   const rates = {};
   for (let pass = 0; pass < 4; pass += 1) {
     for (const target of targets) {
+      await settle();
       const warm = await run({
         url: target.url,
         requests: target.requests,
@@ -118,7 +125,8 @@ const warmUpInTurn = async ({ targets, warmupSec, warmupRequests, connections })
 
 /**
  * Runs one case on several targets alternately. `targets`: [{ key, url, requests, cpuTime? }]. Options: rounds,
- * durationSec, warmupSec, connections. Returns { [key]: summary } where summary has median/p95/p99 (ms),
+ * durationSec, warmupSec, connections, settle (awaited before every run: a warm-up stops with requests in
+ * flight, whose statements may go on in a shared database long after). Returns { [key]: summary } where summary has median/p95/p99 (ms),
  * rps, requests, per-round numbers, status codes and errors.
  */
 const compareTargets = async ({
@@ -129,10 +137,11 @@ const compareTargets = async ({
   warmupRequests = 0,
   connections,
   log = () => {},
+  settle = async () => {},
 }) => {
   const runsByKey = Object.fromEntries(targets.map((target) => [target.key, []]));
   const amounts = {};
-  const rates = await warmUpInTurn({ targets, warmupSec, warmupRequests, connections });
+  const rates = await warmUpInTurn({ targets, warmupSec, warmupRequests, connections, settle });
   // A warm-up that saw no answer (requests slower than it lasted) gives no rate: the floor then.
   for (const target of targets)
     amounts[target.key] = Number.isFinite(rates[target.key])
@@ -141,6 +150,7 @@ const compareTargets = async ({
   for (let round = 0; round < rounds; round += 1) {
     const order = round % 2 === 0 ? targets : [...targets].reverse();
     for (const target of order) {
+      await settle();
       const cpuBefore = target.cpuTime ? target.cpuTime() : null;
       const result = await run({
         url: target.url,

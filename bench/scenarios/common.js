@@ -64,7 +64,7 @@ const shortSql = (sql) => sql.replace(/\s+/g, ' ').trim();
  * [{ key, server, requests: [{ path, method?, body?, headers? }] }]. `check(key, response)` may throw when a first
  * response is not what the case is about.
  */
-const httpCases = async (ctx, { title, targets, baselineKey, cases, check }) => {
+const httpCases = async (ctx, { title, targets, baselineKey, cases, check, settle }) => {
   const { opts, log } = ctx;
   log(`  ${title}`);
   const sql = {};
@@ -113,6 +113,7 @@ const httpCases = async (ctx, { title, targets, baselineKey, cases, check }) => 
     warmupRequests: opts.warmupRequests,
     connections: opts.connections,
     log: opts.verbose ? log : () => {},
+    settle,
   });
   for (const [key, summary] of Object.entries(summaries)) {
     if (summary.non2xx || summary.errors || summary.timeouts) {

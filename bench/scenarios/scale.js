@@ -274,6 +274,40 @@ const casesFor = (size, sample, page1000Cursor) => {
   ];
 };
 
+/**
+ * Waits, before every measured or warm-up run, until neither app's database runs a statement. A warm-up
+ * is timed: it stops with requests in flight, and plain Strapi's searches at a million stories (parallel
+ * sequential scans of 15–20 s, several passes of four) went on in PostgreSQL through our app's runs
+ * after it. What is still running after a few seconds is cancelled (the abandoned request gets an error
+ * nobody reads); `cancelled` counts them for the report.
+ */
+const settler = (client, names) => {
+  const state = { cancelled: 0 };
+  const active = async () =>
+    (
+      await client.query(
+        `SELECT pid FROM pg_stat_activity
+         WHERE datname = ANY($1) AND state = 'active' AND pid <> pg_backend_pid()`,
+        [names]
+      )
+    ).rows.map((row) => row.pid);
+  const idle = async (ms) => {
+    for (const started = Date.now(); Date.now() - started < ms; ) {
+      if ((await active()).length === 0) return true;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return false;
+  };
+  const settle = async () => {
+    if (await idle(5000)) return;
+    const pids = await active();
+    await client.query('SELECT pg_cancel_backend(pid) FROM unnest($1::int[]) AS pid', [pids]);
+    state.cancelled += pids.length;
+    if (!(await idle(30000))) throw new Error('scale: the databases did not settle after a cancel');
+  };
+  return { settle, state };
+};
+
 /** The articles and search statements of one request, with their plans. */
 const planOf = async (server, database, requestSpec) => {
   const { result, queries } = await server.captureSql((marker) =>
@@ -422,7 +456,13 @@ const run = async (ctx, { engine, sizes: archiveSizes }) => {
       );
 
       const page1000Cursor = size >= 25000 ? await cursorAfter(servers.ours, 999) : null;
+      const activity = await pgClient(databases.ours.url);
+      const { settle, state: settled } = settler(activity, [
+        databases.ours.name,
+        databases.plain.name,
+      ]);
       for (const spec of casesFor(size, sample, page1000Cursor)) {
+        const cancelledBefore = settled.cancelled;
         const withAuth = (name, list) =>
           spec.admin
             ? list.map((item) => ({
@@ -446,8 +486,10 @@ const run = async (ctx, { engine, sizes: archiveSizes }) => {
           })),
           baselineKey: 'plain',
           cases: [{ id: `${spec.id}-${size}`, title: spec.title, key: 'ours' }],
+          settle,
         });
         const record = measured[0];
+        record.cancelledLeftovers = settled.cancelled - cancelledBefore;
         record.size = size;
         record.path = spec.id;
         record.plans = plans;
@@ -458,9 +500,13 @@ const run = async (ctx, { engine, sizes: archiveSizes }) => {
           `    ${spec.id}: ours p50/p95/p99 ${s.ours.median.toFixed(1)}/${s.ours.p95.toFixed(1)}/${s.ours.p99.toFixed(1)} ms, plain ${s.plain.median.toFixed(1)}/${s.plain.p95.toFixed(1)}/${s.plain.p99.toFixed(1)} ms` +
             (plans.ours.total != null
               ? `; totals ours ${plans.ours.total}, plain ${plans.plain.total}`
+              : '') +
+            (record.cancelledLeftovers
+              ? `; ${record.cancelledLeftovers} leftover statements cancelled`
               : '')
         );
       }
+      await activity.end();
     } finally {
       for (const server of Object.values(servers)) await server.stop().catch(() => {});
     }
