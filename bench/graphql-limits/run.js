@@ -26,7 +26,8 @@ const {
 const { prepareOurApp, prepareVariant } = require('../lib/apps');
 const { createDatabase } = require('../lib/databases');
 const { baseEnv } = require('../lib/env');
-const { startServer, cpuTimeOf } = require('../lib/server');
+const { startServer } = require('../lib/server');
+const { cpuTimeOf } = require('../lib/process-cpu');
 const { compareTargets, request } = require('../lib/http');
 
 const arg = (name, fallback) => {

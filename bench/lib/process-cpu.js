@@ -20,7 +20,7 @@ const msPerTick = () => {
 };
 
 /** The CPU ms a process has used so far, or null when it is gone (or this is not Linux). */
-const cpuMsOf = (pid) => {
+const cpuTimeOf = (pid) => {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The fields after the command name, which may itself hold spaces: utime and stime are the 12th and 13th.
@@ -41,7 +41,7 @@ const cpuOfProcesses = () => {
   return {
     sample(pids) {
       for (const pid of pids) {
-        const ms = cpuMsOf(pid);
+        const ms = cpuTimeOf(pid);
         if (ms !== null) seen.set(pid, Math.max(ms, seen.get(pid) ?? 0));
       }
     },
@@ -49,4 +49,4 @@ const cpuOfProcesses = () => {
   };
 };
 
-module.exports = { cpuMsOf, cpuOfProcesses };
+module.exports = { cpuTimeOf, cpuOfProcesses };

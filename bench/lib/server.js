@@ -8,6 +8,7 @@ const http = require('http');
 const net = require('net');
 const path = require('path');
 const { spawn } = require('child_process');
+const { cpuTimeOf } = require('./process-cpu');
 const { childEnv } = require('./env');
 
 const freePort = () =>
@@ -50,16 +51,6 @@ const memoryOf = (pid) => {
     return { rss: kb('VmRSS'), peakRss: kb('VmHWM') };
   } catch {
     return { rss: null, peakRss: null };
-  }
-};
-
-/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
-const cpuTimeOf = (pid) => {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return null;
   }
 };
 
@@ -209,4 +200,4 @@ const tail = (file, lines = 30) => {
   }
 };
 
-module.exports = { startServer, freePort, memoryOf, cpuTimeOf, sleep };
+module.exports = { startServer, freePort, memoryOf, sleep };
