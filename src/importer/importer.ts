@@ -246,10 +246,8 @@ export class ArchiveImporter {
       this.officialIds.set(official.fullName, official.documentId);
   }
 
-  private async parse(
-    input: ImportInput,
-    officials: ReadonlyArray<KnownOfficial> = this.officials
-  ): Promise<Parsed> {
+  /** Why a file cannot be parsed at all (unread, or over the limit), or null when its bytes are there. */
+  private static unreadable(input: ImportInput): Parsed | null {
     if (input.readError !== undefined) {
       return {
         ok: false,
@@ -273,7 +271,17 @@ export class ArchiveImporter {
         },
       };
     }
-    return parseInWorker(input.bytes, officials);
+    return null;
+  }
+
+  private async parse(
+    input: ImportInput,
+    officials: ReadonlyArray<KnownOfficial> = this.officials
+  ): Promise<Parsed> {
+    return (
+      ArchiveImporter.unreadable(input) ??
+      parseInWorker([input.bytes!], officials).then(([one]) => one)
+    );
   }
 
   /** Parses one file and reports it; nothing is written. */
@@ -397,8 +405,18 @@ export class ArchiveImporter {
    * next batch while this one is written; not when officials are created, which the next batch's parse
    * must know.
    */
-  parseFiles(inputs: ReadonlyArray<ImportInput>): ParsedFiles {
-    return Promise.all(inputs.map((input) => this.parse(input)));
+  async parseFiles(inputs: ReadonlyArray<ImportInput>): ParsedFiles {
+    const results = inputs.map((input) => ArchiveImporter.unreadable(input));
+    const readable = inputs.filter((_, at) => results[at] === null);
+    const parsed =
+      readable.length === 0
+        ? []
+        : await parseInWorker(
+            readable.map((input) => input.bytes!),
+            this.officials
+          );
+    const inOrder = parsed.values();
+    return results.map((result) => result ?? (inOrder.next().value as Parsed));
   }
 
   /** Whether a batch may be parsed before the one before it is written (`parseFiles`). */

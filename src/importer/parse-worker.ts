@@ -1,12 +1,14 @@
 import { parseArchiveFile } from './core';
 import type { KnownOfficial } from './core/officials';
 
-/** The pure parse of one file, run in a worker thread by parse-pool.ts (bytes arrive as a Uint8Array). */
+/** The pure parse of files, run in a worker thread by parse-pool.ts (bytes arrive as Uint8Arrays). */
 export default ({
-  bytes,
+  files,
   officials,
 }: {
-  bytes: Uint8Array;
+  files: ReadonlyArray<Uint8Array>;
   officials: ReadonlyArray<KnownOfficial>;
 }) =>
-  parseArchiveFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { officials });
+  files.map((bytes) =>
+    parseArchiveFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { officials })
+  );

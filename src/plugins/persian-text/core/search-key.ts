@@ -59,16 +59,31 @@ export const searchKey = (text: string): string => searchWords(text).join(' ');
  * stems of words that carried a joined prefix or suffix, so «کتاب» also finds «کتاب‌ها» and «شود» finds
  * «می‌شود» without breaking phrase adjacency.
  */
+// A word's endings are looked up by length (2–4 letters), not compared with every suffix: a body's
+// index key was a fifth of an import's search step. Matches keep SUFFIXES' order, so the key is unchanged.
+const SUFFIX_RANK = new Map([...SUFFIXES].map((suffix, rank) => [suffix, rank]));
+const SUFFIX_LENGTHS = [...new Set([...SUFFIXES].map((suffix) => suffix.length))];
+const PREFIX_FIRST_LETTERS = new Set([...PREFIXES].map((prefix) => prefix[0]));
+
+const suffixesOf = (word: string): string[] => {
+  const found: string[] = [];
+  for (const length of SUFFIX_LENGTHS) {
+    if (word.length <= length + 1) continue;
+    const ending = word.slice(-length);
+    if (SUFFIX_RANK.has(ending)) found.push(ending);
+  }
+  return found.length > 1 ? found.sort((a, b) => SUFFIX_RANK.get(a)! - SUFFIX_RANK.get(b)!) : found;
+};
+
 export const indexKey = (text: string): string => {
   const words = searchWords(text);
   const stems = new Set<string>();
   for (const word of words) {
-    for (const prefix of PREFIXES)
-      if (word.startsWith(prefix) && word.length > prefix.length + 1)
-        stems.add(word.slice(prefix.length));
-    for (const suffix of SUFFIXES)
-      if (word.endsWith(suffix) && word.length > suffix.length + 1)
-        stems.add(word.slice(0, -suffix.length));
+    if (PREFIX_FIRST_LETTERS.has(word[0]))
+      for (const prefix of PREFIXES)
+        if (word.startsWith(prefix) && word.length > prefix.length + 1)
+          stems.add(word.slice(prefix.length));
+    for (const suffix of suffixesOf(word)) stems.add(word.slice(0, -suffix.length));
   }
   return [...words, ...stems].join(' ');
 };
