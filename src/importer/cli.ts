@@ -251,13 +251,7 @@ export const main = async (argv: ReadonlyArray<string>, io: CliIo): Promise<numb
       parsed?.catch(() => undefined);
       return { batch, parsed };
     };
-    for (let current = ahead(await readBatch()); current.batch.length > 0 && !stopping; ) {
-      const { batch, parsed } = current;
-      const writing = dryRun
-        ? Promise.all(batch.map((input) => importer.dryRun(input)))
-        : importer.importFiles(batch, parsed);
-      current = ahead(await readBatch());
-      const documents: Array<DryRunDocument | ImportedDocument> = await writing;
+    const report = (documents: Array<DryRunDocument | ImportedDocument>) => {
       for (const document of documents) {
         if (json) out(`${done > 0 ? ',\n' : ''}${JSON.stringify(document)}`);
         done += 1;
@@ -276,6 +270,26 @@ export const main = async (argv: ReadonlyArray<string>, io: CliIo): Promise<numb
         rate: (done / Math.max(elapsed, 0.001)).toFixed(1),
         failed: importer.summary.failed,
       });
+    };
+    // Batches being written, oldest first (reported in that order). Interrupted, no batch is started and
+    // those being written finish.
+    const writing: Array<Promise<Array<DryRunDocument | ImportedDocument>>> = [];
+    let current = ahead(await readBatch());
+    for (;;) {
+      if (!stopping && current.batch.length > 0 && writing.length < importer.batchesAtOnce) {
+        const { batch, parsed } = current;
+        const started = dryRun
+          ? Promise.all(batch.map((input) => importer.dryRun(input)))
+          : importer.importFiles(batch, parsed);
+        // Awaited below, after the batches before it: a failure meanwhile is not unhandled.
+        started.catch(() => undefined);
+        writing.push(started);
+        current = ahead(await readBatch());
+        continue;
+      }
+      const oldest = writing.shift();
+      if (!oldest) break;
+      report(await oldest);
     }
     bars?.stop();
     const ms = Date.now() - runStarted;

@@ -110,11 +110,18 @@ const rowIdsOf = async (trx: Knex, table: string, documentIds: string[], locale:
  * the target's last. Each call takes the next place of that target. Asked a target at a time (one
  * statement for all): a target's greatest order is then the end of a range of the link-order index
  * (src/bootstrap/link-order-indexes.ts), where a maximum grouped over all the targets' links read every
- * link of the section or official, an import slowing as its archive grew.
+ * link of the section or official, an import slowing as its archive grew. On PostgreSQL the targets are
+ * locked first (in one order, to the commit), so that two batches written at once do not both take a
+ * target's next place.
  */
 const TARGETS_PER_STATEMENT = 100;
 const inverseOrders = async (trx: Knex, join: JoinTable, targets: number[]) => {
   const unique = [...new Set(targets)];
+  if ((trx.client as { dialect?: string }).dialect === 'postgresql' && unique.length > 0) {
+    await trx.raw('SELECT pg_advisory_xact_lock(hashtext(key)) FROM unnest(?::text[]) AS key', [
+      unique.map((target) => `${join.name} ${target}`).sort(),
+    ]);
+  }
   const last = new Map<number, number>();
   for (let start = 0; start < unique.length; start += TARGETS_PER_STATEMENT) {
     const chunk = unique.slice(start, start + TARGETS_PER_STATEMENT);

@@ -424,6 +424,17 @@ export class ArchiveImporter {
     return !this.options.createOfficials && !this.options.dryRun;
   }
 
+  /**
+   * How many batches the command line writes at once, each in its own transaction. On PostgreSQL two:
+   * this thread builds one batch's statements while the database runs the other's (written one at a
+   * time, each waited for the other). A story in both batches waits on its import key's lock for the
+   * first to commit and is then found; a slug both want waits for the first's commit and is taken again.
+   * SQLite has one writer.
+   */
+  get batchesAtOnce(): number {
+    return this.parsesAhead && this.strapi.db.dialect.client === 'postgres' ? 2 : 1;
+  }
+
   /** On PostgreSQL, two runs importing the same stories at once wait for each other instead of both creating them. */
   private async lockKeys(trx: Knex, importKeys: string[]): Promise<void> {
     if (this.strapi.db.dialect.client !== 'postgres') return;
