@@ -50,6 +50,9 @@ export interface DirectCreate {
 /** Each story's outcome, in order: its new documentId, or why the CMS refused it (nothing of it written). */
 export type Created = { ok: true; documentId: string } | { ok: false; error: unknown };
 
+const onPostgres = (trx: Knex): boolean =>
+  (trx.client as { dialect?: string }).dialect === 'postgresql';
+
 /**
  * Rows inserted many a statement, with their ids in row order (a statement takes its ids in row order).
  * SQLite writes a multi-row insert as a compound SELECT of at most 500 terms (a long story has more body
@@ -60,7 +63,7 @@ const SQLITE_ROWS_PER_STATEMENT = 200;
 const POSTGRES_PARAMETERS = 65_535;
 const POSTGRES_ROWS_PER_STATEMENT = 5000;
 const rowsPerStatement = (trx: Knex, columns: number): number =>
-  (trx.client as { dialect?: string }).dialect === 'postgresql'
+  onPostgres(trx)
     ? Math.min(POSTGRES_ROWS_PER_STATEMENT, Math.floor(POSTGRES_PARAMETERS / Math.max(1, columns)))
     : SQLITE_ROWS_PER_STATEMENT;
 
@@ -117,7 +120,7 @@ const rowIdsOf = async (trx: Knex, table: string, documentIds: string[], locale:
 const TARGETS_PER_STATEMENT = 100;
 const inverseOrders = async (trx: Knex, join: JoinTable, targets: number[]) => {
   const unique = [...new Set(targets)];
-  if ((trx.client as { dialect?: string }).dialect === 'postgresql' && unique.length > 0) {
+  if (onPostgres(trx) && unique.length > 0) {
     await trx.raw('SELECT pg_advisory_xact_lock(hashtext(key)) FROM unnest(?::text[]) AS key', [
       unique.map((target) => `${join.name} ${target}`).sort(),
     ]);
