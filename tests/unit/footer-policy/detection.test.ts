@@ -182,6 +182,15 @@ const CASES: DetectionCase[] = [
     expected: [],
     code: null,
   },
+  // A line is taken for story without canonicalizing it when its last «پ» does not start «پیام»: these
+  // footers spell the word with what canonicalize removes or folds.
+  after('with tatweel inside «پیام»', 'انتهای پـــیام'),
+  after('with Arabic yeh and a kasra inside «پیام»', 'انتهاي پِيام/ ۷', '7'),
+  after('with a bidi mark inside «پیام»', `انتهای پ${RLM}یام`),
+  after(
+    'with more marks inside «پیام» than the quick look reads',
+    `انتهای پ${'\u0650'.repeat(70)}یام`
+  ),
 ];
 
 describe('stripTrailingFooter: detection table', () => {
@@ -196,6 +205,18 @@ describe('stripTrailingFooter: detection table', () => {
     expect(result.reporterCode).toBe(c.code);
     expect(result.removed).toHaveLength(c.count ?? 1);
     expect(result.warnings.map((w) => w.code)).toContain('footer-removed');
+  });
+});
+
+describe('stripTrailingFooter: lines that only look like footers', () => {
+  it.each([
+    ['a last word that starts with «پیام»', `${lastText} انتهای پیامک`],
+    ['«پیام» before the line’s last «پ»', `${lastText} انتهای پیام از پارلمان`],
+    ['tatweel only', 'ـــــ'],
+  ])('%s is not a footer', (_name, text) => {
+    const result = stripTrailingFooter([first, p(text)]);
+    expect(result.found).toBe(false);
+    expect(result.blocks).toEqual([first, p(text)]);
   });
 });
 

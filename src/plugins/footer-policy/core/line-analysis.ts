@@ -43,6 +43,28 @@ const lastVisible = (text: string, end: number): number => {
   return at;
 };
 
+/** A letter or digit that canonicalize keeps: of the letters it drops only tatweel. */
+const KEPT_LETTER_OR_DIGIT = /(?!\u0640)[\p{L}\p{N}]/u;
+
+/** How much of the line from its last «پ» is canonicalized to see whether «پیام» starts there. */
+const MARKER_HEAD = 64;
+
+/**
+ * Whether the line is story, told without canonicalizing all of it (most lines of a body are story,
+ * and canonicalizing them was most of a save's footer step): it holds a letter or digit that
+ * canonicalize keeps, so it is neither blank nor decoration, and its last «پ» does not start «پیام». A
+ * footer's «پ» is its line's last: nothing after the marker holds one, and no canonical rule makes one.
+ */
+const surelyStory = (text: string): boolean => {
+  if (!KEPT_LETTER_OR_DIGIT.test(text)) return false;
+  const at = text.lastIndexOf('پ');
+  if (at === -1) return true;
+  const head = canonicalize(text.slice(at, at + MARKER_HEAD));
+  // Marks and joiners between the letters may leave fewer than four: then the whole rule decides.
+  if (head.length < 4 && at + MARKER_HEAD < text.length) return false;
+  return !head.startsWith('پیام');
+};
+
 /**
  * Classifies one line of block text. A line is a footer when it ends with one or more footers
  * (FOOTER_AT_END, peeled off repeatedly to catch duplicates) and what precedes them is either only
@@ -52,6 +74,7 @@ const lastVisible = (text: string, end: number): number => {
  */
 export const analyseLine = (line: string): LineAnalysis => {
   const text = line.replace(/\r$/, '');
+  if (surelyStory(text)) return STORY_LINE;
   const canonical = canonicalize(text);
   if (BLANK.test(canonical)) return BLANK_LINE;
   if (DECORATION.test(canonical)) return DECORATION_LINE;
