@@ -57,7 +57,7 @@ const onPostgres = (trx: Knex): boolean =>
  * Rows inserted many a statement, with their ids in row order (a statement takes its ids in row order).
  * SQLite writes a multi-row insert as a compound SELECT of at most 500 terms (a long story has more body
  * blocks than that): 200 rows. PostgreSQL takes up to 65,535 parameters: a batch's components in one
- * statement or a few, where 200 rows a statement were 60 round trips a batch.
+ * statement or a few (an import went from 0.5 to 0.3 statements a story).
  */
 const SQLITE_ROWS_PER_STATEMENT = 200;
 const POSTGRES_PARAMETERS = 65_535;
