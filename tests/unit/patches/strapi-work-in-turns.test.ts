@@ -2,9 +2,10 @@
  * patches/@strapi+core+5.54.0.patch (entity validator) and patches/@strapi+utils+5.54.0.patch
  * (traverseEntity): a long dynamic zone was validated, and traversed by each of Strapi's visitors, in one
  * synchronous stretch, so no other request was answered for seconds during a 5,000-block save. Patched to
- * give other requests a turn every 10 ms. These tests pin what must not change (results, cast values,
- * error paths and order) and that a turn is given (a `setImmediate` queued before the work runs before
- * it ends; unpatched, the work ends first).
+ * give other requests a turn: the validator every 10 ms of its own work, the traversal when the event loop
+ * has not turned for 50 ms. These tests pin what must not change (results, cast values, error paths and
+ * order), that a turn is given (a `setImmediate` queued before the work runs before it ends; unpatched,
+ * the work ends first), and that a short traversal, as every read makes, is not given one.
  */
 import path from 'path';
 import { traverseEntity } from '@strapi/utils';
@@ -52,13 +53,13 @@ const body = (n: number) =>
     words: String(i),
   }));
 
-/** Whether a `setImmediate` queued now runs before `work` settles. */
-const givesTurns = async (work: Promise<unknown>) => {
+/** Whether a `setImmediate` queued before `work` starts runs before it settles. */
+const givesTurns = async (work: () => Promise<unknown>) => {
   let turned = false;
   setImmediate(() => {
     turned = true;
   });
-  await work.catch(() => undefined);
+  await work().catch(() => undefined);
   return turned;
 };
 
@@ -113,7 +114,7 @@ describe('entity validator', () => {
 
   it('gives other requests a turn while it validates a long body', async () => {
     expect(
-      await givesTurns(
+      await givesTurns(() =>
         entityValidator.validateEntityCreation(
           article,
           { title: 'خبر', body: body(3000) },
@@ -164,8 +165,17 @@ describe('traverseEntity', () => {
   });
 
   it('gives other requests a turn while it traverses a long body', async () => {
-    expect(await givesTurns(traverse(() => busy(0.01), { title: 'خبر', body: body(3000) }))).toBe(
-      true
-    );
+    expect(
+      await givesTurns(() => traverse(() => busy(0.03), { title: 'خبر', body: body(3000) }))
+    ).toBe(true);
+  });
+
+  it('keeps the loop for a short body, even after the loop has idled', async () => {
+    // Timed from the first item after a turn, not from the last turn given: a read's traversal after a
+    // pause used to yield at its first array, interleaving every request with the next.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(
+      await givesTurns(() => traverse(() => busy(0.01), { title: 'خبر', body: body(5) }))
+    ).toBe(false);
   });
 });
