@@ -6,7 +6,12 @@ import { ensureLinkOrderIndexes } from './bootstrap/link-order-indexes';
 import { ensureListIndexes } from './bootstrap/list-indexes';
 import { ensureDefaultLocale } from './bootstrap/locales';
 import { registerPublishedOnlyReads } from './bootstrap/published-only-reads';
-import { grantReaderActions, READER_ACTIONS } from './bootstrap/reader-permissions';
+import {
+  grantReaderActions,
+  READER_ACTIONS,
+  RETIRED_READER_ACTIONS,
+  revokeRetiredActions,
+} from './bootstrap/reader-permissions';
 import { seedDemoContent } from './demo/seed-demo';
 import { watchEventAudience } from './lib/event-audience';
 import { giveTurnsBetweenStatements } from './lib/event-loop-turns';
@@ -42,6 +47,7 @@ export default {
     await ensureScheduleTable(strapi);
     await ensureDefaultLocale(strapi);
     await grantReaderActions(strapi, READER_ACTIONS);
+    await revokeRetiredActions(strapi, RETIRED_READER_ACTIONS);
     await fitArticleListColumns(strapi);
     await ensureListIndexes(strapi);
     await countListsFromCounters(strapi);

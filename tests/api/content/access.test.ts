@@ -1,4 +1,9 @@
 import { bootApp, TestApp } from '../../harness/strapi';
+import {
+  READER_ACTIONS,
+  RETIRED_READER_ACTIONS,
+  revokeRetiredActions,
+} from '../../../src/bootstrap/reader-permissions';
 
 let app: TestApp;
 let draftId: string;
@@ -113,5 +118,114 @@ describe('writes without a token are refused', () => {
     });
     expect(res.body.errors?.[0]?.message).toMatch(/Forbidden/i);
     expect(await app.strapi.db.query('api::article.article').count()).toBe(before);
+  });
+});
+
+describe('one permission opens or closes every way to a document', () => {
+  const PUBLIC_ROLE = { type: 'public' };
+  const permissions = () => app.strapi.db.query('plugin::users-permissions.permission');
+  const publicActions = async () => {
+    const role = await app.strapi.db
+      .query('plugin::users-permissions.role')
+      .findOne({ where: PUBLIC_ROLE, populate: ['permissions'] });
+    return (role.permissions as Array<{ action: string }>).map((permission) => permission.action);
+  };
+  /** Runs `check` with `action` taken from the public role, then gives it back. */
+  const without = async (action: string, check: () => Promise<void>) => {
+    const role = await app.strapi.db
+      .query('plugin::users-permissions.role')
+      .findOne({ where: PUBLIC_ROLE });
+    const held = await permissions().findOne({ where: { action, role: role.id } });
+    await permissions().delete({ where: { id: held.id } });
+    try {
+      await check();
+    } finally {
+      await permissions().create({ data: { action, role: role.id } });
+    }
+  };
+  const graphql = (query: string) => app.http().post('/graphql').send({ query });
+  let slug: string;
+  let newsCode: number;
+  beforeAll(async () => {
+    const seed = await app.strapi
+      .documents('api::article.article')
+      .findOne({ documentId: seedId, locale: 'fa', status: 'published' });
+    ({ slug, newsCode } = seed as unknown as { slug: string; newsCode: number });
+  });
+
+  it("the lookups' own actions are not held: the readers' roles hold the content types' find and findOne", async () => {
+    const held = await publicActions();
+    for (const action of READER_ACTIONS) expect(held).toContain(action);
+    for (const action of RETIRED_READER_ACTIONS) expect(held).not.toContain(action);
+  });
+
+  it('an action granted by an earlier version is revoked with its link to the role', async () => {
+    const role = await app.strapi.db
+      .query('plugin::users-permissions.role')
+      .findOne({ where: PUBLIC_ROLE });
+    await permissions().create({ data: { action: 'api::article.by-slug.findOne', role: role.id } });
+    expect(await publicActions()).toContain('api::article.by-slug.findOne');
+    await revokeRetiredActions(app.strapi, RETIRED_READER_ACTIONS);
+    expect(await publicActions()).not.toContain('api::article.by-slug.findOne');
+    expect(await permissions().count({ where: { action: { $in: RETIRED_READER_ACTIONS } } })).toBe(
+      0
+    );
+  });
+
+  it("without the article's findOne: by id, by slug and by news code are 403, in REST and GraphQL", async () => {
+    await without('api::article.article.findOne', async () => {
+      for (const path of [
+        `/api/articles/${seedId}?locale=fa`,
+        `/api/articles/slug/${encodeURIComponent(slug)}?locale=fa`,
+        `/api/articles/code/${newsCode}?locale=fa`,
+      ]) {
+        const res = await app.http().get(path);
+        expect([path, res.status]).toEqual([path, 403]);
+      }
+      const res = await graphql(
+        `{ articleBySlug(slug: "${slug}") { article { title } } articleByNewsCode(newsCode: ${newsCode}) { title } }`
+      );
+      expect(res.body.errors?.map((error: { message: string }) => error.message)).toEqual([
+        'Forbidden access',
+        'Forbidden access',
+      ]);
+      await app.http().get('/api/articles?locale=fa&pagination[pageSize]=1').expect(200);
+    });
+    await app
+      .http()
+      .get(`/api/articles/slug/${encodeURIComponent(slug)}`)
+      .expect(200);
+  });
+
+  it("without the article's find: the list, the archive and search are 403, in REST and GraphQL", async () => {
+    await without('api::article.article.find', async () => {
+      for (const path of [
+        '/api/articles?locale=fa&pagination[pageSize]=2',
+        '/api/articles/archive/1396/8?locale=fa',
+        `/api/search?q=${encodeURIComponent('سلیمی')}&locale=fa`,
+      ]) {
+        const res = await app.http().get(path);
+        expect([path, res.status]).toEqual([path, 403]);
+      }
+      const res = await graphql(`
+        {
+          articlesArchive(year: 1396) {
+            title
+          }
+          search(q: "سلیمی") {
+            total
+          }
+        }
+      `);
+      expect(res.body.errors?.map((error: { message: string }) => error.message)).toEqual([
+        'Forbidden access',
+        'Forbidden access',
+      ]);
+      await app.http().get(`/api/articles/${seedId}`).expect(200);
+    });
+    await app
+      .http()
+      .get(`/api/search?q=${encodeURIComponent('سلیمی')}`)
+      .expect(200);
   });
 });

@@ -16,13 +16,21 @@ const jalaliPart = (description: string, examples: number[]) => ({
   examples,
 });
 
-/** Lookups by slug (current or old, which redirects), by news code, and the Jalali archive. */
+/**
+ * Lookups by slug (current or old, which redirects), by news code, and the Jalali archive. Each answers
+ * to the permission of the read it is a form of (`findOne`, `find`), as the GraphQL lookups do: one
+ * switch in Users & Permissions opens or closes every way to an article.
+ */
+const FIND_ONE = { auth: { scope: ['api::article.article.findOne'] } };
+const FIND = { auth: { scope: ['api::article.article.find'] } };
+
 export default {
   routes: [
     {
       method: 'GET',
       path: '/articles/slug/:slug',
       handler: 'api::article.by-slug.findOne',
+      config: FIND_ONE,
       openapi: slugLookup(
         ARTICLE,
         '/articles/:id',
@@ -33,6 +41,7 @@ export default {
       method: 'GET',
       path: '/articles/code/:newsCode',
       handler: 'api::article.by-news-code.findOne',
+      config: FIND_ONE,
       openapi: {
         summary: 'An article by its news code (the stable id of /news/<newsCode>/<slug> URLs)',
         params: { newsCode: { type: 'string', pattern: '^[0-9]+$', examples: ['1'] } },
@@ -44,6 +53,7 @@ export default {
       method: 'GET',
       path: '/articles/archive/:year/:month?/:day?',
       handler: 'api::article.archive.find',
+      config: FIND,
       openapi: {
         summary: 'Published articles of a Jalali year, month or day (Tehran time), newest first',
         params: {

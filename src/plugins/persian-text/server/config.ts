@@ -40,6 +40,15 @@ export type SearchConfig = NonNullable<PersianTextConfig['search']>;
 export const textConfig = (strapi: Core.Strapi): PersianTextConfig =>
   strapi.config.get('plugin::persian-text') as PersianTextConfig;
 
+/**
+ * Who may search: whoever may list the searched content type (its `find`), as a search answers a filtered
+ * list of it; the plugin's own action only where nothing is indexed.
+ */
+export const searchScope = (strapi: Core.Strapi): string[] => {
+  const { search } = textConfig(strapi);
+  return [search ? `${search.uid}.find` : 'plugin::persian-text.search.find'];
+};
+
 /** Refused at start with every problem named: `persian-text: search.uid: Required`. */
 export const parsePersianTextConfig = (config: unknown): PersianTextConfig => {
   const parsed = persianTextConfig.safeParse(config);

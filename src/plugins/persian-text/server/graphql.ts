@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { toJalaliFields } from '@pishkhan/jalali-core';
 import { searchArticles } from './search';
+import { searchScope } from './config';
 
 type Nexus = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -82,7 +83,7 @@ export const registerSearchGraphql = (strapi: Core.Strapi): void => {
         }),
       ],
       resolversConfig: {
-        'Query.search': { auth: { scope: ['plugin::persian-text.search.find'] } },
+        'Query.search': { auth: { scope: searchScope(strapi) } },
       },
     }));
 };

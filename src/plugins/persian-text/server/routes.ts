@@ -1,3 +1,5 @@
+import type { Core } from '@strapi/strapi';
+import { searchScope } from './config';
 import { SEARCH_ERROR_CODES } from './search';
 
 const hit = {
@@ -81,7 +83,7 @@ const query = (
 ) => ({ name, in: 'query', required, schema, description });
 
 export default {
-  'content-api': {
+  'content-api': ({ strapi }: { strapi: Core.Strapi }) => ({
     type: 'content-api',
     routes: [
       // Served at /api/search: readers search the newsroom, not a plugin.
@@ -89,7 +91,7 @@ export default {
         method: 'GET',
         path: '/search',
         handler: 'search.find',
-        config: { prefix: '' },
+        config: { prefix: '', auth: { scope: searchScope(strapi) } },
         // What the route answers, as JSON Schema: Strapi ignores the key; an app's contract tooling may read it.
         openapi: {
           summary:
@@ -158,5 +160,5 @@ export default {
         },
       },
     ],
-  },
+  }),
 };
