@@ -2,11 +2,12 @@ import { setImmediate as nextTurn } from 'timers/promises';
 import type { Core } from '@strapi/strapi';
 
 /**
- * The longest one transaction keeps the event loop before other requests get a turn. Long enough that
- * an ordinary read or save never yields: a yield interleaves concurrent requests, and with four
- * connections that cost a 15 ms list page a quarter more CPU than plain Strapi's at 10 ms (findings §16).
+ * The longest one request (or, outside requests, one transaction) keeps the event loop before other
+ * requests get a turn. Long enough that an ordinary read or save never yields (a GraphQL list page holds
+ * the loop some 20 ms): a yield interleaves concurrent requests, and with four connections that cost a
+ * list page a quarter more CPU than plain Strapi's at 10 ms timed across requests (bench/findings.md §16).
  */
-const TURN_MS = 50;
+const TURN_MS = 25;
 
 /** Counts the event loop's turns; a stretch begun in an earlier turn has ended. */
 let turn = 0;
@@ -17,19 +18,19 @@ const loopTurned = (): void => {
 };
 
 type Stretch = { turn: number; started: number };
-/** Per knex client: each transaction runs on a client of its own, statements outside one on the shared one. */
+/** Per request; outside one, per knex client (a transaction runs on a client of its own). */
 const stretches = new WeakMap<object, Stretch>();
 
-/** Whether the statements run on `client` have held the loop for TURN_MS since it last turned. */
-const turnDue = (client: object): boolean => {
+/** Whether the statements of `work` have held the loop for TURN_MS since it last turned. */
+const turnDue = (work: object): boolean => {
   const now = performance.now();
   if (!turnQueued) {
     turnQueued = true;
     setImmediate(loopTurned);
   }
-  const stretch = stretches.get(client);
+  const stretch = stretches.get(work);
   if (stretch?.turn === turn) return now - stretch.started >= TURN_MS;
-  stretches.set(client, { turn, started: now });
+  stretches.set(work, { turn, started: now });
   return false;
 };
 
@@ -44,11 +45,11 @@ type SqliteDialect = {
  * better-sqlite3 answers synchronously, so the statements of a long save (a 5,000-block body is some
  * 15,000: component rows, their links, the read after) resolve one after another as microtasks and the
  * event loop never turns: `/_health` waited up to 300 ms at a time. Each statement is a point where a
- * transaction that has held the loop for TURN_MS lets waiting requests run. The stretch is the
- * transaction's own, not the loop's: several short requests served in one turn each run start to end,
- * as they do on plain Strapi. Knex builds a transaction's client from the dialect's prototype, so the
- * prototype is where every statement passes. PostgreSQL's statements wait on the network and give turns
- * by themselves.
+ * request that has held the loop for TURN_MS lets waiting requests run. The stretch is the request's
+ * own, not the loop's: several short requests served in one turn each run start to end, as they do on
+ * plain Strapi. Knex builds a transaction's client from the dialect's prototype, so the prototype is
+ * where every statement passes. PostgreSQL's statements wait on the network and give turns by
+ * themselves.
  */
 export const giveTurnsBetweenStatements = (strapi: Core.Strapi): void => {
   if (strapi.db.config.connection.client !== 'sqlite') return;
@@ -56,7 +57,8 @@ export const giveTurnsBetweenStatements = (strapi: Core.Strapi): void => {
   if (dialect[TURNS_GIVEN]) return;
   const query = dialect._query;
   dialect._query = function (this: SqliteDialect, connection, statement) {
-    if (turnDue(this)) return nextTurn().then(() => query.call(this, connection, statement));
+    if (turnDue(strapi.requestContext.get() ?? this))
+      return nextTurn().then(() => query.call(this, connection, statement));
     return query.call(this, connection, statement);
   };
   dialect[TURNS_GIVEN] = true;
