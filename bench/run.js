@@ -96,6 +96,8 @@ const HELP = `Usage: npm run bench -- [options]
   --allow-type-errors     benchmark what tsc emits even when it reports type errors
   --ablate <m1,m2,…>      also measure our app without each listed middleware (e.g. plugin::jalali-date.rest)
                           in the REST, GraphQL and lookup cases: what one middleware costs
+  --twin                  also measure a second server of our app, the same code started last, in those
+                          cases: what two servers of one app differ by in this run (findings §17)
   --with-cache            leave our response cache on in scenarios 1–4 (it is off by default there)
   --reuse-app             reuse the compiled snapshot of the last run (development of the suite only)
   --no-pin                do not pin the servers of scenarios 1–3 to CPU 0 and the load generator to the others
@@ -106,6 +108,7 @@ Compare two runs: node bench/compare.js old.json new.json
 const parseArgs = (argv) => {
   const opts = {
     ablate: [],
+    twin: false,
     withCache: false,
     reuseApp: false,
     db: 'both',
@@ -221,6 +224,9 @@ const parseArgs = (argv) => {
         break;
       case '--ablate':
         opts.ablate = list(value());
+        break;
+      case '--twin':
+        opts.twin = true;
         break;
       case '--verbose':
         opts.verbose = true;
@@ -542,6 +548,15 @@ const main = async () => {
       drop: [name],
     })
   );
+  if (opts.twin)
+    apps.variants.push(
+      prepareVariant({
+        ours: apps.ours,
+        appDir: path.join(workDir, 'twin'),
+        drop: [],
+        name: 'ours-twin',
+      })
+    );
   for (const variant of apps.variants) log(`ablation variant ${variant.name} (${variant.appDir})`);
   results.apps = {
     ours: { compileMs: apps.ours.compileMs },

@@ -133,9 +133,10 @@ const prepareOurApp = ({
 
 /**
  * A variant of our compiled app without some middlewares (an ablation: what does one of them cost?).
- * `drop` holds middleware names as written in config/middlewares.ts, e.g. 'plugin::jalali-date.rest'.
+ * `drop` holds middleware names as written in config/middlewares.ts, e.g. 'plugin::jalali-date.rest'; with
+ * none it is a twin of our app, a second server of the same code (what two servers differ by, §17).
  */
-const prepareVariant = ({ ours, appDir, drop }) => {
+const prepareVariant = ({ ours, appDir, drop, name = null }) => {
   fs.rmSync(appDir, { recursive: true, force: true });
   fs.mkdirSync(appDir, { recursive: true });
   for (const entry of fs.readdirSync(ours.appDir)) {
@@ -153,15 +154,16 @@ const prepareVariant = ({ ours, appDir, drop }) => {
     throw new Error(
       `--ablate: no middleware ${unknown.join(', ')} in config/middlewares.ts (there are: ${names.join(', ')})`
     );
-  fs.appendFileSync(
-    file,
-    `\n// bench ablation: without ${drop.join(', ')}\n` +
-      `const benchOriginal = exports.default;\n` +
-      `exports.default = (params) => (typeof benchOriginal === 'function' ? benchOriginal(params) : benchOriginal)\n` +
-      `  .filter((entry) => !${JSON.stringify(drop)}.includes(typeof entry === 'string' ? entry : entry && entry.name));\n`
-  );
+  if (drop.length)
+    fs.appendFileSync(
+      file,
+      `\n// bench ablation: without ${drop.join(', ')}\n` +
+        `const benchOriginal = exports.default;\n` +
+        `exports.default = (params) => (typeof benchOriginal === 'function' ? benchOriginal(params) : benchOriginal)\n` +
+        `  .filter((entry) => !${JSON.stringify(drop)}.includes(typeof entry === 'string' ? entry : entry && entry.name));\n`
+    );
   return {
-    name: `ours-without-${drop.map((name) => name.replace(/^.*::/, '')).join('+')}`,
+    name: name || `ours-without-${drop.map((entry) => entry.replace(/^.*::/, '')).join('+')}`,
     appDir,
     distDir: path.join(appDir, 'dist'),
     env: ours.env,

@@ -3,11 +3,18 @@ import type { Core } from '@strapi/strapi';
 
 /**
  * The longest one request (or, outside requests, one transaction) keeps the event loop before other
- * requests get a turn. Long enough that an ordinary read or save never yields (a GraphQL list page holds
- * the loop some 20 ms): a yield interleaves concurrent requests, and with four connections that cost a
- * list page a quarter more CPU than plain Strapi's at 10 ms timed across requests (bench/findings.md §16).
+ * requests get a turn. Long enough that an ordinary save never yields: a yield interleaves concurrent
+ * requests, and with four connections that cost a list page a quarter more CPU than plain Strapi's at
+ * 10 ms timed across requests (bench/findings.md §16).
  */
 const TURN_MS = 25;
+/**
+ * The same for statements on SQLite's read-only connection. Reads are bounded (page sizes, GraphQL's
+ * cost limit) and hold the loop as plain Strapi's do; a GraphQL list page takes 20–26 ms of CPU, so at
+ * TURN_MS a share of them yielded midway and the list cost ×1.13–1.15 plain's CPU (findings §17). Only
+ * an unusually long read is broken up.
+ */
+const READ_TURN_MS = 100;
 
 /** Counts the event loop's turns; a stretch begun in an earlier turn has ended. */
 let turn = 0;
@@ -21,15 +28,15 @@ type Stretch = { turn: number; started: number };
 /** Per request; outside one, per knex client (a transaction runs on a client of its own). */
 const stretches = new WeakMap<object, Stretch>();
 
-/** Whether the statements of `work` have held the loop for TURN_MS since it last turned. */
-const turnDue = (work: object): boolean => {
+/** Whether the statements of `work` have held the loop for `limit` ms since it last turned. */
+const turnDue = (work: object, limit: number): boolean => {
   const now = performance.now();
   if (!turnQueued) {
     turnQueued = true;
     setImmediate(loopTurned);
   }
   const stretch = stretches.get(work);
-  if (stretch?.turn === turn) return now - stretch.started >= TURN_MS;
+  if (stretch?.turn === turn) return now - stretch.started >= limit;
   stretches.set(work, { turn, started: now });
   return false;
 };
@@ -57,7 +64,8 @@ export const giveTurnsBetweenStatements = (strapi: Core.Strapi): void => {
   if (dialect[TURNS_GIVEN]) return;
   const query = dialect._query;
   dialect._query = function (this: SqliteDialect, connection, statement) {
-    if (turnDue(strapi.requestContext.get() ?? this))
+    const limit = (connection as { readonly?: boolean }).readonly ? READ_TURN_MS : TURN_MS;
+    if (turnDue(strapi.requestContext.get() ?? this, limit))
       return nextTurn().then(() => query.call(this, connection, statement));
     return query.call(this, connection, statement);
   };
