@@ -42,16 +42,22 @@ it('a callback queued before a long transaction runs while its statements are st
  */
 const TURNS_AT_EVERY_STATEMENT = process.env.TEST_DB === 'postgres';
 
-it('a short run of statements after the loop has idled keeps it on SQLite: an ordinary read is not interleaved', async () => {
-  // Idle well past the turn length: a stretch is measured from its own first statement, not from
-  // the last turn given (which made every request after a pause yield at its first statement).
-  await new Promise((resolve) => setTimeout(resolve, 50));
+/** Idles for `idleMs`, then queues a callback for the loop's next turn: the answer says whether it ran. */
+const watchTurnAfterIdle = async (idleMs: number): Promise<() => boolean> => {
+  await new Promise((resolve) => setTimeout(resolve, idleMs));
   let turned = false;
   setImmediate(() => {
     turned = true;
   });
+  return () => turned;
+};
+
+it('a short run of statements after the loop has idled keeps it on SQLite: an ordinary read is not interleaved', async () => {
+  // Idle well past the turn length: a stretch is measured from its own first statement, not from
+  // the last turn given (which made every request after a pause yield at its first statement).
+  const turned = await watchTurnAfterIdle(50);
   for (let i = 0; i < 5; i += 1) await app.strapi.db.connection.raw('select 1');
-  expect(turned).toBe(TURNS_AT_EVERY_STATEMENT);
+  expect(turned()).toBe(TURNS_AT_EVERY_STATEMENT);
 });
 
 /**
@@ -59,15 +65,11 @@ it('a short run of statements after the loop has idled keeps it on SQLite: an or
  * turned meanwhile. 40 ms in all: each unit's own time is well under the turn length (25 ms), their sum is not.
  */
 const turnedDuringFourUnits = async (unit: (begun: number) => Promise<unknown>) => {
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  let turned = false;
-  setImmediate(() => {
-    turned = true;
-  });
+  const turned = await watchTurnAfterIdle(20);
   const started = performance.now();
   for (let i = 0; i < 4; i += 1) await unit(performance.now());
   expect(performance.now() - started).toBeGreaterThan(35);
-  return turned;
+  return turned();
 };
 
 // Each transaction is timed on its own: requests served one after another in one turn of the loop are
@@ -101,12 +103,8 @@ const { markReadOnly } =
  * idle spell, and says whether the loop turned meanwhile and whether the read connection served it.
  */
 const readOnlyRequestFor = async (ms: number) => {
-  await new Promise((resolve) => setTimeout(resolve, 20));
   const write = app.strapi.db.connection;
-  let turned = false;
-  setImmediate(() => {
-    turned = true;
-  });
+  const turned = await watchTurnAfterIdle(20);
   const ctx = { state: {} };
   markReadOnly(ctx);
   let onReadConnection = false;
@@ -115,7 +113,7 @@ const readOnlyRequestFor = async (ms: number) => {
     const begun = performance.now();
     while (performance.now() - begun < ms) await app.strapi.db.connection.raw('select 1');
   });
-  return { turned, onReadConnection };
+  return { turned: turned(), onReadConnection };
 };
 
 // Reads are bounded (page sizes, GraphQL's cost limit) and keep the loop as plain Strapi's do: a GraphQL
